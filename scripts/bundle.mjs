@@ -1,0 +1,62 @@
+// Bundles each action entry and the CLI with ncc into dist/, so they run with plain `node` and
+// no node_modules beside them. dist/ is committed; CI rebuilds it and fails on any difference.
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const ncc = join(root, 'node_modules', '.bin', 'ncc');
+
+// source entry -> bundled file (the paths action.yml files name)
+const entries = [
+  ['actions/build/main.ts', 'dist/build/index.js'],
+  ['actions/build/post.ts', 'dist/build/post.js'],
+  ['actions/copy/main.ts', 'dist/copy/index.js'],
+  ['actions/copy/post.ts', 'dist/copy/post.js'],
+  ['actions/run/main.ts', 'dist/run/index.js'],
+  ['actions/run/post.ts', 'dist/run/post.js'],
+  ['src/cli/index.ts', 'dist/cli/index.js'],
+];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+for (const [source, target] of entries) {
+  if (!existsSync(join(root, source))) continue;
+  const out = mkdtempSync(join(tmpdir(), 'lighter-bundle-'));
+  try {
+    execFileSync(ncc, ['build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const targetDir = join(root, dirname(target));
+    mkdirSync(targetDir, { recursive: true });
+    for (const name of readdirSync(out)) {
+      const from = join(out, name);
+      if (name === 'index.js') {
+        let code = readFileSync(from, 'utf8');
+        if (target.startsWith('dist/cli/') && !code.startsWith('#!')) {
+          code = `#!/usr/bin/env node\n${code}`;
+        }
+        writeFileSync(join(root, target), code, {
+          mode: target.startsWith('dist/cli/') ? 0o755 : 0o644,
+        });
+      } else {
+        // package.json ({"type":"module"}), licenses.txt and any assets are shared by main and post.
+        cpSync(from, join(targetDir, name), { recursive: true });
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  process.stdout.write(`bundled ${source} -> ${target}\n`);
+}
