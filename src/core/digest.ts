@@ -183,17 +183,22 @@ export class VerifyingStream extends Transform {
 
 /** Checks bytes already in memory (manifests, configs) against an expected digest and size. */
 export function verifyBytes(data: Uint8Array, expected: Expected): void {
+  // Same wording and details as VerifyingStream, so callers need not care which one failed.
+  const what = expected.what ?? `content ${expected.digest}`;
+  const algorithm = parseDigest(expected.digest).algorithm;
   if (expected.size !== undefined && expected.size >= 0 && data.length !== expected.size) {
     throw new LighterError(
       'ERR_SIZE_MISMATCH',
-      `${expected.what ?? `content ${expected.digest}`}: size mismatch: expected ${expected.size} bytes, got ${data.length}`,
+      `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`,
+      { details: { expected: expected.size, actual: data.length } },
     );
   }
-  const got = digestOf(data, parseDigest(expected.digest).algorithm);
+  const got = digestOf(data, algorithm);
   if (got !== expected.digest) {
     throw new LighterError(
       'ERR_DIGEST_MISMATCH',
-      `${expected.what ?? 'content'}: digest mismatch: expected ${expected.digest}, got ${got}`,
+      `${what}: digest mismatch: expected ${expected.digest}, got ${got}`,
+      { details: { expected: expected.digest, actual: got } },
     );
   }
 }
