@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'ERR_CACHE'
   | 'ERR_TIMEOUT'
   | 'ERR_CANCELLED'
-  | 'ERR_UNSUPPORTED';
+  | 'ERR_UNSUPPORTED'
+  | 'ERR_WOULD_CHANGE_DIGEST';
 
 export interface LighterErrorOptions {
   cause?: unknown;

@@ -19,6 +19,11 @@ export interface ImageSource {
   /** The transport-qualified name, for messages (`docker://localhost:5000/app:1`). */
   readonly name: string;
   /**
+   * For registry sources, `registry/repository` where the blobs live, so a destination on the
+   * same registry can mount them instead of uploading. Undefined for other transports.
+   */
+  readonly repository?: string;
+  /**
    * The top-level manifest (image or index) when `instance` is omitted; with `instance`, the
    * manifest of that digest listed by the top-level index.
    */
