@@ -1,0 +1,54 @@
+# Shared by the bench scripts: real registries on free loopback ports, timing and ratios.
+# Sourced, not run. Every registry started here is stopped by the EXIT trap.
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_WORK=$(mktemp -d "${TMPDIR:-/tmp}/lighter-bench.XXXXXX")
+BENCH_PIDS=()
+LIGHTER=("$BENCH_ROOT/node_modules/.bin/node" "$BENCH_ROOT/dist/cli/index.js")
+
+bench_cleanup() {
+  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$BENCH_WORK"
+}
+trap bench_cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_registry NAME -> prints 127.0.0.1:PORT once the registry answers
+start_registry() {
+  local name=$1 port dir
+  port=$(free_port)
+  dir="$BENCH_WORK/registry-$name"
+  mkdir -p "$dir/data"
+  cat >"$dir/config.yml" <<YAML
+version: 0.1
+log: {level: error, accesslog: {disabled: true}}
+storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}
+http: {addr: 127.0.0.1:$port, secret: bench}
+YAML
+  docker-registry serve "$dir/config.yml" >"$dir/log" 2>&1 &
+  BENCH_PIDS+=($!)
+  for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && { echo "127.0.0.1:$port"; return; }
+    sleep 0.05
+  done
+  echo "registry $name did not start: $(cat "$dir/log")" >&2
+  return 1
+}
+
+# timed OUTVAR CMD... : runs CMD, stores "seconds peak_kb" in OUTVAR; output goes to a log.
+timed() {
+  local __out=$1; shift
+  local f="$BENCH_WORK/time.$RANDOM"
+  /usr/bin/time -f '%e %M' -o "$f" "$@" >>"$BENCH_WORK/commands.log" 2>&1 || {
+    echo "command failed: $*" >&2; tail -20 "$BENCH_WORK/commands.log" >&2; return 1; }
+  printf -v "$__out" '%s' "$(tail -1 "$f")"
+}
+
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
