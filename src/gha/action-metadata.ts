@@ -53,3 +53,35 @@ export function recordingEnv(env: InputEnv = {}): { env: InputEnv; read: Set<str
   });
   return { env: proxy, read };
 }
+
+/**
+ * What is wrong with an action.yml, as a list of sentences (empty when nothing): the parts the
+ * Marketplace and the runner rely on, and descriptions for every input and output.
+ */
+export function metadataProblems(metadata: ActionMetadata): string[] {
+  const problems: string[] = [];
+  for (const key of ['name', 'description', 'author'] as const) {
+    if (!metadata[key]) problems.push(`${key} is missing`);
+  }
+  if (!metadata.branding?.icon || !metadata.branding.color) problems.push('branding is incomplete');
+  if (metadata.runs?.using !== 'node24') problems.push('runs.using must be node24');
+  if (!metadata.runs?.main?.endsWith('.js')) problems.push('runs.main must name a .js bundle');
+  if (metadata.runs?.post !== undefined && metadata.runs['post-if'] !== 'always()') {
+    problems.push('a post step must run with post-if: always()');
+  }
+  for (const [name, input] of Object.entries(metadata.inputs)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) problems.push(`input ${name}: not kebab-case`);
+    if (!input?.description) problems.push(`input ${name}: no description`);
+    if (typeof input?.required !== 'boolean') problems.push(`input ${name}: required is not set`);
+    if (input?.required === false && typeof input.default !== 'string') {
+      problems.push(`input ${name}: an optional input needs a string default`);
+    }
+    if (input?.required === true && input.default !== undefined) {
+      problems.push(`input ${name}: a required input has no default`);
+    }
+  }
+  for (const [name, output] of Object.entries(metadata.outputs)) {
+    if (!output?.description) problems.push(`output ${name}: no description`);
+  }
+  return problems;
+}

@@ -5,7 +5,7 @@
  * (for a map, each value does), whatever the masker knows: a log line is no place to rely on it.
  */
 export function formatInputs(
-  inputs: Readonly<Record<string, unknown>>,
+  inputs: object,
   secrets: readonly string[] = [],
 ): string {
   const lines: string[] = [];

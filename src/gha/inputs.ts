@@ -73,6 +73,11 @@ export class InputReader {
     return options.default ?? '';
   }
 
+  /** Registers a value derived from an input (the password half of USER:PASSWORD) as a secret. */
+  markSecret(value: string): void {
+    if (value !== '') this.#secret(value);
+  }
+
   /** A credential: like getString, but registered as a secret before it is returned. */
   getSecret(name: string, options: { required?: boolean } = {}): string {
     const value = this.getString(name, options);

@@ -3,7 +3,14 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendSummary, escapeCell, markdownTable, renderTable } from './summary.js';
+import {
+  appendSummary,
+  escapeCell,
+  formatBytes,
+  formatSeconds,
+  markdownTable,
+  renderTable,
+} from './summary.js';
 
 describe('markdownTable', () => {
   it('renders a GFM table, padding short rows', () => {
@@ -56,5 +63,25 @@ describe('appendSummary', () => {
       else process.env.GITHUB_STEP_SUMMARY = saved;
     }
     expect(await readFile(file, 'utf8')).toBe('before\n| a |\n');
+  });
+});
+
+describe('formatBytes and formatSeconds', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1024, '1.0 KiB'],
+    [256 * 1024 * 1024, '256.0 MiB'],
+    [3 * 1024 ** 4 * 1024, '3072.0 TiB'],
+  ])('%d bytes -> %s', (n, text) => {
+    expect(formatBytes(n)).toBe(text);
+  });
+
+  it.each([
+    [1.25, '1.3 s'],
+    [59.94, '59.9 s'],
+    [125, '2 min 5 s'],
+  ])('%d s -> %s', (s, text) => {
+    expect(formatSeconds(s)).toBe(text);
   });
 });
