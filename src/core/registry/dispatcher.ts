@@ -1,0 +1,57 @@
+// Builds the undici Dispatcher registry requests go through: trusted CAs, verification, timeouts.
+
+import { readFileSync } from 'node:fs';
+import { getCACertificates } from 'node:tls';
+import { Agent, type Dispatcher } from 'undici';
+import { LighterError } from '../errors.js';
+
+export interface DispatcherOptions {
+  /** Verify certificates (default true). */
+  tlsVerify?: boolean;
+  /** PEM files trusted in addition to the system and bundled roots. */
+  caFiles?: string[];
+  /** Max wait for response headers, ms (default 5 min: registries can be slow to commit). */
+  headersTimeoutMs?: number;
+  /** Max silence while reading a body, ms (default 5 min); a stalled blob is then resumed. */
+  bodyTimeoutMs?: number;
+  /** Connect timeout, ms (default 30 s). */
+  connectTimeoutMs?: number;
+  /** Connections per origin (default 8: enough for parallel layer copies). */
+  connections?: number;
+}
+
+/** Node's bundled roots plus the operating system's store, which corporate CAs are added to. */
+function systemRoots(): string[] {
+  const roots = new Set(getCACertificates('default'));
+  try {
+    for (const cert of getCACertificates('system')) roots.add(cert);
+  } catch {
+    // Some platforms cannot enumerate the system store; the bundled roots still apply.
+  }
+  return [...roots];
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new LighterError('ERR_INPUT', `reading CA file ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
+  const verify = options.tlsVerify !== false;
+  const extra = (options.caFiles ?? []).map(readCaFile);
+  return new Agent({
+    connections: options.connections ?? 8,
+    headersTimeout: options.headersTimeoutMs ?? 300_000,
+    bodyTimeout: options.bodyTimeoutMs ?? 300_000,
+    connect: {
+      timeout: options.connectTimeoutMs ?? 30_000,
+      rejectUnauthorized: verify,
+      ...(verify ? { ca: [...systemRoots(), ...extra] } : {}),
+    },
+  });
+}
