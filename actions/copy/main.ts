@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { formatInputs } from '../../src/gha/input-log.js';
 import { actionsLogger } from '../../src/gha/logger.js';
 import { runAction } from '../../src/gha/run-action.js';
+import { restoreStoreCache } from '../../src/gha/store-cache.js';
 import { appendSummaryTable } from '../../src/gha/summary.js';
 import { copy } from './copy.js';
 import { parseInputs, SECRET_INPUTS } from './inputs.js';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const inputs = parseInputs();
   const logger = actionsLogger();
   await logger.group('Inputs', async () => logger.info(formatInputs(inputs, SECRET_INPUTS)));
+  await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
   const result = await copy(inputs, logger);
   for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
   await appendSummaryTable(summaryOf(inputs, result));

@@ -4,10 +4,7 @@
  * One `name: value` line per input, in the given order. Inputs named in `secrets` print as `***`
  * (for a map, each value does), whatever the masker knows: a log line is no place to rely on it.
  */
-export function formatInputs(
-  inputs: object,
-  secrets: readonly string[] = [],
-): string {
+export function formatInputs(inputs: object, secrets: readonly string[] = []): string {
   const lines: string[] = [];
   for (const [name, value] of Object.entries(inputs)) {
     const secret = secrets.includes(name);

@@ -1,5 +1,6 @@
 // State handed from an action's main step to its post step (`GITHUB_STATE` in, `STATE_*` out).
 import * as core from '@actions/core';
+import { withContext } from '../core/errors.js';
 import type { InputEnv } from './inputs.js';
 
 /** Saves a JSON value for the post step; saving again replaces it. */
@@ -14,5 +15,9 @@ export function saveJsonState(name: string, value: unknown): void {
 export function readJsonState(name: string, env: InputEnv = process.env): unknown {
   const raw = env[`STATE_${name}`] ?? '';
   if (raw.trim() === '') return undefined;
-  return JSON.parse(raw);
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw withContext(err, `reading the state "${name}" saved by the main step`, 'ERR_INPUT');
+  }
 }

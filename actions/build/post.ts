@@ -1,0 +1,18 @@
+// Post step of the build action: saves the store to the CI cache after a successful build.
+import { actionsLogger } from '../../src/gha/logger.js';
+import { runAction } from '../../src/gha/run-action.js';
+import { saveStoreCache } from '../../src/gha/store-cache.js';
+import { readCachePlan } from './state.js';
+
+async function post(): Promise<void> {
+  const logger = actionsLogger();
+  const plan = readCachePlan();
+  if (!plan) {
+    logger.info('Nothing to save: the cache is off or the build did not finish.');
+    return;
+  }
+  await logger.group('Saving the store', () => saveStoreCache(plan, logger));
+}
+
+/** Settles when the step is done; tests await it, the runner just waits for the process. */
+export const done = runAction(post);
