@@ -91,19 +91,27 @@ export async function tarTree(file: string, options: TarTreeOptions = {}): Promi
     return entry;
   };
 
+  const read = async (entry: TarEntry, length: number): Promise<Buffer> => {
+    const handle = await open(tarFile, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      await readFully(handle, buffer, entry.offset, file);
+      return buffer;
+    } finally {
+      await handle.close();
+    }
+  };
+
   return {
     location: file,
     names: [...entries.keys()],
     async readFile(path) {
       const entry = member(path);
-      const handle = await open(tarFile, 'r');
-      try {
-        const buffer = Buffer.alloc(entry.size);
-        await readFully(handle, buffer, entry.offset, file);
-        return buffer;
-      } finally {
-        await handle.close();
-      }
+      return read(entry, entry.size);
+    },
+    async head(path, length) {
+      const entry = member(path);
+      return read(entry, Math.min(length, entry.size));
     },
     async open(path) {
       const entry = member(path);
@@ -273,10 +281,11 @@ function parseNumber(
 }
 
 function checkChecksum(header: Buffer, file: string, pos: number): void {
-  const want = parseNumber(header, 148, 8, file, pos);
+  const field = cString(header, 148, 8).trim();
+  const want = /^[0-7]+$/.test(field) ? Number.parseInt(field, 8) : Number.NaN;
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-  if (sum !== want) throw malformed(file, pos, 'header checksum mismatch (not a tar archive?)');
+  if (sum !== want) throw malformed(file, pos, 'header checksum mismatch');
 }
 
 function parsePax(data: Buffer, file: string, pos: number): Record<string, string> {
@@ -298,5 +307,8 @@ function parsePax(data: Buffer, file: string, pos: number): Record<string, strin
 }
 
 function malformed(file: string, pos: number, why: string): LighterError {
-  return new LighterError('ERR_UNSAFE_ARCHIVE', `reading tar ${file}: ${why} at offset ${pos}`);
+  return new LighterError(
+    'ERR_UNSAFE_ARCHIVE',
+    `reading ${file}: not a valid tar archive: ${why} at offset ${pos}`,
+  );
 }

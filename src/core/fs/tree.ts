@@ -1,7 +1,7 @@
 // Read-only access to a tree of files, so one reader serves a directory and a tar archive alike.
 
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { LighterError } from '../errors.js';
@@ -16,6 +16,8 @@ export interface FileTree {
   readFile(path: string): Promise<Buffer>;
   /** Streams a file; the size is known before the first byte. */
   open(path: string): Promise<Readable>;
+  /** Up to `length` bytes from the start of a file (to sniff compression magic). */
+  head(path: string, length: number): Promise<Buffer>;
   /** The size of a regular file, or undefined when there is none at `path`. */
   size(path: string): Promise<number | undefined>;
   close(): Promise<void>;
@@ -68,6 +70,21 @@ export function directoryTree(dir: string): FileTree {
         stream.once('error', (err) => reject(missing(err, path)));
       });
       return stream;
+    },
+    async head(path, length) {
+      let handle: Awaited<ReturnType<typeof open>>;
+      try {
+        handle = await open(full(path), 'r');
+      } catch (err) {
+        throw missing(err, path);
+      }
+      try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
     },
     async size(path) {
       try {

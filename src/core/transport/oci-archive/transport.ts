@@ -1,0 +1,24 @@
+// The `oci-archive:FILE[:NAME]` transport: an OCI image layout packed in a tar file.
+
+import { formatPathAndName, splitPathAndName } from '../oci-layout/transport.js';
+import type { ImageReference, Transport } from '../types.js';
+import { openOciArchiveDestination } from './destination.js';
+import { openOciArchiveSource } from './source.js';
+
+export interface OciArchiveReference extends ImageReference {
+  readonly transport: 'oci-archive';
+  /** The tar file. */
+  readonly path: string;
+  /** The image's ref.name inside the archive's layout, as for `oci:`. */
+  readonly name?: string;
+}
+
+export const ociArchiveTransport = {
+  name: 'oci-archive',
+  parse(rest: string): OciArchiveReference {
+    return { transport: 'oci-archive', ...splitPathAndName(rest, 'oci-archive') };
+  },
+  format: formatPathAndName,
+  openSource: openOciArchiveSource,
+  openDestination: openOciArchiveDestination,
+} satisfies Transport<OciArchiveReference>;
