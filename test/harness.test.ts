@@ -1,14 +1,15 @@
 // Proves the test helpers against real tools: registries via skopeo, fixtures via skopeo and umoci.
 
-import { lstat, readFile, readlink, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Descriptor } from '../src/core/manifest.js';
 import { MediaType } from '../src/core/media-types.js';
+import { runAction } from './helpers/action.js';
 import { busyboxImage, writeBusyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
 import { hostPlatform } from './helpers/image-fixture.js';
-import { blobPath } from './helpers/oci-layout.js';
+import { addToIndex, blobPath, writeJsonBlob } from './helpers/oci-layout.js';
 import { multiArchImage, randomImage } from './helpers/random-image.js';
 import { useRegistry } from './helpers/registry.js';
 import { useTempDir } from './helpers/temp-dir.js';
@@ -62,6 +63,63 @@ describe('validateLayout', () => {
     const error = await validateLayout(image.layoutDir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LayoutError);
     expect((error as LayoutError).message).toContain(`blob ${image.layers[0]!.digest} is corrupt`);
+  });
+
+  it('rejects a missing blob and a wrong size', async () => {
+    const image = await busyboxImage(join(temp(), 'missing'));
+    await rm(blobPath(image.layoutDir, image.configDescriptor.digest));
+    const missing = (await validateLayout(image.layoutDir).catch((e: unknown) => e)) as LayoutError;
+    expect(missing.problems).toEqual([
+      expect.stringContaining(`blob ${image.configDescriptor.digest} is missing`),
+    ]);
+
+    const resized = await busyboxImage(join(temp(), 'resized'));
+    const { size } = resized.manifestDescriptor;
+    await addToIndex(
+      resized.layoutDir,
+      { ...resized.manifestDescriptor, size: size + 1 },
+      'latest',
+    );
+    await expect(validateLayout(resized.layoutDir)).rejects.toThrow(
+      `has ${size} bytes, the descriptor says ${size + 1}`,
+    );
+  });
+
+  it('rejects diff_ids that do not match the layers', async () => {
+    const image = await busyboxImage(join(temp(), 'diff-id'));
+    const config = {
+      ...image.config,
+      rootfs: { type: 'layers', diff_ids: [image.layers[0]!.digest] },
+    };
+    const configDescriptor = await writeJsonBlob(image.layoutDir, config, MediaType.ociConfig);
+    const manifest = { ...image.manifest, config: configDescriptor };
+    const descriptor = await writeJsonBlob(image.layoutDir, manifest, MediaType.ociManifest);
+    await addToIndex(image.layoutDir, descriptor, 'latest');
+    await expect(validateLayout(image.layoutDir, 'latest')).rejects.toThrow(
+      `uncompressed digest ${image.diffIds[0]} but the config's diff_id is ${image.layers[0]!.digest}`,
+    );
+  });
+
+  it('rejects a manifest whose mediaType field disagrees with its descriptor', async () => {
+    const image = await busyboxImage(join(temp(), 'media-type'));
+    await addToIndex(
+      image.layoutDir,
+      { ...image.manifestDescriptor, mediaType: MediaType.dockerManifest },
+      'latest',
+    );
+    await expect(validateLayout(image.layoutDir)).rejects.toThrow(
+      /mediaType field .* but the descriptor says/,
+    );
+  });
+
+  it('checks only the tag asked for, and reports unreferenced blobs', async () => {
+    const image = await busyboxImage(join(temp(), 'tags'));
+    await expect(validateLayout(image.layoutDir, 'nope')).rejects.toThrow(
+      '0 manifests tagged "nope"',
+    );
+    const stray = await writeJsonBlob(image.layoutDir, { stray: true }, 'application/json');
+    const report = await validateLayout(image.layoutDir, 'latest');
+    expect(report.unreferenced).toEqual([stray.digest]);
   });
 });
 
@@ -124,6 +182,7 @@ describe('random and multi-arch fixtures', () => {
 
 describe('plain registry', () => {
   const registry = useRegistry();
+  const temp = useTempDir('harness-plain');
 
   it('takes a push from skopeo and serves it back', async () => {
     const image = await busyboxImage();
@@ -137,6 +196,39 @@ describe('plain registry', () => {
     ]);
     const { stdout } = await exec('skopeo', ['inspect', ...registry().skopeoFlags(), target]);
     expect(JSON.parse(stdout).Digest).toBe(image.manifestDigest);
+    // And back into a layout that skopeo wrote, which the validator must accept too.
+    const back = join(temp(), 'back');
+    await exec('skopeo', [
+      'copy',
+      '--quiet',
+      ...registry().skopeoFlags('src'),
+      target,
+      `oci:${back}:copy`,
+    ]);
+    const report = await validateLayout(back, 'copy');
+    expect(report.images).toEqual([
+      { digest: image.manifestDigest, platform: expect.any(String), layers: 1 },
+    ]);
+  });
+
+  it('stores the two-platform index as it is', async () => {
+    const fixture = await multiArchImage(join(temp(), 'multi'), ['linux/amd64', 'linux/arm64/v8']);
+    const target = `docker://${registry().host}/harness/multi:1`;
+    await exec('skopeo', [
+      'copy',
+      '--quiet',
+      '--all',
+      ...registry().skopeoFlags('dest'),
+      fixture.reference,
+      target,
+    ]);
+    const { stdout } = await exec('skopeo', [
+      'inspect',
+      '--raw',
+      ...registry().skopeoFlags(),
+      target,
+    ]);
+    expect(stdout).toBe(JSON.stringify(fixture.index));
   });
 });
 
@@ -237,5 +329,109 @@ describe('token auth registry with anonymous pull, over TLS', () => {
     ]);
     expect(wrong.code).not.toBe(0);
     expect(registry().tokenRequests!.some((r) => r.status === 401)).toBe(true);
+  });
+});
+
+describe('runAction', () => {
+  const temp = useTempDir('harness-action');
+
+  // A stand-in for a bundle: plain CommonJS that touches every runner interface.
+  async function throwawayAction(): Promise<string> {
+    const dir = join(temp(), 'action');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'action.yml'),
+      [
+        'name: throwaway',
+        'inputs:',
+        '  greeting: {description: d, default: hello}',
+        '  build-args: {description: d, required: false}',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not JS
+        '  spaced name: {description: d, default: "${{ runner.os }}"}',
+        '  fail: {description: d, default: "false"}',
+        'runs:',
+        '  using: node24',
+        '  main: index.js',
+        '  post: post.js',
+        '  post-if: always()',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.js'),
+      `const fs = require('node:fs');
+const env = process.env;
+const stdin = fs.readFileSync(0, 'utf8');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'greeting=' + env.INPUT_GREETING + '\\n');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'args<<EOF_1\\n' + env['INPUT_BUILD-ARGS'] + '\\nEOF_1\\n');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'spaced=' + env.INPUT_SPACED_NAME + '\\n');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'cwd=' + process.cwd() + '\\n');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'stdin=' + stdin.length + '\\n');
+fs.appendFileSync(env.GITHUB_STATE, 'token=abc\\n');
+fs.appendFileSync(env.GITHUB_ENV, 'FROM_MAIN=yes\\n');
+fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '## main\\n');
+fs.writeFileSync(env.RUNNER_TEMP + '/left-by-main', '');
+console.log('::add-mask::s3cret');
+console.log('::error file=Dockerfile,line=3::bad%0Aline');
+process.exit(env.INPUT_FAIL === 'true' ? 1 : 0);
+`,
+    );
+    await writeFile(
+      join(dir, 'post.js'),
+      `const fs = require('node:fs');
+const env = process.env;
+fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '## post ' + env.STATE_token + '\\n');
+console.log('post saw', env.STATE_token, env.FROM_MAIN, fs.existsSync(env.RUNNER_TEMP + '/left-by-main'));
+`,
+    );
+    await chmod(join(dir, 'index.js'), 0o644);
+    return dir;
+  }
+
+  it('passes inputs, collects outputs, state, summary and commands, and runs post', async () => {
+    const actionDir = await throwawayAction();
+    const workspace = join(temp(), 'workspace');
+    await mkdir(workspace, { recursive: true });
+    const result = await runAction(
+      { actionDir },
+      { inputs: { 'build-args': ['A=1', 'B=2'] }, cwd: workspace },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toEqual({
+      greeting: 'hello',
+      args: 'A=1\nB=2',
+      spaced: 'Linux',
+      cwd: workspace,
+      stdin: '0',
+    });
+    expect(result.state).toEqual({ token: 'abc' });
+    expect(result.env).toEqual({ FROM_MAIN: 'yes' });
+    expect(result.summary).toBe('## main\n## post abc\n');
+    expect(result.commands).toEqual([
+      { command: 'add-mask', properties: {}, message: 's3cret', step: 'main' },
+      {
+        command: 'error',
+        properties: { file: 'Dockerfile', line: '3' },
+        message: 'bad\nline',
+        step: 'main',
+      },
+    ]);
+    expect(result.postExitCode).toBe(0);
+    expect(result.postStdout).toBe('post saw abc yes true\n');
+  });
+
+  it('reports a failing main step and still runs an always() post', async () => {
+    const actionDir = await throwawayAction();
+    const result = await runAction({ actionDir }, { inputs: { fail: true, greeting: 'hi' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.greeting).toBe('hi');
+    expect(result.postExitCode).toBe(0);
+  });
+
+  it('refuses inputs the action does not declare', async () => {
+    const actionDir = await throwawayAction();
+    await expect(runAction({ actionDir }, { inputs: { greting: 'typo' } })).rejects.toThrow(
+      'declares no input "greting"',
+    );
   });
 });
