@@ -246,13 +246,15 @@ export class Authenticator {
     );
     const creds = await this.#options.credentials(scopes[0]?.repository ?? '');
     const wanted = scopes.map(formatScope).join(' ');
+    // A token that lacks the scope was issued on purpose: that is a denial, not a login failure.
+    const denied = status === 403 || insufficient;
     if (!creds) {
       return {
-        code: status === 403 ? 'ERR_DENIED' : 'ERR_UNAUTHORIZED',
+        code: denied ? 'ERR_DENIED' : 'ERR_UNAUTHORIZED',
         hint: `no credentials for ${registry}; anonymous access to ${wanted} was refused`,
       };
     }
-    if (status === 403 || insufficient) {
+    if (denied) {
       return { code: 'ERR_DENIED', hint: `the credentials for ${registry} do not grant ${wanted}` };
     }
     return { code: 'ERR_UNAUTHORIZED', hint: `the credentials for ${registry} were rejected` };

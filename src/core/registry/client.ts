@@ -21,7 +21,7 @@ import { createDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { downloadBlob } from './download.js';
 import { checkRegistryName } from './endpoint.js';
 import { type RetryOptions, retryOptions } from './retry.js';
-import { headerValue, RegistrySession, readText } from './session.js';
+import { discard, headerValue, RegistrySession, readText } from './session.js';
 import { DEFAULT_UPLOAD, type UploadOptions, uploadBlob } from './upload.js';
 
 export interface RegistryClientOptions {
@@ -461,7 +461,7 @@ async function readLimited(body: Readable, contentLength: string | undefined): P
       { details: { limit: MAX_MANIFEST_SIZE } },
     );
   if (contentLength && Number(contentLength) > MAX_MANIFEST_SIZE) {
-    body.destroy();
+    discard(body);
     throw tooBig(contentLength);
   }
   const chunks: Buffer[] = [];
@@ -469,7 +469,7 @@ async function readLimited(body: Readable, contentLength: string | undefined): P
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_MANIFEST_SIZE) {
-      body.destroy();
+      discard(body);
       throw tooBig(`more than ${MAX_MANIFEST_SIZE}`);
     }
     chunks.push(chunk);

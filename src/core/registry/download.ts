@@ -6,7 +6,7 @@ import type { Descriptor } from '../manifest.js';
 import type { Scope } from './auth.js';
 import { isRetryableNetworkError, networkError } from './errors.js';
 import { retryDelay } from './retry.js';
-import { displayUrl, headerValue, type RegistrySession } from './session.js';
+import { discard, displayUrl, headerValue, type RegistrySession } from './session.js';
 
 /** Parses `bytes START-END/TOTAL` (or `*` total); undefined when malformed. */
 export function parseContentRange(
@@ -72,7 +72,7 @@ export async function downloadBlob(
       if (resuming) {
         const range = parseContentRange(headerValue(res.headers, 'content-range'));
         if (res.status !== 206 || range?.start !== delivered) {
-          res.body.destroy();
+          discard(res.body);
           throw new LighterError(
             'ERR_NETWORK',
             `the connection dropped after ${delivered} bytes and ${displayUrl(res.url)} cannot resume (no usable range support)`,
@@ -80,6 +80,8 @@ export async function downloadBlob(
         }
       }
       let failure: unknown;
+      // Errors reach the loop below through iteration; this keeps a late one from going unhandled.
+      res.body.on('error', () => {});
       try {
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
           delivered += chunk.length;
@@ -117,6 +119,6 @@ export async function downloadBlob(
 
   const stream = Readable.from(withContext(), { objectMode: false, highWaterMark: 64 * 1024 });
   // A consumer that gives up before reading releases the connection.
-  stream.once('close', () => first.body.destroy());
+  stream.once('close', () => discard(first.body));
   return stream;
 }

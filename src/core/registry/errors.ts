@@ -130,7 +130,8 @@ export function systemCode(err: unknown): string | undefined {
     if (typeof code === 'string') codes.push(code);
     current = (current as { cause?: unknown }).cause;
   }
-  return codes.find((c) => isTlsCode(c) || RETRYABLE_NETWORK_CODES.has(c)) ?? codes[0];
+  // The deepest known code is the most precise (ECONNRESET under undici's UND_ERR_SOCKET).
+  return codes.findLast((c) => isTlsCode(c) || RETRYABLE_NETWORK_CODES.has(c)) ?? codes[0];
 }
 
 function isTlsCode(code: string): boolean {

@@ -59,6 +59,15 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
 const ERROR_BODY_LIMIT = 64 * 1024;
 
+/**
+ * Drops a response body we will not read. undici reports destroying an unfinished body as an
+ * error event; nobody is listening for it any more, so it is swallowed here.
+ */
+export function discard(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 /** Reads at most `limit` bytes of a body as text and discards the rest. */
 export async function readText(body: Readable, limit = ERROR_BODY_LIMIT): Promise<string> {
   const chunks: Buffer[] = [];
@@ -72,7 +81,7 @@ export async function readText(body: Readable, limit = ERROR_BODY_LIMIT): Promis
   } catch {
     // An error body cut short still says something; the status tells the rest.
   } finally {
-    body.destroy();
+    discard(body);
   }
   return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
