@@ -136,9 +136,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       const log = await readLog(dir);
       // Another process may take the port between our probe and the registry's bind: retry.
       if (/address already in use/.test(log) && attempt < PORT_ATTEMPTS) continue;
-      throw new Error(
-        `docker-registry did not start (${outcome}); its log (${dir}/registry.log):\n${log}`,
-      );
+      throw new Error(`docker-registry did not start (${outcome}); its log:\n${log}`);
     }
 
     const started = child;
