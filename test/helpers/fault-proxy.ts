@@ -22,7 +22,9 @@ export type FaultAction =
   /** Forward the whole request, let the registry act on it, then reset instead of answering. */
   | { kind: 'drop-response' }
   /** Forward only the first `afterBytes` bytes of the request body, then reset both sides. */
-  | { kind: 'cut-request'; afterBytes: number };
+  | { kind: 'cut-request'; afterBytes: number }
+  /** Forward without the Range header, as a server without range support would answer. */
+  | { kind: 'no-range' };
 
 export interface Fault {
   /** HTTP method to match; any when omitted. */
@@ -142,7 +144,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       port: upstream.port,
       method: req.method,
       path: req.url,
-      headers: req.headers,
+      headers:
+        action?.kind === 'no-range'
+          ? Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'range'))
+          : req.headers,
     });
     forward.on('error', () => kill(req.socket));
     req.on('error', () => forward.destroy());
