@@ -76,6 +76,12 @@ export async function tarTree(file: string, options: TarTreeOptions = {}): Promi
       const entry = entries.get(name);
       if (!entry) return undefined;
       if (entry.type === 'symlink') {
+        if (entry.linkname.startsWith('/')) {
+          throw new LighterError(
+            'ERR_UNSAFE_ARCHIVE',
+            `${file}: ${name} links outside the archive (${entry.linkname})`,
+          );
+        }
         name = cleanTreePath(posix.join(posix.dirname(name), entry.linkname), file);
       } else if (entry.type === 'link') {
         name = cleanTreePath(entry.linkname, file);
