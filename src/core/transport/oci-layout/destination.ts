@@ -17,13 +17,9 @@ import type { OpenOptions } from '../types.js';
 import { formatPathAndName, type OciLayoutReference } from './transport.js';
 
 const CAPABILITIES: DestinationCapabilities = {
-  // Docker manifests are kept as they are (skopeo reads them from a layout), so copies keep their digests.
-  manifestTypes: [
-    MediaType.ociManifest,
-    MediaType.ociIndex,
-    MediaType.dockerManifest,
-    MediaType.dockerManifestList,
-  ],
+  // OCI types only, as skopeo writes layouts: skopeo 1.9 finds no name on a Docker-typed entry,
+  // and umoci cannot unpack one. The copy engine converts Docker images on the way in.
+  manifestTypes: [MediaType.ociManifest, MediaType.ociIndex],
   acceptsIndex: true,
   canMount: false,
   prefersCompressedLayers: true,
