@@ -61,7 +61,7 @@ describe('RegistryClient over scripted servers', () => {
   it('follows Link pagination of the tag list', async () => {
     const all = ['a', 'b', 'c', 'd', 'e'];
     const seen: string[] = [];
-    const host = await serve((req, res, url) => {
+    const host = await serve((_req, res, url) => {
       seen.push(`${url.pathname}${url.search}`);
       const n = Number(url.searchParams.get('n') ?? 100);
       const last = url.searchParams.get('last');

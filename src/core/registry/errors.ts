@@ -138,6 +138,17 @@ function isTlsCode(code: string): boolean {
   return TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_');
 }
 
+/** True when a TLS handshake failed because the other side does not speak TLS at all. */
+export function isProtocolMismatch(err: unknown): boolean {
+  const code = systemCode(err);
+  return (
+    code === 'EPROTO' ||
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' ||
+    code === 'ERR_SSL_HTTP_REQUEST'
+  );
+}
+
 /** True for failures where trying the same request again may work (drops, resets, timeouts). */
 export function isRetryableNetworkError(err: unknown): boolean {
   if (err instanceof LighterError)

@@ -7,7 +7,12 @@ import type { Logger } from '../log.js';
 import { Authenticator, type Scope } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { apiHost, isLoopback } from './endpoint.js';
-import { isRetryableNetworkError, networkError, responseError } from './errors.js';
+import {
+  isProtocolMismatch,
+  isRetryableNetworkError,
+  networkError,
+  responseError,
+} from './errors.js';
 import { isRetryableStatus, parseRetryAfter, type RetryOptions, retryDelay } from './retry.js';
 
 export const USER_AGENT = 'lighter/0.1';
@@ -173,6 +178,7 @@ export class RegistrySession {
       } catch (err) {
         httpsError = err;
       }
+      let httpError: unknown;
       if (allowHttp) {
         try {
           const status = await this.#probe(`http://${host}`);
@@ -180,16 +186,26 @@ export class RegistrySession {
             logger.debug(`${registry}: https failed, using plain http`);
             return `http://${host}`;
           }
-        } catch {
-          // Report the https failure: it is the one the user can act on.
+        } catch (err) {
+          httpError = err;
         }
       }
-      const mapped = networkError(httpsError, host);
-      if (!isRetryableNetworkError(httpsError) || attempt >= retry.retries) {
+      // A certificate error means the server speaks TLS: that is the failure to report. When
+      // the TLS handshake itself failed, the server may speak plain http, so its error counts.
+      const notTls = isProtocolMismatch(httpsError);
+      const failure = notTls && httpError !== undefined ? httpError : httpsError;
+      const mapped = networkError(failure, host);
+      const retryable =
+        isRetryableNetworkError(httpsError) || (notTls && isRetryableNetworkError(httpError));
+      if (!retryable || attempt >= retry.retries) {
+        const hint =
+          notTls && !allowHttp
+            ? ' (the server does not seem to speak TLS; plain http is used only for loopback hosts or with tlsVerify false)'
+            : '';
         throw new LighterError(
           mapped.code,
-          `${mapped.message}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`,
-          { cause: httpsError, details: mapped.details },
+          `${mapped.message}${hint}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`,
+          { cause: failure, details: mapped.details },
         );
       }
       const delay = retryDelay(retry, attempt + 1);
@@ -201,9 +217,8 @@ export class RegistrySession {
   async send(options: SendOptions): Promise<RegistryResponse> {
     const origin = await this.origin();
     const { retry, logger, dispatcher } = this.#options;
-    const replayable =
-      options.body === undefined || typeof options.body !== 'object' || !('pipe' in options.body);
-    const mayRetry = options.retry !== false && replayable;
+    // Every body form can be sent again, so a 401 can always be retried with fresh auth.
+    const mayRetry = options.retry !== false;
     const followRedirects = options.method === 'GET' || options.method === 'HEAD';
     let url = new URL(options.url, origin);
     let scopes = options.scopes;
@@ -256,7 +271,7 @@ export class RegistrySession {
       }
       const text = await readText(res.body);
       const challenge = res.headers['www-authenticate'];
-      if (status === 401 && sameOrigin && replayable && !renewed) {
+      if (status === 401 && sameOrigin && !renewed) {
         renewed = true;
         const next = await this.auth.renew(scopes, challenge);
         if (next) {
