@@ -45,7 +45,8 @@ export async function acquireFileLock(
   options: FileLockOptions = {},
 ): Promise<FileLock> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -69,7 +70,8 @@ export async function acquireFileLock(
           { details: { path, holder: holder === 'unwritten' ? undefined : holder } },
         );
       }
-      if (!warned && Date.now() > deadline - timeoutMs + 2_000) {
+      // Say why we are idle once a wait gets long enough for someone to wonder.
+      if (!warned && Date.now() - started > 2_000) {
         options.logger?.info(
           `waiting for the lock on ${options.what ?? path} (${describe(holder)})`,
         );

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -312,6 +313,21 @@ describe('oci: destination', () => {
     const err = await rejection(copy(`${busybox.layoutDir}:latest`, `${dir}:b`));
     expect(err.code).toBe('ERR_BAD_MANIFEST');
     expect(await readFile(join(dir, 'index.json'), 'utf8')).toBe('garbage');
+  });
+
+  it('a writer killed while holding the index lock does not block the next one', async () => {
+    const busybox = await busyboxImage();
+    const dir = join(tmp(), 'stale-lock');
+    await copy(`${busybox.layoutDir}:latest`, `${dir}:first`);
+    const child = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => child.on('close', resolve));
+    await writeFile(
+      join(dir, 'index.json.lock'),
+      JSON.stringify({ pid: child.pid, host: hostname(), token: 'dead', since: '' }),
+    );
+    await copy(`${busybox.layoutDir}:latest`, `${dir}:second`);
+    expect(await names(dir)).toEqual(['first', 'second']);
+    expect((await readdir(dir)).sort()).toEqual(['blobs', 'index.json', 'oci-layout']);
   });
 
   it('concurrent writers in one process lose no entries', async () => {
