@@ -444,3 +444,61 @@ describe('RegistryClient: token auth', () => {
     }
   });
 });
+
+describe.each([
+  { auth: 'htpasswd' as const, tls: true },
+  { auth: 'token' as const, tls: false },
+  { auth: 'token' as const, tls: true },
+])('RegistryClient round trip: $auth auth, tls $tls', ({ auth, tls }) => {
+  const registry = useRegistry({ auth, tls });
+  const tmp = useTempDir(`client-${auth}`);
+
+  it('pulls what skopeo pushed, pushes chunked and whole blobs, mounts, tags and deletes', async () => {
+    const r = registry();
+    const busybox = await busyboxImage();
+    await exec('skopeo', [
+      'copy',
+      ...r.skopeoFlags('dest'),
+      busybox.reference,
+      `docker://${r.host}/lib/busybox:1`,
+    ]);
+    const client = new RegistryClient(r.host, {
+      access: {
+        creds: `${r.username}:${r.password}`,
+        ...(r.caFile ? { caFiles: [r.caFile] } : {}),
+      },
+      upload: { chunkSize: 2 * 1024 * 1024 },
+    });
+    try {
+      const raw = await skopeo(r, ['inspect', '--raw', `docker://${r.host}/lib/busybox:1`]);
+      const top = await client.manifest('lib/busybox', '1');
+      expect(Buffer.from(top.bytes).toString('utf8')).toBe(raw.stdout);
+      expect(await sha256(await client.blob('lib/busybox', busybox.layers[0]!))).toEqual({
+        digest: busybox.layers[0]!.digest,
+        size: busybox.layers[0]!.size,
+      });
+
+      const size = 9 * 1024 * 1024 + 5;
+      const big = await client.putBlob('up/app', Readable.from(randomStream(`rt-${auth}`, size)));
+      expect(big).toEqual(await sha256(Readable.from(randomStream(`rt-${auth}`, size))));
+      expect(await client.mountBlob('up/other', big.digest, 'up/app')).toBe(true);
+
+      const image = await randomImage(join(tmp(), 'img'), { layers: 1, layerSize: 5000 });
+      for (const tag of ['t1', 't2', 't3', 't4']) await pushLayout(client, 'up/app', image, tag);
+      expect((await client.tags('up/app', { pageSize: 2 })).sort()).toEqual([
+        't1',
+        't2',
+        't3',
+        't4',
+      ]);
+      const inspected = JSON.parse(
+        (await skopeo(r, ['inspect', `docker://${r.host}/up/app:t2`])).stdout,
+      );
+      expect(inspected.Digest).toBe(image.manifestDigest);
+      await client.deleteManifest('up/app', image.manifestDigest);
+      expect(await client.manifestInfo('up/app', 't1')).toBeUndefined();
+    } finally {
+      await client.close();
+    }
+  });
+});
