@@ -1,0 +1,182 @@
+// Test helpers for layer code: archives built entry by entry, tree snapshots, overlay mounts.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pack as tarPack } from 'tar-stream';
+import { encodeHeader, endOfArchive, padding, type TarEntryType } from './tar-header.js';
+import { readXattrTree } from './xattr.js';
+
+export interface FixtureEntry {
+  name: string;
+  type?: TarEntryType;
+  data?: string | Buffer;
+  linkname?: string;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  /** Seconds; default 1,000,000,000 so trees compare without clock noise. */
+  mtime?: number;
+  devmajor?: number;
+  devminor?: number;
+  /** PAX records written by tar-stream as text (values must be UTF-8). */
+  pax?: Record<string, string>;
+}
+
+export const FIXTURE_MTIME = 1_000_000_000;
+
+/** A tar made by tar-stream, the way a third-party tool would write it. */
+export async function tarStreamArchive(entries: readonly FixtureEntry[]): Promise<Buffer> {
+  const pack = tarPack();
+  const chunks: Buffer[] = [];
+  const reading = (async () => {
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+  })();
+  for (const e of entries) {
+    const type = e.type ?? 'file';
+    const data = e.data === undefined ? undefined : Buffer.from(e.data);
+    await new Promise<void>((resolve, reject) => {
+      const header = {
+        name: e.name,
+        type,
+        mode: e.mode ?? (type === 'directory' ? 0o755 : 0o644),
+        uid: e.uid ?? 0,
+        gid: e.gid ?? 0,
+        mtime: new Date((e.mtime ?? FIXTURE_MTIME) * 1000),
+        linkname: e.linkname,
+        devmajor: e.devmajor,
+        devminor: e.devminor,
+        pax: e.pax,
+      };
+      const cb = (err?: Error | null) => (err ? reject(err) : resolve());
+      if (type === 'file') pack.entry(header, data ?? Buffer.alloc(0), cb);
+      else pack.entry(header, cb).end();
+    });
+  }
+  pack.finalize();
+  await reading;
+  return Buffer.concat(chunks);
+}
+
+/** A tar written with lighter's own header encoder, for binary PAX values. */
+export function rawArchive(
+  entries: ReadonlyArray<FixtureEntry & { xattrs?: Array<[string, Buffer]> }>,
+): Buffer {
+  const parts: Buffer[] = [];
+  for (const e of entries) {
+    const type = e.type ?? 'file';
+    const data = Buffer.from(e.data ?? '');
+    parts.push(
+      encodeHeader({
+        name: e.name,
+        type,
+        mode: e.mode ?? (type === 'directory' ? 0o755 : 0o644),
+        uid: e.uid ?? 0,
+        gid: e.gid ?? 0,
+        size: type === 'file' ? data.length : 0,
+        mtime: e.mtime ?? FIXTURE_MTIME,
+        linkname: e.linkname,
+        devmajor: e.devmajor,
+        devminor: e.devminor,
+        xattrs: e.xattrs,
+      }),
+    );
+    if (type === 'file') parts.push(data, padding(data.length));
+  }
+  parts.push(endOfArchive());
+  return Buffer.concat(parts);
+}
+
+export function streamOf(data: Buffer): Readable {
+  return Readable.from([data], { objectMode: false });
+}
+
+export interface SnapshotOptions {
+  /** Leave out paths for which this answers true (and everything under them). */
+  ignore?: (rel: string) => boolean;
+  /** Compare mtimes (default true). */
+  mtimes?: boolean;
+  /** Leave out overlayfs' own xattrs (default true): a merged view never shows them. */
+  hideOverlayXattrs?: boolean;
+}
+
+/**
+ * Describes every path under `dir` (the root itself excluded) as one sorted line each:
+ * type, mode, owner, mtime, content hash or link target or device number, hardlink group
+ * and xattrs. Two trees are the same when their snapshots are equal.
+ */
+export async function snapshotTree(dir: string, options: SnapshotOptions = {}): Promise<string[]> {
+  const xattrs = (await readXattrTree(dir)).byPath;
+  const lines: string[] = [];
+  const firstByInode = new Map<string, string>();
+  const walk = (rel: string) => {
+    const names = readdirSync(rel === '' ? dir : join(dir, rel)).sort();
+    for (const name of names) {
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      if (options.ignore?.(childRel)) continue;
+      const path = join(dir, childRel);
+      const st = lstatSync(path);
+      let detail = '';
+      let type = '?';
+      if (st.isDirectory()) type = 'dir';
+      else if (st.isFile()) {
+        type = 'file';
+        detail = `${st.size}:${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}`;
+      } else if (st.isSymbolicLink()) {
+        type = 'symlink';
+        detail = `-> ${readlinkSync(path)}`;
+      } else if (st.isCharacterDevice() || st.isBlockDevice()) {
+        type = st.isCharacterDevice() ? 'char' : 'block';
+        detail = `rdev=${st.rdev}`;
+      } else if (st.isFIFO()) type = 'fifo';
+      if (!st.isDirectory() && st.nlink > 1) {
+        const key = `${st.dev}:${st.ino}`;
+        const first = firstByInode.get(key);
+        if (first === undefined) firstByInode.set(key, childRel);
+        else detail += ` hardlink=${first}`;
+      }
+      const attrs = (xattrs.get(childRel) ?? [])
+        .filter(
+          ([n]) => options.hideOverlayXattrs === false || !/^(trusted|user)\.overlay\./.test(n),
+        )
+        .map(([n, v]) => ` ${n}=${v.toString('hex')}`)
+        .join('');
+      const mtime = options.mtimes === false ? '' : ` t=${Math.floor(st.mtimeMs / 1000)}`;
+      const mode = (st.mode & 0o7777).toString(8);
+      lines.push(
+        `${childRel} ${type} ${mode} ${st.uid}:${st.gid}${mtime} ${detail}${attrs}`.trimEnd(),
+      );
+      if (st.isDirectory()) walk(childRel);
+    }
+  };
+  walk('');
+  return lines.sort();
+}
+
+/** Mounts an overlay; lowers are listed top first, as overlayfs wants them. */
+export function mountOverlay(
+  merged: string,
+  lowers: readonly string[],
+  upper?: { upperdir: string; workdir: string },
+): void {
+  let opts = `lowerdir=${lowers.join(':')}`;
+  if (upper) opts += `,upperdir=${upper.upperdir},workdir=${upper.workdir}`;
+  const r = spawnSync('mount', ['-t', 'overlay', 'overlay', '-o', opts, merged], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`mount overlay ${opts} on ${merged}: ${r.stderr}`);
+}
+
+export function unmount(path: string): void {
+  const r = spawnSync('umount', [path], { encoding: 'utf8' });
+  if (r.status !== 0) spawnSync('umount', ['-l', path]);
+}
+
+/** Runs a command and returns stdout, throwing with stderr when it fails. */
+export function run(command: string, args: readonly string[], cwd?: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
