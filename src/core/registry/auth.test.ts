@@ -141,6 +141,7 @@ describe('Authenticator', () => {
     expect(server.calls).toHaveLength(2);
     const first = server.calls[0]!;
     expect(first.url.searchParams.get('service')).toBe('reg');
+    expect(first.url.searchParams.get('account')).toBe('u');
     expect(first.url.searchParams.getAll('scope')).toEqual(['repository:a:pull']);
     expect(first.headers.authorization).toBe(`Basic ${Buffer.from('u:p:w').toString('base64')}`);
     expect(server.calls[1]!.url.searchParams.getAll('scope')).toEqual(['repository:b:pull,push']);

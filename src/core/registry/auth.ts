@@ -319,6 +319,8 @@ export class Authenticator {
       for (const s of scopeStrings) url.searchParams.append('scope', s);
       const headers: Record<string, string> = {};
       if (creds?.kind === 'basic') {
+        // docker sends the account too; some token services key their answer on it.
+        url.searchParams.set('account', creds.username);
         headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
       }
       response = await this.#options.fetchToken(url, { method: 'GET', headers });
