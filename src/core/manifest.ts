@@ -378,7 +378,11 @@ function describe(value: unknown): string {
 
 /** Shape checks that name the offending field (`layers[2].digest`) in ERR_BAD_MANIFEST. */
 class Checker {
-  constructor(readonly what: string) {}
+  readonly what: string;
+  // No parameter properties: Node's type stripping runs these sources as they are.
+  constructor(what: string) {
+    this.what = what;
+  }
 
   fail(path: string, problem: string, cause?: unknown): LighterError {
     return badManifest(this.what, path, problem, cause);

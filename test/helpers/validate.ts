@@ -92,10 +92,13 @@ class Validator {
   readonly sizes = new Map<Digest, number>();
   readonly images: LayoutReport['images'] = [];
 
-  constructor(
-    readonly dir: string,
-    readonly checkTar: boolean,
-  ) {}
+  readonly dir: string;
+  readonly checkTar: boolean;
+
+  constructor(dir: string, checkTar: boolean) {
+    this.dir = dir;
+    this.checkTar = checkTar;
+  }
 
   async run(tag: string | undefined): Promise<void> {
     const layout = await this.readJson<{ imageLayoutVersion?: unknown }>(
