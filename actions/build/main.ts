@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const inputs = parseInputs();
   const logger = actionsLogger();
   await logger.group('Inputs', async () => logger.info(formatInputs(inputs, SECRET_INPUTS)));
-  const cache = await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
+  const cache = inputs.cache
+    ? await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger))
+    : undefined;
   const result = await build(inputs, logger);
   // Only a finished build leaves a store worth saving; post does nothing without this state.
   if (cache) saveJsonState(CACHE_STATE, cache);

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const inputs = parseInputs();
   const logger = actionsLogger();
   await logger.group('Inputs', async () => logger.info(formatInputs(inputs, SECRET_INPUTS)));
-  await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
+  if (inputs.cache) {
+    await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
+  }
   const tracker = new CreatedTracker((created) => saveJsonState(CREATED_STATE, created));
   const result = await run(inputs, logger, tracker);
   for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value);
