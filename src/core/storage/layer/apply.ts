@@ -44,6 +44,7 @@ import {
   type OverlayXattrNamespace,
   opaqueXattr,
   parseWhiteoutName,
+  WHITEOUT_META_PREFIX,
   type WhiteoutName,
 } from './whiteout.js';
 import { ATTR_TOOLS_HINT, hasCommand, setXattrs, type Xattrs } from './xattr.js';
@@ -217,6 +218,11 @@ class LayerApplier {
     const parts = entryComponents(e.name, e.name);
     const base = parts.at(-1);
     const whiteout = base === undefined ? undefined : parseWhiteoutName(base, e.name);
+    if (parts.slice(0, -1).some((p) => p.startsWith(WHITEOUT_META_PREFIX))) {
+      // Inside AUFS bookkeeping directories (.wh..wh.plnk/...): never image content.
+      this.skipped.other++;
+      return;
+    }
 
     // A queued node is made later, so anything else that might look at or under its path
     // has to wait for the batch; runs of whiteouts in one directory go in one batch.

@@ -52,7 +52,7 @@ export async function tarStreamArchive(entries: readonly FixtureEntry[]): Promis
       };
       const cb = (err?: Error | null) => (err ? reject(err) : resolve());
       if (type === 'file') pack.entry(header, data ?? Buffer.alloc(0), cb);
-      else pack.entry(header, cb).end();
+      else pack.entry(header, cb).end(undefined);
     });
   }
   pack.finalize();

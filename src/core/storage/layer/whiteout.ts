@@ -6,7 +6,7 @@ import { LighterError } from '../../errors.js';
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_WHITEOUT = '.wh..wh..opq';
 /** AUFS kept its own bookkeeping under `.wh..wh.` names (plnk, aufs); such entries mean nothing here. */
-const WHITEOUT_META_PREFIX = '.wh..wh.';
+export const WHITEOUT_META_PREFIX = '.wh..wh.';
 
 /**
  * Which overlayfs xattr namespace marks opaque directories: `trusted.` needs CAP_SYS_ADMIN,

@@ -1,0 +1,210 @@
+import {
+  appendFileSync,
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { extract as tarExtract } from 'tar-stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDir } from '../../../../test/helpers/temp-dir.js';
+import { applyLayer } from './apply.js';
+import { diffLayer } from './diff.js';
+import {
+  type FixtureEntry,
+  mountOverlay,
+  run,
+  snapshotTree,
+  streamOf,
+  tarStreamArchive,
+  unmount,
+} from './test-support.js';
+import { readXattrTree } from './xattr.js';
+
+let dir: string;
+const mounts: string[] = [];
+
+beforeEach(async () => {
+  dir = await makeTempDir('whiteout');
+});
+
+afterEach(async () => {
+  while (mounts.length > 0) unmount(mounts.pop() as string);
+  await removeTempDir(dir);
+});
+
+function mkdirs(...names: string[]): string[] {
+  return names.map((n) => {
+    const p = join(dir, n);
+    mkdirSync(p, { recursive: true });
+    return p;
+  });
+}
+
+function mount(merged: string, lowers: string[], upper?: { upperdir: string; workdir: string }) {
+  mountOverlay(merged, lowers, upper);
+  mounts.push(merged);
+}
+
+const LAYER_A: FixtureEntry[] = [
+  { name: 'd/', type: 'directory' },
+  { name: 'd/old1', data: 'old1' },
+  { name: 'd/sub/', type: 'directory' },
+  { name: 'd/sub/old2', data: 'old2' },
+  { name: 'e/', type: 'directory' },
+  { name: 'e/f', data: 'f' },
+  { name: 'gone-dir/', type: 'directory' },
+  { name: 'gone-dir/inner', data: 'inner' },
+  { name: 'keep', data: 'keep' },
+  { name: 'replaced', data: 'a file in A' },
+  { name: 'x', data: 'x' },
+];
+
+// Whiteouts first in each directory, as the OCI spec recommends layers be written.
+const LAYER_B: FixtureEntry[] = [
+  { name: '.wh.gone-dir', data: '' },
+  { name: '.wh.x', data: '' },
+  { name: 'd/', type: 'directory', mode: 0o750 },
+  { name: 'd/.wh..wh..opq', data: '' },
+  { name: 'd/new', data: 'new' },
+  { name: 'e/', type: 'directory' },
+  { name: 'e/g', data: 'g' },
+  { name: 'replaced/', type: 'directory' },
+  { name: 'replaced/child', data: 'a directory in B' },
+];
+
+async function applyAll(
+  target: string,
+  whiteouts: 'overlay' | 'apply',
+  ...layers: FixtureEntry[][]
+) {
+  for (const entries of layers) {
+    await applyLayer(streamOf(await tarStreamArchive(entries)), target, { whiteouts });
+  }
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function tarNames(tar: Buffer): Promise<string[]> {
+  const names: string[] = [];
+  const extract = tarExtract();
+  const done = (async () => {
+    for await (const entry of extract) {
+      names.push(entry.header.name);
+      entry.resume();
+    }
+  })();
+  extract.end(tar);
+  await done;
+  return names;
+}
+
+describe('overlay whiteouts', () => {
+  it("'overlay' mode writes 0/0 character devices and the opaque xattr", async () => {
+    const [lb] = mkdirs('lb');
+    await applyAll(lb as string, 'overlay', LAYER_B);
+    for (const name of ['x', 'gone-dir']) {
+      const st = lstatSync(join(lb as string, name));
+      expect(st.isCharacterDevice()).toBe(true);
+      expect(st.rdev).toBe(0);
+    }
+    const xattrs = (await readXattrTree(lb as string)).byPath;
+    expect(xattrs.get('d')).toEqual([['trusted.overlay.opaque', Buffer.from('y')]]);
+    // The marker itself is never extracted.
+    expect(readdirSync(join(lb as string, 'd'))).toEqual(['new']);
+  });
+
+  it('the overlay of A and B (lowerdir=B:A) shows B applied over A, and flattening gives the same tree', async () => {
+    const [la, lb, merged, flat] = mkdirs('la', 'lb', 'merged', 'flat') as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    await applyAll(la, 'overlay', LAYER_A);
+    await applyAll(lb, 'overlay', LAYER_B);
+    mount(merged, [lb, la]);
+
+    expect(readdirSync(merged).sort()).toEqual(['d', 'e', 'keep', 'replaced']);
+    expect(readdirSync(join(merged, 'd'))).toEqual(['new']);
+    expect(readdirSync(join(merged, 'e')).sort()).toEqual(['f', 'g']);
+    expect(readdirSync(join(merged, 'replaced'))).toEqual(['child']);
+    expect(lstatSync(join(merged, 'd')).mode & 0o7777).toBe(0o750);
+
+    await applyAll(flat, 'apply', LAYER_A, LAYER_B);
+    expect(await snapshotTree(flat)).toEqual(await snapshotTree(merged));
+  });
+});
+
+describe('diffLayer of an overlay upper dir', () => {
+  it('turns deletions, re-created directories and changes into the expected OCI layer', async () => {
+    const [la, upper, work, merged] = mkdirs('la', 'upper', 'work', 'merged') as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    await applyAll(la, 'overlay', LAYER_A);
+    mount(merged, [la], { upperdir: upper, workdir: work });
+
+    unlinkSync(join(merged, 'x'));
+    rmSync(join(merged, 'd'), { recursive: true });
+    mkdirSync(join(merged, 'd'));
+    writeFileSync(join(merged, 'd/new'), 'new');
+    appendFileSync(join(merged, 'e/f'), ' changed');
+    unlinkSync(join(merged, 'gone-dir/inner'));
+    chmodSync(join(merged, 'keep'), 0o600);
+    mkdirSync(join(merged, 'added'));
+    writeFileSync(join(merged, 'added/h1'), 'hard');
+    linkSync(join(merged, 'added/h1'), join(merged, 'added/h2'));
+    symlinkSync('../keep', join(merged, 'added/link'));
+    run('setfattr', ['-n', 'user.note', '-v', 'kept', join(merged, 'added/h1')]);
+    const expected = await snapshotTree(merged);
+    unmount(merged);
+    mounts.pop();
+
+    const { stream, done } = diffLayer(upper, { mode: 'overlay-upper', compression: 'none' });
+    const tar = await collect(stream);
+    const result = await done;
+    const names = await tarNames(tar);
+    expect(names).toEqual([
+      '.wh.x',
+      'added/',
+      'added/h1',
+      'added/h2',
+      'added/link',
+      'd/',
+      'd/.wh..wh..opq',
+      'd/new',
+      'e/',
+      'e/f',
+      'gone-dir/',
+      'gone-dir/.wh.inner',
+      'keep',
+    ]);
+    expect(result.entries).toBe(names.length);
+    expect(result.diffId).toBe(result.digest);
+
+    // Applied over A, the diff gives the merged view: flattened ...
+    const [flat, lupper, merged2] = mkdirs('flat', 'lupper', 'merged2') as [string, string, string];
+    await applyAll(flat, 'apply', LAYER_A);
+    await applyLayer(streamOf(tar), flat, { whiteouts: 'apply' });
+    expect(await snapshotTree(flat)).toEqual(expected);
+
+    // ... and as an overlay layer of its own.
+    await applyLayer(streamOf(tar), lupper, { whiteouts: 'overlay' });
+    mount(merged2, [lupper, la]);
+    expect(await snapshotTree(merged2)).toEqual(expected);
+  });
+});
