@@ -7,8 +7,11 @@ import { makeTempDir, removeTempDir } from '../../../../test/helpers/temp-dir.js
 import { isLighterError } from '../../errors.js';
 import { applyLayer } from './apply.js';
 import {
+  attributesLayer,
+  CAP_SETUID,
   FIXTURE_MTIME,
   type FixtureEntry,
+  LONG_NAME,
   rawArchive,
   run,
   streamOf,
@@ -28,34 +31,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await removeTempDir(dir);
 });
-
-// A vfs_cap_data (revision 2) granting cap_setuid: its 0x80 byte is not valid UTF-8 on its own.
-const CAP_SETUID = Buffer.from('0100000280000000000000000000000000000000', 'hex');
-const LONG_DIR = `${'long-directory-name-'.repeat(7)}x`;
-const LONG_NAME = `${LONG_DIR}/${'file-'.repeat(30)}end`;
-
-function attributesLayer(): Buffer {
-  return rawArchive([
-    { name: 'bin', type: 'directory', mode: 0o755, mtime: 1_100_000_000 },
-    { name: 'bin/busybox', data: 'ELF...', mode: 0o755 },
-    { name: 'bin/su', data: 'su', mode: 0o4755, mtime: 1_200_000_000 },
-    { name: 'bin/su-again', type: 'link', linkname: 'bin/su' },
-    { name: 'bin/sh', type: 'symlink', linkname: 'busybox', mtime: 1_300_000_000 },
-    { name: 'bin/ping', data: 'ping', mode: 0o755, xattrs: [['security.capability', CAP_SETUID]] },
-    { name: 'lib', type: 'symlink', linkname: '/usr/lib' },
-    { name: 'tmp', type: 'directory', mode: 0o1777 },
-    { name: 'home/u', type: 'directory', mode: 0o700, uid: 1000, gid: 1000 },
-    { name: 'home/u/secret', data: 's', mode: 0o600, uid: 1000, gid: 1000 },
-    { name: 'home/u/setgid-dir', type: 'directory', mode: 0o2775, uid: 1000, gid: 1000 },
-    { name: 'big-ids', data: 'b', uid: 3_000_000, gid: 4_000_000 },
-    { name: 'text', data: 'hello', xattrs: [['user.mime', Buffer.from('text/plain')]] },
-    { name: LONG_NAME, data: 'long' },
-    { name: 'données/été.txt', data: 'utf8' },
-    { name: 'dev/null', type: 'character-device', devmajor: 1, devminor: 3, mode: 0o666 },
-    { name: 'dev/loop0', type: 'block-device', devmajor: 7, devminor: 0, mode: 0o660, gid: 6 },
-    { name: 'run/fifo', type: 'fifo', mode: 0o620 },
-  ]);
-}
 
 describe('applyLayer keeps what the archive says', () => {
   it('modes (setuid, setgid, sticky), owners (including PAX ids past 2^21) and file data', async () => {
@@ -196,7 +171,8 @@ describe('applyLayer digests and decompresses', () => {
   it('fails with ERR_UNSAFE_ARCHIVE on corrupt gzip and on a truncated tar', async () => {
     const tar = await tarStreamArchive([{ name: 'f', data: 'x'.repeat(5000) }]);
     const corrupt = gzipSync(tar);
-    corrupt[corrupt.length - 20] ^= 0xff;
+    const at = corrupt.length - 20;
+    corrupt.writeUInt8(corrupt.readUInt8(at) ^ 0xff, at);
     const err1 = await applyLayer(streamOf(corrupt), target, { whiteouts: 'apply' }).catch(
       (e) => e,
     );
