@@ -368,6 +368,43 @@ describe('CI cache of the store through @actions/cache, a local cache service an
     expect(again.report.images).toContain('feature');
   });
 
+  test('a chain of three entries is packed into one on the next save', async () => {
+    const store = join(root, 'store-chain');
+    const chainKey = 'lighter/CI/build/chain';
+    const saves: CacheReport[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      await randomImage(store, { layers: 1, layerSize: 20 * KB, tag: `v${n}`, seed: `chain${n}` });
+      const saved = await runOp('save', store, { key: chainKey }, { GITHUB_RUN_ID: '3001' });
+      expect(saved.report.status, saved.log.join('\n')).toBe('saved');
+      saves.push(saved.report);
+    }
+    // Each of the first three uploads one image; the fourth would list three parents, so it packs all four.
+    expect(saves.map((r) => r.entries[0]?.blobs)).toEqual([3, 3, 3, 12]);
+
+    const restored = await runOp('restore', join(root, 'store-chain-restored'), { key: chainKey });
+    expect(restored.report.entries.map((e) => e.action)).toEqual(['restored']);
+    await expectSameStore(join(root, 'store-chain-restored'), store);
+  });
+
+  test('an image entry another job created meanwhile (409) is used, not uploaded', async () => {
+    const store = join(root, 'store-race');
+    await randomImage(store, { layers: 1, layerSize: 30 * KB, tag: 'base', seed: 'race-base' });
+    await randomImage(store, { layers: 1, layerSize: 10 * KB, tag: 'app', seed: 'race-app' });
+    // The lookup finds nothing, then CreateCacheEntry answers as GitHub does when a parallel job won.
+    service.failNext(
+      'CreateCacheEntry',
+      409,
+      'cache entry with the same key, version, and scope already exists',
+    );
+    const saved = await runOp('save', store, { key: 'lighter/CI/build/race', shared: ['base'] });
+    expect(saved.report.status, saved.log.join('\n')).toBe('saved');
+    expect(saved.report.warnings).toEqual([]);
+    expect(saved.report.entries.map((e) => [e.kind, e.action, e.blobs])).toEqual([
+      ['image', 'reused', 0],
+      ['scope', 'saved', 3],
+    ]);
+  });
+
   test('without a cache service the save is skipped with a warning', async () => {
     const saved = await runOp('save', first, { key }, { ACTIONS_RESULTS_URL: '' });
     expect(saved.report.status).toBe('skipped');

@@ -9,6 +9,7 @@ import { InvalidArgumentError } from '../errors.js';
 export const MAX_KEY_LENGTH = 512;
 /** GitHub refuses a lookup with more keys than this (the key plus restore keys). */
 export const MAX_LOOKUP_KEYS = 10;
+const IMAGE_ENTRY_PREFIX = 'lighter/image/';
 // Room kept after a key prefix for the `/<run>-<attempt>-<random>` that names each saved entry.
 const ENTRY_SUFFIX_ROOM = 48;
 
@@ -99,8 +100,6 @@ export function imageEntryKey(digest: Digest): string {
   const { algorithm, hex } = parseDigest(digest);
   return `${IMAGE_ENTRY_PREFIX}${algorithm}/${hex}`;
 }
-
-const IMAGE_ENTRY_PREFIX = 'lighter/image/';
 
 /** `image` for an entry made by imageEntryKey, `scope` for the rest. */
 export function entryKind(key: string): 'image' | 'scope' {
