@@ -40,6 +40,7 @@ import { hostId, type IdMap } from './id-map.js';
 import { entryComponents, lstatOrUndefined, SafeRoot, unsafe } from './safe-root.js';
 import { type LayerEntry, readTarEntries } from './tar-entry.js';
 import {
+  isOverlayWhiteout,
   isOverlayXattr,
   type OverlayXattrNamespace,
   opaqueXattr,
@@ -290,6 +291,7 @@ class LayerApplier {
     let stats = parts.length === 0 ? lstatSync(this.#root.root) : undefined;
     if (parts.length > 0) {
       this.#ensureParents(parts, e.name);
+      const replacesWhiteout = this.#mode === 'overlay' && this.#isWhiteoutAt(rel);
       stats = this.#clear(rel, true);
       if (!stats) {
         // Owner-only until the attributes are set at the end.
@@ -297,6 +299,8 @@ class LayerApplier {
         stats = lstatSync(this.#root.abs(rel));
       }
       this.#root.rememberDir(rel);
+      // `.wh.d` then `d/` in one layer: the lower d is gone, so the new one must not merge with it.
+      if (replacesWhiteout) this.#queueOpaque(rel, parts, stats.ino);
     }
     const owner = this.#owner(e);
     this.#dirAttributes.set(rel, {
@@ -409,20 +413,18 @@ class LayerApplier {
       // The directory holding the marker has to exist in this layer for overlayfs to see it.
       this.#ensureParents(parts, e.name);
       if (whiteout.kind === 'opaque') {
-        const ino = lstatSync(this.#root.abs(dirRel)).ino;
-        this.#xattrJobs.push({
-          rel: dirRel,
-          parts: dirParts,
-          ino,
-          attrs: [[this.#opaqueXattr, Buffer.from('y')]],
-          strict: true,
-        });
+        this.#queueOpaque(dirRel, dirParts, lstatSync(this.#root.abs(dirRel)).ino);
         return;
       }
       const targetParts = [...dirParts, whiteout.target];
       const targetRel = targetParts.join('/');
-      // Whiteouts hide lower layers only: a file this layer wrote stays.
-      if (lstatOrUndefined(this.#root.abs(targetRel))) return;
+      // Whiteouts hide lower layers only: what this layer wrote stays, but a directory it
+      // wrote no longer merges with the lower one the whiteout deletes.
+      const existing = lstatOrUndefined(this.#root.abs(targetRel));
+      if (existing) {
+        if (existing.isDirectory()) this.#queueOpaque(targetRel, targetParts, existing.ino);
+        return;
+      }
       const owner = this.#rootOwner(e.name);
       this.#queueNode({
         rel: targetRel,
@@ -449,9 +451,14 @@ class LayerApplier {
       return;
     }
     const targetRel = dirRel === '' ? whiteout.target : `${dirRel}/${whiteout.target}`;
-    if (this.#layerPaths?.has(targetRel)) return;
     const stats = lstatOrUndefined(this.#root.abs(targetRel));
-    if (stats) this.#root.remove(targetRel, stats);
+    if (!stats) return;
+    if (this.#layerPaths?.has(targetRel)) {
+      // Written by this layer: it stays, without what the lower layers had inside it.
+      if (stats.isDirectory()) this.#prune(targetRel);
+      return;
+    }
+    this.#root.remove(targetRel, stats);
   }
 
   /** Removes everything under a directory that this layer did not write ('apply' opaque). */
@@ -524,6 +531,21 @@ class LayerApplier {
       this.#logger.warn(`entry "${entry}": ignored overlayfs xattrs an archive may not set`);
     }
     if (attrs.length > 0) this.#xattrJobs.push({ rel, parts, ino, attrs, strict: false });
+  }
+
+  #queueOpaque(rel: string, parts: string[], ino: number): void {
+    this.#xattrJobs.push({
+      rel,
+      parts,
+      ino,
+      attrs: [[this.#opaqueXattr, Buffer.from('y')]],
+      strict: true,
+    });
+  }
+
+  #isWhiteoutAt(rel: string): boolean {
+    const stats = lstatOrUndefined(this.#root.abs(rel));
+    return stats !== undefined && isOverlayWhiteout(stats);
   }
 
   #nodePath(

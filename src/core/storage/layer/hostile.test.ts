@@ -189,6 +189,18 @@ describe('hostile archives (none writes outside the target)', () => {
         expect(lstatSync(join(parent, 'sentinel')).nlink).toBe(1);
       });
 
+      it('links a symlink itself, never what it points to (h => s, s -> parent/sentinel)', async () => {
+        await expectContained(
+          [
+            { name: 's', type: 'symlink', linkname: join(parent, 'sentinel') },
+            { name: 'h', type: 'link', linkname: 's' },
+          ],
+          options,
+        );
+        expect(lstatSync(join(target, 'h')).isSymbolicLink()).toBe(true);
+        expect(lstatSync(join(parent, 'sentinel')).nlink).toBe(1);
+      });
+
       it('refuses a hardlink to a directory', async () => {
         await expectRefused(
           [

@@ -147,6 +147,44 @@ describe('overlay whiteouts', () => {
   });
 });
 
+describe('a whiteout and a directory of the same name in one layer', () => {
+  // OCI: the whiteout deletes the lower directory, whatever its place in the archive, and the
+  // layer's own directory stays. In an overlay that new directory has to be opaque.
+  const lower: FixtureEntry[] = [
+    { name: 'd/', type: 'directory' },
+    { name: 'd/old', data: 'old' },
+  ];
+  const orders: Record<string, FixtureEntry[]> = {
+    'whiteout first': [
+      { name: '.wh.d', data: '' },
+      { name: 'd/', type: 'directory' },
+      { name: 'd/new', data: 'new' },
+    ],
+    'whiteout last': [
+      { name: 'd/', type: 'directory' },
+      { name: 'd/new', data: 'new' },
+      { name: '.wh.d', data: '' },
+    ],
+  };
+  for (const [label, upper] of Object.entries(orders)) {
+    it(`leaves only the new directory (${label}), overlaid and flattened alike`, async () => {
+      const [la, lb, merged, flat] = mkdirs('la', 'lb', 'merged', 'flat') as [
+        string,
+        string,
+        string,
+        string,
+      ];
+      await applyAll(la, 'overlay', lower);
+      await applyAll(lb, 'overlay', upper);
+      mount(merged, [lb, la]);
+      expect(readdirSync(join(merged, 'd'))).toEqual(['new']);
+      await applyAll(flat, 'apply', lower, upper);
+      expect(readdirSync(join(flat, 'd'))).toEqual(['new']);
+      expect(await snapshotTree(flat)).toEqual(await snapshotTree(merged));
+    });
+  }
+});
+
 describe('diffLayer of an overlay upper dir', () => {
   it('turns deletions, re-created directories and changes into the expected OCI layer', async () => {
     const [la, upper, work, merged] = mkdirs('la', 'upper', 'work', 'merged') as [
