@@ -234,6 +234,20 @@ describe('CI cache of the store through @actions/cache, a local cache service an
     expect(existsSync(store)).toBe(false);
   });
 
+  test('a failing lookup is a warning and a failed report, never an error', async () => {
+    service.failNext(
+      'GetCacheEntryDownloadURL',
+      403,
+      'cache read denied: token has no readable scopes',
+    );
+    const restored = await runOp('restore', join(root, 'store-denied'), { key });
+    expect(restored.report.status).toBe('failed');
+    expect(restored.report.warnings).toHaveLength(1);
+    expect(restored.report.warnings[0]).toMatch(
+      /^CI cache: restoring lighter\/CI\/build\/app\/: .*cache read denied/,
+    );
+  });
+
   test('a 429 from CreateCacheEntry is a warning, never an error', async () => {
     const store = join(root, 'store-limited');
     await randomImage(store, { layers: 1, layerSize: 10 * KB, tag: 'one', seed: 'limited' });

@@ -74,21 +74,21 @@ export async function restoreStoreCache(
     };
     const recorded: RecordedEntry[] = [];
 
-    /** Downloads one entry and imports its blobs; undefined when it could not be had. */
+    /** Downloads one entry and imports its blobs; `miss` and `error` say why it could not be had. */
     const fetchEntry = async (
       key: string,
       fallbacks: readonly string[],
       exact: boolean,
-    ): Promise<{ manifest: EntryManifest; entry: CacheEntryReport } | undefined> =>
+    ): Promise<{ manifest: EntryManifest; entry: CacheEntryReport } | 'miss' | 'error'> =>
       withStagingDir(options.tempDir, async (root) => {
         const t0 = performance.now();
         const found = await backend.restore(root, key, fallbacks, logger);
-        if (found.error !== undefined || found.matchedKey === undefined) {
-          if (found.error !== undefined) warn(`CI cache: restoring ${key}: ${found.error}`);
-          return undefined;
+        if (found.error !== undefined) {
+          warn(`CI cache: restoring ${key}: ${found.error}`);
+          return 'error';
         }
         // A lookup also matches keys that merely start with the one asked for.
-        if (exact && found.matchedKey !== key) return undefined;
+        if (found.matchedKey === undefined || (exact && found.matchedKey !== key)) return 'miss';
         const manifest = parseEntryManifest(
           await readFile(join(root, ENTRY_DIR, ENTRY_FILE)),
           found.matchedKey,
@@ -122,8 +122,8 @@ export async function restoreStoreCache(
       });
 
     const top = await fetchEntry(lookupPrefix(options.key), restoreKeys, false);
-    if (!top) {
-      report.status = report.warnings.length > 0 ? 'failed' : 'miss';
+    if (typeof top === 'string') {
+      report.status = top === 'error' ? 'failed' : 'miss';
       return finish(report, started, logger);
     }
     const { manifest } = top;
@@ -139,11 +139,11 @@ export async function restoreStoreCache(
         if (needed.has(b.digest) && !(await store.hasBlob(b))) lacking.push(b);
       if (lacking.length > 0) {
         const got = await fetchEntry(parent.key, [], true);
-        if (!got) {
+        if (typeof got === 'string') {
           report.entries.push({
             key: parent.key,
             kind: entryKind(parent.key),
-            action: 'missing',
+            action: got === 'miss' ? 'missing' : 'failed',
             blobs: 0,
             bytes: 0,
             durationMs: 0,
@@ -189,6 +189,7 @@ export async function restoreStoreCache(
     }
     if (incomplete.length > 0) {
       const gone = report.entries.filter((e) => e.action === 'missing').map((e) => e.key);
+      // A parent that failed to download has its own warning already.
       warn(
         `CI cache: not restoring ${incomplete.join(', ')}: blobs are missing${gone.length > 0 ? ` (entries no longer in the cache: ${gone.join(', ')})` : ''}`,
       );
