@@ -8,7 +8,6 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -29,12 +28,23 @@ const entries = [
   ['src/cli/index.ts', 'dist/cli/index.js'],
 ];
 
+// tsc compiles the sources to ESM JavaScript first (type errors stop the bundle here); ncc
+// then bundles that JavaScript, so it needs no TypeScript handling of its own.
+const build = join(root, '.build');
+rmSync(build, { recursive: true, force: true });
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+writeFileSync(join(build, 'package.json'), '{"type":"module"}\n');
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 for (const [source, target] of entries) {
   if (!existsSync(join(root, source))) continue;
   const out = mkdtempSync(join(tmpdir(), 'lighter-bundle-'));
   try {
-    execFileSync(ncc, ['build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
+    const compiled = join(build, source.replace(/\.ts$/, '.js'));
+    execFileSync(ncc, ['build', compiled, '-o', out, '--license', 'licenses.txt', '-q'], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -60,3 +70,4 @@ for (const [source, target] of entries) {
   }
   process.stdout.write(`bundled ${source} -> ${target}\n`);
 }
+rmSync(build, { recursive: true, force: true });

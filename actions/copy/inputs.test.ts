@@ -134,14 +134,6 @@ describe('parseInputs', () => {
 });
 
 describe('copy', () => {
-  it('says the engine is not in this build yet', async () => {
-    const { silentLogger } = await import('../../src/core/log.js');
-    await expect(copy(parse({}), silentLogger)).rejects.toMatchObject({
-      code: 'ERR_UNSUPPORTED',
-      message: 'the copy engine is not in this build yet (issue #3)',
-    });
-  });
-
   it('summarizes a result', () => {
     const table = summaryOf(parse({}), {
       digest: 'sha256:ab',

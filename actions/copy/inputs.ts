@@ -1,4 +1,6 @@
 // The copy action's inputs, parsed and checked once; every error names the input at fault.
+import { LighterError } from '../../src/core/errors.js';
+import { parseImageNameOrReference } from '../../src/core/transport/index.js';
 import { type Credentials, getCredentials, getUserPassword } from '../../src/gha/credentials.js';
 import { type InputEnv, InputReader, inputError } from '../../src/gha/inputs.js';
 import { getPlatforms } from '../../src/gha/platforms.js';
@@ -52,8 +54,20 @@ export function parseInputs(
     ...getStoreInputs(reader, false),
   };
   if (inputs.destinations.length === 0) throw inputError('destinations', 'a value is required');
+  checkImageName('source', inputs.source);
+  for (const d of inputs.destinations) checkImageName('destinations', d);
   if (inputs['all-platforms'] && inputs.platforms.length > 0) {
     throw inputError('platforms', 'cannot be combined with all-platforms: true');
   }
   return inputs;
+}
+
+/** Image names are checked up front, so a typo fails before anything is read or written. */
+function checkImageName(input: string, value: string): void {
+  try {
+    parseImageNameOrReference(value);
+  } catch (err) {
+    if (!(err instanceof LighterError)) throw err;
+    throw inputError(input, err.message);
+  }
 }

@@ -214,6 +214,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Copy an image between registries, layouts, archives and the store',
     usage: 'copy [flags] SOURCE DESTINATION',
     flags: {
+      quiet: { type: 'boolean', short: 'q', description: 'Print no progress, only errors' },
       ...all('image of an index (same as --multi-arch=all)'),
       'multi-arch': {
         type: 'string',
@@ -271,14 +272,14 @@ export const COMMANDS: readonly Command[] = [
     name: 'sync',
     group: 'Images',
     summary: 'Copy many tags or repositories at once',
-    usage: 'sync [flags] --src docker|dir|yaml --dest docker|dir|oci SOURCE DESTINATION',
+    usage: 'sync [flags] --src docker|yaml --dest docker|dir SOURCE DESTINATION...',
     flags: {
-      src: { type: 'string', short: 's', value: 'docker|dir|yaml', description: 'What SOURCE is' },
+      src: { type: 'string', short: 's', value: 'docker|yaml', description: 'What SOURCE is' },
       dest: {
         type: 'string',
         short: 'd',
-        value: 'docker|dir|oci',
-        description: 'What DESTINATION is',
+        value: 'docker|dir',
+        description: 'What each DESTINATION is',
       },
       ...all('image of each index'),
       'keep-going': {
@@ -292,7 +293,7 @@ export const COMMANDS: readonly Command[] = [
       ...WRITE_FLAGS,
       ...SOURCE_DEST_FLAGS,
     },
-    args: { min: 2, max: 2 },
+    args: { min: 2 },
     run: sync,
   },
   {

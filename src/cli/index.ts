@@ -1,4 +1,5 @@
 // The CLI bundle's entry (dist/cli/index.js): runs main and exits with its code.
+import './node-version.js';
 import { main } from './main.js';
 
 // exitCode rather than process.exit(), so output still buffered for a pipe is written first.

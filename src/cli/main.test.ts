@@ -252,34 +252,6 @@ describe('commands without their engine fail with exit 1, naming the issue', () 
       'the builder',
       5,
     ],
-    [['copy', '--all', 'docker://a/b:1', 'oci:out:1'], 'the copy engine', 3],
-    [
-      [
-        'copy',
-        '--multi-arch',
-        'index-only',
-        '--dest-compress-format',
-        'zstd',
-        'docker://a/b:1',
-        'oci:out',
-      ],
-      'the copy engine',
-      3,
-    ],
-    [
-      ['inspect', '--raw', '--config', '--tls-verify=false', 'docker://a/b:1'],
-      'the registry client',
-      3,
-    ],
-    [['tags', 'docker://a/b'], 'the registry client', 3],
-    [['delete', 'docker://a/b:1'], 'the registry client', 3],
-    [
-      ['sync', '--src', 'yaml', '--dest', 'docker', '--keep-going', 'list.yaml', 'r.io/mirror'],
-      'the copy engine',
-      3,
-    ],
-    [['login', '-u', 'me', '-p', 'pw', 'r.io'], 'the registry client', 3],
-    [['logout', '--all'], 'the registry client', 3],
     [['images'], 'the image store', 4],
     [['pull', '--platform', 'linux/arm64/v8', 'busybox'], 'the image store', 4],
     [['push', 'app:1', 'docker://r.io/app:1'], 'the image store', 4],
@@ -339,7 +311,7 @@ describe('secrets', () => {
 
   it('masks credentials in --debug output', async () => {
     const { stderr } = await cli(['copy', '--debug', '--src-creds', 'me:hunter22', 'a', 'b']);
-    expect(stderr).toContain('not in this build yet');
+    expect(stderr).toContain('invalid image name "a"');
     expect(stderr).not.toContain('hunter22');
   });
 });

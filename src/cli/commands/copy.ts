@@ -1,4 +1,13 @@
 // `lighter copy SOURCE DESTINATION`: one image or a whole index between any two transports.
+import { writeFile } from 'node:fs/promises';
+import { type CopyOptions, copyImage } from '../../core/copy/copy.js';
+import {
+  imageName,
+  openDestination,
+  openSource,
+  parseImageName,
+} from '../../core/transport/index.js';
+import { openOptions } from '../access.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import {
@@ -10,7 +19,8 @@ import {
   type WriteOptions,
   writeOptions,
 } from '../options.js';
-import { notInThisBuild } from '../unsupported.js';
+import { completePlatform } from '../platform.js';
+import { cliProgress } from '../progress.js';
 
 export const MULTI_ARCH = ['system', 'all', 'index-only'] as const;
 
@@ -24,6 +34,7 @@ export interface CopyRequest extends WriteOptions {
   multiArch: (typeof MULTI_ARCH)[number];
   platform: PlatformChoice | undefined;
   parallelCopies: number;
+  quiet: boolean;
 }
 
 export function copyRequest(args: Args, ctx: CommandContext): CopyRequest {
@@ -49,15 +60,53 @@ export function copyRequest(args: Args, ctx: CommandContext): CopyRequest {
     multiArch,
     platform,
     parallelCopies: args.integer('image-parallel-copies', 6, { min: 1, max: 64 }),
+    quiet: args.boolean('quiet'),
     ...writeOptions(args),
   };
 }
 
 export async function copy(args: Args, ctx: CommandContext): Promise<number> {
-  return execute(copyRequest(args, ctx), ctx);
+  return execute(copyRequest(args, ctx), args.string('store'), ctx);
 }
 
-// The copy engine (issue #3) plugs in here.
-async function execute(_request: CopyRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the copy engine', 3);
+async function execute(request: CopyRequest, store: string | undefined, ctx: CommandContext) {
+  const sourceRef = parseImageName(request.source);
+  const destRef = parseImageName(request.destination);
+  const progress = cliProgress(ctx.logger, { quiet: request.quiet, tty: process.stderr });
+  const source = await openSource(
+    sourceRef,
+    openOptions(ctx, request.sourceRegistry, request.retryTimes, store),
+  );
+  try {
+    const dest = await openDestination(
+      destRef,
+      openOptions(ctx, request.destinationRegistry, request.retryTimes, store),
+    );
+    try {
+      const options: CopyOptions = {
+        multiArch: request.multiArch,
+        preserveDigests: request.preserveDigests,
+        concurrency: request.parallelCopies,
+        logger: ctx.logger,
+        onProgress: progress,
+      };
+      if (request.platform) options.platform = completePlatform(request.platform);
+      if (request.format) options.format = request.format;
+      if (request.compressFormat) options.compression = request.compressFormat;
+      const result = await copyImage(source, dest, options);
+      progress.finish();
+      if (!request.quiet) {
+        ctx.logger.info(
+          `Copied ${imageName(sourceRef)} to ${imageName(destRef)}: ${result.digest} (${result.blobsCopied} blob(s) copied, ${result.blobsSkipped} skipped)`,
+        );
+      }
+      if (request.digestfile) await writeFile(request.digestfile, result.digest);
+      return 0;
+    } finally {
+      progress.finish();
+      await dest.close();
+    }
+  } finally {
+    await source.close();
+  }
 }

@@ -1,7 +1,8 @@
 // `lighter login REGISTRY`: checks credentials against a registry and stores them in auth.json.
+import { defaultAuthFile, saveLogin } from '../../core/registry/auth-file.js';
+import { RegistryClient } from '../../core/registry/client.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
 
 export interface LoginRequest {
   registry: string;
@@ -39,7 +40,22 @@ export async function login(args: Args, ctx: CommandContext): Promise<number> {
   return execute(await loginRequest(args, ctx), ctx);
 }
 
-// The registry client and auth file (issue #3) plug in here.
-async function execute(_request: LoginRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the registry client', 3);
+async function execute(request: LoginRequest, ctx: CommandContext): Promise<number> {
+  const registry = request.registry.replace(/^(docker:\/\/|https?:\/\/)/, '').replace(/\/+$/, '');
+  const client = new RegistryClient(registry, {
+    access: {
+      creds: `${request.username}:${request.password}`,
+      tlsVerify: request.tlsVerify,
+    },
+    logger: ctx.logger,
+  });
+  try {
+    await client.checkLogin();
+  } finally {
+    await client.close();
+  }
+  const file = defaultAuthFile(ctx.env as NodeJS.ProcessEnv, request.authfile);
+  await saveLogin(file, registry, request.username, request.password);
+  ctx.logger.info(`Login Succeeded! (credentials for ${registry} saved in ${file})`);
+  return 0;
 }

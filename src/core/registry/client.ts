@@ -138,6 +138,26 @@ export class RegistryClient {
     });
   }
 
+  /**
+   * Checks that the credentials are accepted, as `docker login` does: an authenticated
+   * `GET /v2/` (a token with no repository scope where the registry uses tokens).
+   */
+  checkLogin(): Promise<void> {
+    return contextual(
+      `logging in to ${this.registry}`,
+      async () => {
+        const res = await this.#session.send({
+          method: 'GET',
+          url: '/v2/',
+          scopes: [],
+          expect: [200],
+        });
+        await readText(res.body, 4096);
+      },
+      'ERR_REGISTRY',
+    );
+  }
+
   #name(repository: string, ref?: string): string {
     const suffix = ref === undefined ? '' : isDigest(ref) ? `@${ref}` : `:${ref}`;
     return `${this.registry}/${repository}${suffix}`;

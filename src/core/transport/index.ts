@@ -51,6 +51,17 @@ export function parseImageName(input: string): ImageReference {
   }
 }
 
+/**
+ * Like parseImageName, but a name with no known transport is a registry reference:
+ * `ghcr.io/o/r:1` means `docker://ghcr.io/o/r:1` (what action inputs and metadata-action give).
+ */
+export function parseImageNameOrReference(input: string): ImageReference {
+  const colon = input.indexOf(':');
+  const prefix = colon > 0 ? input.slice(0, colon) : '';
+  if (transports.some((t) => t.name === prefix)) return parseImageName(input);
+  return parseImageName(`docker://${input}`);
+}
+
 /** Formats a reference back to `transport:rest`. */
 export function imageName(ref: ImageReference): string {
   const transport = findTransport(ref.transport);
