@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // and run in forked processes (child processes and signals behave as in production).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'actions/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'actions/**/*.test.ts',
+      'test/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

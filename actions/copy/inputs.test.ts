@@ -10,7 +10,7 @@ import {
   runnerEnv,
 } from '../../src/gha/action-metadata.js';
 import { inputVariable } from '../../src/gha/inputs.js';
-import { type CopyResult, copy } from './copy.js';
+import type { CopyResult } from './copy.js';
 import { type Inputs, parseInputs } from './inputs.js';
 import { outputsOf, summaryOf } from './outputs.js';
 
