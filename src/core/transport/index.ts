@@ -8,6 +8,7 @@ import { dockerTransport } from './docker/transport.js';
 import { dockerArchiveTransport } from './docker-archive/transport.js';
 import { ociArchiveTransport } from './oci-archive/transport.js';
 import { ociLayoutTransport } from './oci-layout/transport.js';
+import { storageTransport } from './storage/transport.js';
 import type { ImageReference, OpenOptions, Transport } from './types.js';
 
 const transports: readonly Transport<ImageReference>[] = [
@@ -16,6 +17,7 @@ const transports: readonly Transport<ImageReference>[] = [
   ociArchiveTransport,
   dockerArchiveTransport,
   dirTransport,
+  storageTransport,
 ] as unknown as Transport<ImageReference>[];
 
 export function transportNames(): string[] {

@@ -1,0 +1,117 @@
+// Unpacked layer directories: extracted into a temp dir, then renamed into place, so a present `layers/<chain ID>` is always complete.
+
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Digest } from '../digest.js';
+import { LighterError } from '../errors.js';
+import { fsyncDir } from '../fs/atomic-write.js';
+import type { Logger } from '../log.js';
+import type { LayerCompression } from '../media-types.js';
+import { layerDirName } from './chain-id.js';
+import { type AppliedLayer, applyLayer } from './layer/index.js';
+import { tempName } from './leftovers.js';
+import { removeTree } from './remove-tree.js';
+
+export const LAYERS_DIR = 'layers';
+
+export function layerPath(layersDir: string, chainId: Digest): string {
+  return join(layersDir, layerDirName(chainId));
+}
+
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+/** A fresh, private directory under `layers/` to extract into. */
+export async function makeTempLayerDir(layersDir: string): Promise<string> {
+  await mkdir(layersDir, { recursive: true });
+  const dir = join(layersDir, tempName('layer'));
+  await mkdir(dir, { mode: 0o755 });
+  return dir;
+}
+
+/**
+ * Renames a complete extraction to `layers/<chain ID>`. When another process got there first
+ * the directory is the same layer, so ours is dropped. True when ours was placed.
+ */
+export async function placeLayerDir(
+  temp: string,
+  layersDir: string,
+  chainId: Digest,
+): Promise<boolean> {
+  const final = layerPath(layersDir, chainId);
+  if (await isDirectory(final)) {
+    await removeTree(temp);
+    return false;
+  }
+  try {
+    await rename(temp, final);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    await removeTree(temp);
+    return false;
+  }
+  // File data is not synced (a layer dir can be unpacked again from its blob); the name is.
+  await fsyncDir(layersDir);
+  return true;
+}
+
+export interface UnpackOptions {
+  compression: LayerCompression | 'auto';
+  /** The diff ID the image config promises for this layer; a different tar is refused. */
+  diffId: Digest;
+  logger?: Logger;
+  /** Names the layer in messages. */
+  what: string;
+}
+
+/** Extracts one layer (from its stored blob) into place as `layers/<chain ID>`. */
+export async function unpackLayer(
+  blob: Readable,
+  layersDir: string,
+  chainId: Digest,
+  options: UnpackOptions,
+): Promise<string> {
+  const temp = await makeTempLayerDir(layersDir);
+  try {
+    const applied = await extractInto(blob, temp, options.compression, options.logger);
+    checkDiffId(applied, options.diffId, options.what);
+    await placeLayerDir(temp, layersDir, chainId);
+  } catch (err) {
+    blob.destroy();
+    await removeTree(temp).catch(() => {});
+    throw err;
+  }
+  return layerPath(layersDir, chainId);
+}
+
+/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
+export function extractInto(
+  input: Readable,
+  dir: string,
+  compression: LayerCompression | 'auto',
+  logger: Logger | undefined,
+): Promise<AppliedLayer> {
+  return applyLayer(input, dir, {
+    whiteouts: 'overlay',
+    compression,
+    ...(logger ? { logger } : {}),
+  });
+}
+
+export function checkDiffId(applied: AppliedLayer, want: Digest, what: string): void {
+  if (applied.diffId !== want) {
+    throw new LighterError(
+      'ERR_DIGEST_MISMATCH',
+      `${what}: the uncompressed layer is ${applied.diffId}, but the image config says ${want}`,
+      { details: { expected: want, actual: applied.diffId } },
+    );
+  }
+}
