@@ -24,6 +24,7 @@ import {
   openSync,
   readdirSync,
   rmSync,
+  type Stats,
   symlinkSync,
   utimesSync,
   writeSync,
@@ -66,6 +67,15 @@ export interface ApplyLayerOptions {
   idMap?: IdMap;
   /** Namespace of the opaque xattr; default 'trusted' as root, 'user' (userxattr overlay) otherwise. */
   overlayXattrs?: OverlayXattrNamespace;
+  /**
+   * For 'overlay': the layer directories below this one, top first (overlayfs lowerdir order).
+   * A parent directory the archive does not list is then made with the attributes it has
+   * below (as an overlay copy-up would), instead of 0755 root and the current time, which
+   * would show in the merged view; and a parent that is a symlink below is refused, as
+   * 'apply' mode refuses it. Without them the layer is unpacked on its own, as Docker's
+   * overlay2 driver does.
+   */
+  lowerDirs?: readonly string[];
   logger?: Logger;
 }
 
@@ -203,15 +213,30 @@ class LayerApplier {
   #pendingNodes: PendingNode[] = [];
   readonly #pendingPaths = new Set<string>();
   #xattrJobs: XattrJob[] = [];
+  readonly #lowerDirs: readonly string[];
 
   constructor(root: string, options: ApplyLayerOptions) {
-    this.#root = new SafeRoot(root);
     this.#mode = options.whiteouts;
+    // 'apply': a directory the archive does not list keeps its attributes, though entries
+    // written or deleted inside it change its mtime; 'overlay' does the same with lowerDirs.
+    this.#root = new SafeRoot(root, (rel, stats) => {
+      if (this.#mode === 'apply' && !this.#dirAttributes.has(rel)) {
+        this.#dirAttributes.set(rel, {
+          parts: rel.split('/'),
+          ino: stats.ino,
+          mode: stats.mode & 0o7777,
+          uid: stats.uid,
+          gid: stats.gid,
+          mtime: stats.mtimeMs / 1000,
+        });
+      }
+    });
     this.#isRoot = options.isRoot ?? process.getuid?.() === 0;
     this.#idMap = options.idMap;
     this.#opaqueXattr = opaqueXattr(options.overlayXattrs ?? (this.#isRoot ? 'trusted' : 'user'));
     this.#logger = options.logger ?? silentLogger;
     this.#layerPaths = this.#mode === 'apply' ? new Set() : undefined;
+    this.#lowerDirs = (options.lowerDirs ?? []).map((d) => resolve(d));
   }
 
   async entry(e: LayerEntry): Promise<void> {
@@ -482,11 +507,56 @@ class LayerApplier {
 
   #ensureParents(parts: string[], entry: string): void {
     this.#root.ensureParents(parts, entry, (rel) => {
-      if (this.#isRoot && this.#idMap) {
+      const below = this.#mode === 'overlay' ? this.#lowerDirectory(rel, entry) : undefined;
+      if (below) {
+        // Host ids already: the lower layer was mapped when it was applied.
+        const relParts = rel.split('/');
+        const ino = lstatSync(this.#root.abs(rel)).ino;
+        this.#dirAttributes.set(rel, {
+          parts: relParts,
+          ino,
+          mode: below.mode & 0o7777,
+          uid: below.uid,
+          gid: below.gid,
+          mtime: below.mtimeMs / 1000,
+        });
+      } else if (this.#isRoot && this.#idMap) {
         const owner = this.#rootOwner(entry);
         lchownSync(this.#root.abs(rel), owner.uid, owner.gid);
       }
     });
+  }
+
+  /**
+   * What the lower layers show at `rel`: the top-most one that has the path decides. A
+   * whiteout, or a parent that is not a directory there, hides the deeper layers. Opaque
+   * directories are not consulted (that would take an xattr read per lookup).
+   */
+  #lowerDirectory(rel: string, entry: string): Stats | undefined {
+    const parts = rel.split('/');
+    for (const lower of this.#lowerDirs) {
+      let path = lower;
+      let found: Stats | undefined;
+      for (let i = 0; i < parts.length; i++) {
+        path = join(path, parts[i] as string);
+        const stats = lstatOrUndefined(path);
+        if (!stats) break;
+        if (i === parts.length - 1) found = stats;
+        else if (!stats.isDirectory()) return undefined;
+      }
+      if (!found) continue;
+      if (isOverlayWhiteout(found)) return undefined;
+      if (found.isSymbolicLink()) {
+        throw unsafe(
+          entry,
+          `parent "${rel}" is a symlink in a lower layer; writing through it could leave the layer`,
+        );
+      }
+      if (!found.isDirectory())
+        throw unsafe(entry, `parent "${rel}" is not a directory in a lower layer`);
+      return found;
+    }
+    return undefined;
   }
 
   /**

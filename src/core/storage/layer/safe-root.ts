@@ -49,8 +49,12 @@ export class SafeRoot {
   /** Relative paths known to be real directories, reached through real directories. */
   readonly #dirs = new Set<string>();
 
-  constructor(root: string) {
+  readonly #onExisting: ((rel: string, stats: Stats) => void) | undefined;
+
+  /** `onExisting` sees each directory that was already there, the first time it is passed. */
+  constructor(root: string, onExisting?: (rel: string, stats: Stats) => void) {
     this.root = root;
+    this.#onExisting = onExisting;
   }
 
   abs(rel: string): string {
@@ -72,6 +76,7 @@ export class SafeRoot {
         onCreate(rel);
       } else {
         this.#checkParent(stats, rel, entry);
+        this.#onExisting?.(rel, stats);
       }
       this.#dirs.add(rel);
     }
@@ -89,6 +94,7 @@ export class SafeRoot {
       const stats = lstatOrUndefined(this.abs(rel));
       if (stats === undefined) return false;
       this.#checkParent(stats, rel, entry);
+      this.#onExisting?.(rel, stats);
       this.#dirs.add(rel);
     }
     return true;

@@ -129,6 +129,8 @@ export interface SnapshotOptions {
   ignore?: (rel: string) => boolean;
   /** Compare mtimes (default true). */
   mtimes?: boolean;
+  /** Compare mtimes of directories (default true). */
+  dirMtimes?: boolean;
   /** Leave out overlayfs' own xattrs (default true): a merged view never shows them. */
   hideOverlayXattrs?: boolean;
 }
@@ -174,7 +176,9 @@ export async function snapshotTree(dir: string, options: SnapshotOptions = {}): 
         )
         .map(([n, v]) => ` ${n}=${v.toString('hex')}`)
         .join('');
-      const mtime = options.mtimes === false ? '' : ` t=${Math.floor(st.mtimeMs / 1000)}`;
+      const hideMtime =
+        options.mtimes === false || (options.dirMtimes === false && st.isDirectory());
+      const mtime = hideMtime ? '' : ` t=${Math.floor(st.mtimeMs / 1000)}`;
       const mode = (st.mode & 0o7777).toString(8);
       lines.push(
         `${childRel} ${type} ${mode} ${st.uid}:${st.gid}${mtime} ${detail}${attrs}`.trimEnd(),

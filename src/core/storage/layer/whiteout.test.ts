@@ -125,6 +125,14 @@ describe('overlay whiteouts', () => {
     expect(readdirSync(join(lb as string, 'd'))).toEqual(['new']);
   });
 
+  it("marks opaque directories with user.overlay.opaque when not root (overlayfs' userxattr)", async () => {
+    const [lb] = mkdirs('lb') as [string];
+    const tar = await tarStreamArchive(LAYER_B);
+    await applyLayer(streamOf(tar), lb, { whiteouts: 'overlay', isRoot: false });
+    const xattrs = (await readXattrTree(lb)).byPath;
+    expect(xattrs.get('d')).toEqual([['user.overlay.opaque', Buffer.from('y')]]);
+  });
+
   it('the overlay of A and B (lowerdir=B:A) shows B applied over A, and flattening gives the same tree', async () => {
     const [la, lb, merged, flat] = mkdirs('la', 'lb', 'merged', 'flat') as [
       string,
@@ -144,6 +152,61 @@ describe('overlay whiteouts', () => {
 
     await applyAll(flat, 'apply', LAYER_A, LAYER_B);
     expect(await snapshotTree(flat)).toEqual(await snapshotTree(merged));
+  });
+});
+
+describe('layers that leave out parent directory entries', () => {
+  const lower: FixtureEntry[] = [
+    { name: 'etc/', type: 'directory', mode: 0o750, uid: 7, mtime: 1_111_111_111 },
+    { name: 'etc/old', data: 'old' },
+    { name: 'usr/lib/', type: 'directory' },
+    { name: 'lib', type: 'symlink', linkname: 'usr/lib' },
+  ];
+
+  it('keep the attributes of the lower directory, overlaid (with lowerDirs) and flattened alike', async () => {
+    const [la, lb, merged, flat] = mkdirs('la', 'lb', 'merged', 'flat') as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const upper: FixtureEntry[] = [
+      { name: 'etc/.wh.old', data: '' },
+      { name: 'etc/new', data: 'new' },
+    ];
+    await applyAll(la, 'overlay', lower);
+    await applyLayer(streamOf(await tarStreamArchive(upper)), lb, {
+      whiteouts: 'overlay',
+      lowerDirs: [la],
+    });
+    mount(merged, [lb, la]);
+    await applyAll(flat, 'apply', lower, upper);
+    const etc = lstatSync(join(merged, 'etc'));
+    expect({ mode: etc.mode & 0o7777, uid: etc.uid, mtime: etc.mtimeMs / 1000 }).toEqual({
+      mode: 0o750,
+      uid: 7,
+      mtime: 1_111_111_111,
+    });
+    expect(await snapshotTree(flat)).toEqual(await snapshotTree(merged));
+  });
+
+  it('refuse a parent that is a symlink in a lower layer, as apply mode does', async () => {
+    const [la, lb, flat] = mkdirs('la', 'lb', 'flat') as [string, string, string];
+    const upper: FixtureEntry[] = [{ name: 'lib/libevil.so', data: 'x' }];
+    await applyAll(la, 'overlay', lower);
+    await applyAll(flat, 'apply', lower);
+    const tar = await tarStreamArchive(upper);
+    await expect(
+      applyLayer(streamOf(tar), lb, { whiteouts: 'overlay', lowerDirs: [la] }),
+    ).rejects.toMatchObject({
+      code: 'ERR_UNSAFE_ARCHIVE',
+      message: expect.stringContaining('parent "lib" is a symlink in a lower layer'),
+    });
+    await expect(applyLayer(streamOf(tar), flat, { whiteouts: 'apply' })).rejects.toMatchObject({
+      code: 'ERR_UNSAFE_ARCHIVE',
+      message: expect.stringContaining('parent "lib" is a symlink'),
+    });
+    expect(readdirSync(join(flat, 'usr/lib'))).toEqual([]);
   });
 });
 
