@@ -260,6 +260,11 @@ class LayerApplier {
       await this.#flushNodes();
     }
 
+    if (e.type === 'directory' && e.size > 0) {
+      // tar-stream reads a directory's data as the next headers, GNU tar skips it: an archive
+      // that shows different files to different readers is refused.
+      throw unsafe(e.name, `directory entry carries ${e.size} bytes of data`);
+    }
     if (whiteout) {
       this.#whiteout(parts, whiteout, e);
     } else if (parts.length === 0) {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../../test/helpers/temp-dir.js';
 import { isLighterError } from '../../errors.js';
 import { type ApplyLayerOptions, applyLayer } from './apply.js';
+import { encodeHeader, endOfArchive } from './tar-header.js';
 import { type FixtureEntry, snapshotTree, streamOf, tarStreamArchive } from './test-support.js';
 
 // Each archive tries to write outside the target. The target sits in a parent holding a
@@ -328,6 +329,36 @@ describe('hostile archives (none writes outside the target)', () => {
     expect(result.skipped.xattrs).toBe(2);
     const tree = await snapshotTree(target, { hideOverlayXattrs: false });
     expect(tree.join('\n')).not.toContain('overlay');
+  });
+
+  it('refuses a directory entry with data (tar readers disagree on what follows it)', async () => {
+    const smuggled = encodeHeader({
+      name: 'hidden',
+      type: 'file',
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      size: 0,
+      mtime: 0,
+    });
+    const tar = Buffer.concat([
+      encodeHeader({
+        name: 'd',
+        type: 'directory',
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        size: 512,
+        mtime: 0,
+      }),
+      smuggled,
+      endOfArchive(),
+    ]);
+    const err = await applyLayer(streamOf(tar), target, { whiteouts: 'apply' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isLighterError(err, 'ERR_UNSAFE_ARCHIVE')).toBe(true);
+    expect((err as Error).message).toContain('entry "d/": directory entry carries 512 bytes');
   });
 
   it('refuses a non-directory entry for the layer root itself', async () => {
