@@ -13,9 +13,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Digest, digestHex, verifyBytes } from '../digest.js';
+import type { Readable } from 'node:stream';
+import { type Digest, digestAlgorithm, digestHex, verifyBytes } from '../digest.js';
 import { contextual, errorMessage, isLighterError, LighterError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import type { ContentDigest } from '../fs/content-file.js';
 import { directoryTree, type FileTree } from '../fs/tree.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
@@ -37,7 +39,7 @@ import {
   REF_NAME,
   refName,
 } from '../transport/layout/layout.js';
-import { LayoutWriter } from '../transport/layout/writer.js';
+import { type ExpectedBlob, LayoutWriter } from '../transport/layout/writer.js';
 import { chainIds, layerDirName } from './chain-id.js';
 import { LEASES_DIR, Lease, layerClaim, liveClaims } from './lease.js';
 import {
@@ -466,6 +468,29 @@ export class Store {
   /** A new lease for this process (release it when done). */
   lease(): Promise<Lease> {
     return Lease.create(this.dir, (fn) => this.writer.withLock(fn));
+  }
+
+  /**
+   * Writes a blob (whole or not at all) and checks it against `expected`. The bytes are hashed
+   * once: the file is named by the digest computed while writing, and only then compared, so
+   * a mismatch leaves at worst a correctly named, unreferenced file for the next prune.
+   */
+  async putBlob(stream: Readable, expected: ExpectedBlob = {}): Promise<ContentDigest> {
+    const { digest, ...rest } = expected;
+    if (digest !== undefined && digestAlgorithm(digest) !== 'sha256') {
+      return this.writer.putBlob(stream, expected);
+    }
+    const written = await this.writer.putBlob(stream, rest);
+    if (digest !== undefined && written.digest !== digest) {
+      const what = expected.what ?? `blob ${digest}`;
+      throw new LighterError(
+        'ERR_DIGEST_MISMATCH',
+        `${what}: digest mismatch: expected ${digest}, got ${written.digest}`,
+        { details: { expected: digest, actual: written.digest } },
+      );
+    }
+    await this.fault('blob-written');
+    return written;
   }
 
   /** Reads a small blob (manifest, config) whole, checking it against its descriptor. */

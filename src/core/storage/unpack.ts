@@ -2,7 +2,8 @@
 
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import type { Digest } from '../digest.js';
 import { LighterError } from '../errors.js';
 import { fsyncDir } from '../fs/atomic-write.js';
@@ -99,12 +100,26 @@ export function extractInto(
   compression: LayerCompression | 'auto',
   logger: Logger | undefined,
 ): Promise<AppliedLayer> {
-  return applyLayer(input, dir, {
+  let source = input;
+  let given = compression;
+  if (compression === 'gzip' || compression === 'zstd') {
+    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
+    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
+    const decode =
+      compression === 'gzip'
+        ? zlib.createGunzip({ chunkSize: DECODE_CHUNK })
+        : zlib.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+    source = pipeline(input, decode, () => {}) as unknown as Readable;
+    given = 'none';
+  }
+  return applyLayer(source, dir, {
     whiteouts: 'overlay',
-    compression,
+    compression: given,
     ...(logger ? { logger } : {}),
   });
 }
+
+const DECODE_CHUNK = 1024 * 1024;
 
 export function checkDiffId(applied: AppliedLayer, want: Digest, what: string): void {
   if (applied.diffId !== want) {

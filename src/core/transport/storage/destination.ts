@@ -43,6 +43,7 @@ const CAPABILITIES: DestinationCapabilities = {
 
 // Chunks buffered per branch of the tee; enough to keep the disk and the unpacker busy.
 const TEE_HIGH_WATER = 1024 * 1024;
+const TEE_CHUNK = 512 * 1024;
 
 export interface StorageDestinationOptions {
   /** Recorded in the image's facts (`docker://…`). */
@@ -116,9 +117,7 @@ export class StorageDestination implements ImageDestination {
     };
     const compression = layerCompression(blob.mediaType);
     if (compression === undefined || !blob.digest || this.#options.unpack === false) {
-      const written = await this.store.writer.putBlob(stream, expected);
-      await this.store.fault('blob-written');
-      return written;
+      return this.store.putBlob(stream, expected);
     }
 
     // One read feeds the blob file and the unpacker. The unpacker works on bytes not yet
@@ -127,7 +126,7 @@ export class StorageDestination implements ImageDestination {
     const temp = await makeTempLayerDir(this.store.layersDir);
     const toBlob = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
     const toUnpack = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
-    const writing = this.store.writer.putBlob(toBlob, expected);
+    const writing = this.store.putBlob(toBlob, expected);
     const unpacking = extractInto(toUnpack, temp, compression, this.#log);
     const pumping = tee(stream, toBlob, toUnpack);
     const [pumped, written, unpacked] = await Promise.allSettled([pumping, writing, unpacking]);
@@ -150,7 +149,6 @@ export class StorageDestination implements ImageDestination {
       this.#unpacked.set(digest, { dir: temp, diffId: unpacked.value.diffId, placed: false });
       await this.store.fault('layer-unpacked');
     }
-    await this.store.fault('blob-written');
     return written.value;
   }
 
@@ -250,14 +248,30 @@ async function tee(input: Readable, first: Writable, second: Writable): Promise<
     else if (!second.destroyed) second.end();
   };
   try {
-    for await (const chunk of input) {
+    const send = async (chunk: Buffer) => {
       if (first.destroyed) throw new LighterError('ERR_STORE', 'the blob writer stopped');
       const waits: Promise<void>[] = [];
       if (!first.write(chunk)) waits.push(drained(first));
       if (secondOpen && second.destroyed) closeSecond();
       if (secondOpen && !second.write(chunk)) waits.push(drained(second));
       if (waits.length > 0) await Promise.all(waits);
+    };
+    // Network reads arrive in small pieces; passing them on in larger ones makes every stage
+    // downstream (hashing, file writes, inflating, the tar reader) pay its per-chunk cost less often.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= TEE_CHUNK) {
+        const joined =
+          pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        await send(joined);
+      }
     }
+    if (pendingBytes > 0) await send(Buffer.concat(pending, pendingBytes));
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     first.destroy(error);
