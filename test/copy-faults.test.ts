@@ -105,6 +105,35 @@ describe('copy through injected faults', () => {
     expect(report.images[0]?.digest).toBe(image.manifestDigest);
   });
 
+  it('copies a blob again from its source when its upload breaks beyond repair', async () => {
+    const big = await randomImage(join(tmp(), 'big'), {
+      layers: 1,
+      layerSize: 12 * 1024 * 1024,
+      seed: 'redo',
+    });
+    toTarget.reset();
+    // The registry keeps 7 MiB of the first streamed PATCH and the client cannot resume it
+    // (distribution no longer reports progress), so the engine starts the blob over.
+    toTarget.inject({
+      method: 'PATCH',
+      action: { kind: 'cut-request', afterBytes: 7 * 1024 * 1024 },
+    });
+    const result = await copy(big.reference, `docker://${toTarget.host}/f/redo:1`);
+    expect(result.digest).toBe(big.manifestDigest);
+    expect(toTarget.armed()).toBe(0);
+    const patches = toTarget.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((p) => p.fault)).toEqual(['cut-request', undefined]);
+    const back = join(tmp(), 'redo-back');
+    await exec('skopeo', [
+      'copy',
+      '-q',
+      '--src-tls-verify=false',
+      `docker://${target().host}/f/redo:1`,
+      `oci:${back}:x`,
+    ]);
+    await validateLayout(back, 'x');
+  });
+
   it('fails cleanly when a fault outlasts the retries, writing no manifest', async () => {
     toOrigin.reset();
     const victim = image.layers[4]!.digest;

@@ -314,6 +314,35 @@ describe('registry client under faults', () => {
       expect(proxy.requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'HEAD', 'POST', 'PUT']);
     });
 
+    it('streams a large blob in one PATCH by default', async () => {
+      const c = await warmClient();
+      const size = 9 * MiB + 5;
+      const pushed = await c.putBlob('faults/up', random('streamed', size), { size });
+      await expectStored(c, 'streamed', size, pushed);
+      expect(proxy.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PUT']);
+      expect(patches()[0]?.headers['content-range']).toBe(`0-${size - 1}`);
+    });
+
+    it('starts a streamed upload over when it broke while every byte is still held', async () => {
+      const c = await warmClient();
+      proxy.inject({ method: 'PATCH', action: { kind: 'cut-request', afterBytes: MiB } });
+      const size = 3 * MiB;
+      const pushed = await c.putBlob('faults/up', random('stream-cut', size), { size });
+      await expectStored(c, 'stream-cut', size, pushed);
+      expect(patches().map((p) => p.fault)).toEqual(['cut-request', undefined]);
+    });
+
+    it('marks a streamed upload it cannot resume as transient, for the copy engine to redo', async () => {
+      const c = await warmClient({ upload: { replayWindow: MiB } });
+      proxy.inject({ method: 'PATCH', action: { kind: 'cut-request', afterBytes: 6 * MiB } });
+      const err = await c
+        .putBlob('faults/up', random('stream-lost', 10 * MiB), { size: 10 * MiB })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'ERR_REGISTRY', details: { transient: true } });
+      expect((err as Error).message).toMatch(/the upload cannot be resumed/);
+      expect(proxy.requests.at(-1)?.method).toBe('DELETE');
+    });
+
     it('gives up on a PATCH that keeps failing, after the retries', async () => {
       const c = await warmClient({ ...chunked, access: { retries: 2 } });
       proxy.inject({

@@ -1,29 +1,4 @@
 // The CLI's command table: every command's name, summary, usage, flags and the function that runs it.
-import { build } from './commands/build.js';
-import { copy } from './commands/copy.js';
-import { deleteImage } from './commands/delete.js';
-import { exec } from './commands/exec.js';
-import { help } from './commands/help.js';
-import { images } from './commands/images.js';
-import { inspect } from './commands/inspect.js';
-import { kubeGenerate, kubePlay } from './commands/kube.js';
-import { login } from './commands/login.js';
-import { logout } from './commands/logout.js';
-import { logs } from './commands/logs.js';
-import { podCreate, podLogs, podPs, podRm } from './commands/pod.js';
-import { prune } from './commands/prune.js';
-import { ps } from './commands/ps.js';
-import { pull } from './commands/pull.js';
-import { push } from './commands/push.js';
-import { rm } from './commands/rm.js';
-import { rmi } from './commands/rmi.js';
-import { run } from './commands/run.js';
-import { stop } from './commands/stop.js';
-import { sync } from './commands/sync.js';
-import { tag } from './commands/tag.js';
-import { tags } from './commands/tags.js';
-import { version } from './commands/version.js';
-import { wait } from './commands/wait.js';
 import type { Command } from './context.js';
 import {
   type Flags,
@@ -32,6 +7,43 @@ import {
   SOURCE_DEST_FLAGS,
   WRITE_FLAGS,
 } from './flags.js';
+
+type Run = NonNullable<Command['run']>;
+
+/** Loads a command's module only when it runs: starting the CLI compiles one command, not all. */
+function lazy(load: () => Promise<Run>): Run {
+  return async (args, ctx) => (await load())(args, ctx);
+}
+
+const build = lazy(() => import('./commands/build.js').then((m) => m.build));
+const copy = lazy(() => import('./commands/copy.js').then((m) => m.copy));
+const deleteImage = lazy(() => import('./commands/delete.js').then((m) => m.deleteImage));
+const exec = lazy(() => import('./commands/exec.js').then((m) => m.exec));
+const help = lazy(() => import('./commands/help.js').then((m) => m.help));
+const images = lazy(() => import('./commands/images.js').then((m) => m.images));
+const inspect = lazy(() => import('./commands/inspect.js').then((m) => m.inspect));
+const kubeGenerate = lazy(() => import('./commands/kube.js').then((m) => m.kubeGenerate));
+const kubePlay = lazy(() => import('./commands/kube.js').then((m) => m.kubePlay));
+const login = lazy(() => import('./commands/login.js').then((m) => m.login));
+const logout = lazy(() => import('./commands/logout.js').then((m) => m.logout));
+const logs = lazy(() => import('./commands/logs.js').then((m) => m.logs));
+const podCreate = lazy(() => import('./commands/pod.js').then((m) => m.podCreate));
+const podLogs = lazy(() => import('./commands/pod.js').then((m) => m.podLogs));
+const podPs = lazy(() => import('./commands/pod.js').then((m) => m.podPs));
+const podRm = lazy(() => import('./commands/pod.js').then((m) => m.podRm));
+const prune = lazy(() => import('./commands/prune.js').then((m) => m.prune));
+const ps = lazy(() => import('./commands/ps.js').then((m) => m.ps));
+const pull = lazy(() => import('./commands/pull.js').then((m) => m.pull));
+const push = lazy(() => import('./commands/push.js').then((m) => m.push));
+const rm = lazy(() => import('./commands/rm.js').then((m) => m.rm));
+const rmi = lazy(() => import('./commands/rmi.js').then((m) => m.rmi));
+const run = lazy(() => import('./commands/run.js').then((m) => m.run));
+const stop = lazy(() => import('./commands/stop.js').then((m) => m.stop));
+const sync = lazy(() => import('./commands/sync.js').then((m) => m.sync));
+const tag = lazy(() => import('./commands/tag.js').then((m) => m.tag));
+const tags = lazy(() => import('./commands/tags.js').then((m) => m.tags));
+const version = lazy(() => import('./commands/version.js').then((m) => m.version));
+const wait = lazy(() => import('./commands/wait.js').then((m) => m.wait));
 
 const all = (what: string) =>
   ({ all: { type: 'boolean', short: 'a', description: `Act on every ${what}` } }) as const;

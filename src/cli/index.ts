@@ -1,6 +1,11 @@
-// The CLI bundle's entry (dist/cli/index.js): runs main and exits with its code.
+// The CLI bundle's entry (dist/cli/index.js): checks Node, turns on V8's compile cache, then
+// loads the CLI itself as a separate chunk, so later runs skip compiling it (a CLI that CI calls
+// many times a job should start fast).
+import module from 'node:module';
 import './node-version.js';
-import { main } from './main.js';
+
+module.enableCompileCache?.();
+const { main } = await import('./main.js');
 
 // exitCode rather than process.exit(), so output still buffered for a pipe is written first.
 main(process.argv.slice(2)).then(

@@ -70,6 +70,11 @@ export interface ReuseOptions {
 export interface ImageDestination {
   readonly name: string;
   readonly capabilities: DestinationCapabilities;
+  /**
+   * Optional: the digest of the manifest already stored under this destination's name, when the
+   * transport can tell cheaply (a registry HEAD). Equal to the source's, the copy is a no-op.
+   */
+  existingManifest?(): Promise<Digest | undefined>;
   /** True when the blob already exists (or was mounted) and need not be uploaded. */
   tryReuseBlob(descriptor: Descriptor, options?: ReuseOptions): Promise<boolean>;
   /** Stores a blob from a stream and returns its digest and size as written. */

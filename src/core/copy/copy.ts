@@ -3,7 +3,7 @@
 
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { type Digest, digestOf, VerifyingStream, verifyBytes } from '../digest.js';
-import { LighterError, withContext } from '../errors.js';
+import { errorMessage, LighterError, withContext } from '../errors.js';
 import type { ImageDestination, ImageSource, RawManifest } from '../image.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
@@ -11,6 +11,7 @@ import {
   type ImageIndex,
   type ImageManifest,
   MAX_MANIFEST_SIZE,
+  type ParsedManifest,
   type Platform,
   parseManifest,
 } from '../manifest.js';
@@ -81,6 +82,17 @@ export interface CopyResult {
 
 export const DEFAULT_CONCURRENCY = 6;
 
+/**
+ * Times a blob is copied again from its source after a transient failure the transports could
+ * not recover from themselves (a broken upload the registry can no longer resume, say).
+ */
+const BLOB_RETRIES = 2;
+
+function isTransient(err: unknown): boolean {
+  if (!(err instanceof LighterError)) return false;
+  return err.code === 'ERR_NETWORK' || err.details?.transient === true;
+}
+
 /** How a layer is rewritten when recompressing: the new compression, in the target format. */
 interface Recompress {
   format: ManifestFormat;
@@ -120,6 +132,8 @@ class CopyRun {
   async copy(): Promise<CopyResult> {
     const top = await this.#source.manifest();
     const parsed = parseManifest(top.bytes, top.mediaType);
+    const unchanged = await this.#alreadyThere(top, parsed);
+    if (unchanged) return unchanged;
     let written: { raw: RawManifest; images: CopiedImage[] };
     if (parsed.kind === 'image') {
       const image = await this.#copyImageManifest(top, parsed.manifest, undefined);
@@ -134,6 +148,33 @@ class CopyRun {
       manifest: written.raw.bytes,
       images: written.images,
       ...this.#stats,
+    };
+  }
+
+  /**
+   * A destination that already holds the very manifest this copy would write needs nothing:
+   * a registry accepts a manifest only once every blob it names is present. Checked only when
+   * the copy writes the source's bytes unchanged (no conversion, no platform choice).
+   */
+  async #alreadyThere(top: RawManifest, parsed: ParsedManifest): Promise<CopyResult | undefined> {
+    if (!this.#dest.existingManifest || this.#options.compression) return undefined;
+    if (this.#targetFormat(top.mediaType) !== formatOfManifestType(top.mediaType)) return undefined;
+    const mode = this.#options.multiArch ?? 'system';
+    if (parsed.kind === 'index' && (mode === 'system' || this.#options.platforms)) return undefined;
+    const existing = await this.#dest.existingManifest().catch(() => undefined);
+    if (existing !== top.digest) return undefined;
+    this.#log.info(`${this.#dest.name} already has ${top.digest}: nothing to copy`);
+    const blobs =
+      parsed.kind === 'image' ? [parsed.manifest.config, ...parsed.manifest.layers] : [];
+    return {
+      digest: top.digest,
+      mediaType: top.mediaType,
+      manifest: top.bytes,
+      images: parsed.kind === 'image' ? [{ digest: top.digest, mediaType: top.mediaType }] : [],
+      blobsCopied: 0,
+      blobsSkipped: blobs.length,
+      bytesCopied: 0,
+      bytesSkipped: blobs.reduce((n, b) => n + b.size, 0),
     };
   }
 
@@ -348,6 +389,22 @@ class CopyRun {
       }
     }
 
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#streamBlob(desc, recompress);
+      } catch (err) {
+        if (this.#failed || attempt > BLOB_RETRIES || !isTransient(err)) {
+          throw withContext(err, `copying ${what} to ${this.#dest.name}`, 'ERR_NETWORK');
+        }
+        this.#log.warn(`copying ${what}: ${errorMessage(err)}; starting this blob again`);
+      }
+    }
+  }
+
+  /** One pass of a blob from source to destination, through the verifier. */
+  async #streamBlob(desc: Descriptor, recompress: Recompress | undefined): Promise<Descriptor> {
+    const progress = this.#options.onProgress;
+    const what = `blob ${desc.digest} from ${this.#source.name}`;
     progress?.({
       digest: desc.digest,
       mediaType: desc.mediaType,
@@ -401,7 +458,7 @@ class CopyRun {
       return out;
     } catch (err) {
       body.destroy();
-      throw withContext(err, `copying ${what} to ${this.#dest.name}`, 'ERR_NETWORK');
+      throw err;
     } finally {
       this.#inFlight.delete(input);
     }

@@ -97,7 +97,9 @@ export class RegistryClient {
     this.registry = registry;
     this.#logger = options.logger ?? silentLogger;
     this.#upload = { ...DEFAULT_UPLOAD, ...options.upload };
-    if (this.#upload.chunkSize < 1) throw new InvalidArgumentError('upload chunk size must be > 0');
+    if (this.#upload.chunkSize !== undefined && this.#upload.chunkSize < 1) {
+      throw new InvalidArgumentError('upload chunk size must be > 0');
+    }
     this.#ownsDispatcher = !options.dispatcher;
     this.#dispatcher =
       options.dispatcher ??

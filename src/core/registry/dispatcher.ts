@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { getCACertificates } from 'node:tls';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
 import { LighterError } from '../errors.js';
 
 export interface DispatcherOptions {
@@ -44,14 +44,24 @@ function readCaFile(file: string): string {
 export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   const verify = options.tlsVerify !== false;
   const extra = (options.caFiles ?? []).map(readCaFile);
+  const timeout = options.connectTimeoutMs ?? 30_000;
+  // Loading the system's CA store costs tens of milliseconds: only an https connection pays it,
+  // so a plain-http registry on loopback (the CI case) never does.
+  const plain = buildConnector({ timeout });
+  let secure: buildConnector.connector | undefined;
+  const connect: buildConnector.connector = (opts, callback) => {
+    if (opts.protocol !== 'https:') return plain(opts, callback);
+    secure ??= buildConnector({
+      timeout,
+      rejectUnauthorized: verify,
+      ...(verify ? { ca: [...systemRoots(), ...extra] } : {}),
+    });
+    return secure(opts, callback);
+  };
   return new Agent({
     connections: options.connections ?? 8,
     headersTimeout: options.headersTimeoutMs ?? 300_000,
     bodyTimeout: options.bodyTimeoutMs ?? 300_000,
-    connect: {
-      timeout: options.connectTimeoutMs ?? 30_000,
-      rejectUnauthorized: verify,
-      ...(verify ? { ca: [...systemRoots(), ...extra] } : {}),
-    },
+    connect,
   });
 }

@@ -170,25 +170,40 @@ export class RegistrySession {
     const { registry, tlsVerify, retry, logger } = this.#options;
     const host = apiHost(registry);
     const allowHttp = !tlsVerify || isLoopback(registry);
+    // On loopback, plain http is asked first: no TLS setup at all for the usual CI registry on
+    // localhost, and loopback traffic never crosses a network. A TLS server answers a plain
+    // request with 400 (or drops it), and then https is used as below.
+    if (isLoopback(registry)) {
+      const status = await this.#probe(`http://${host}`).catch(() => undefined);
+      if (status === 200 || status === 401) return `http://${host}`;
+    }
     for (let attempt = 0; ; attempt++) {
-      let httpsError: unknown;
-      try {
-        await this.#probe(`https://${host}`);
+      // Both probes start at once where http is allowed, so a plain-http registry on loopback
+      // costs no extra round trip; https still wins whenever it works.
+      const https = this.#probe(`https://${host}`).then(
+        () => ({ ok: true as const }),
+        (err: unknown) => ({ ok: false as const, err }),
+      );
+      const http = allowHttp
+        ? this.#probe(`http://${host}`).then(
+            (status) => ({ ok: status === 200 || status === 401, err: undefined as unknown }),
+            (err: unknown) => ({ ok: false, err }),
+          )
+        : undefined;
+      const httpsResult = await https;
+      if (httpsResult.ok) {
+        http?.catch(() => {});
         return `https://${host}`;
-      } catch (err) {
-        httpsError = err;
       }
+      const httpsError = httpsResult.err;
       let httpError: unknown;
-      if (allowHttp) {
-        try {
-          const status = await this.#probe(`http://${host}`);
-          if (status === 200 || status === 401) {
-            logger.debug(`${registry}: https failed, using plain http`);
-            return `http://${host}`;
-          }
-        } catch (err) {
-          httpError = err;
+      if (http) {
+        const httpResult = await http;
+        if (httpResult.ok) {
+          logger.debug(`${registry}: https failed, using plain http`);
+          return `http://${host}`;
         }
+        httpError = httpResult.err;
       }
       // A certificate error means the server speaks TLS: that is the failure to report. When
       // the TLS handshake itself failed, the server may speak plain http, so its error counts.

@@ -10,16 +10,64 @@ import { isRetryableStatus, retryDelay } from './retry.js';
 import { headerValue, type RegistrySession, readText } from './session.js';
 
 export interface UploadOptions {
-  /** Bytes per PATCH, and so the most this upload holds in memory (default 32 MiB). */
-  chunkSize: number;
-  /** Blobs up to this size whose bytes fit in one chunk go in a single PUT (default 16 MiB). */
+  /**
+   * Unset (the default): the blob streams in one PATCH, as skopeo sends it, with memory flat
+   * in blob size. Set: PATCH chunks of this many bytes, for registries that limit request
+   * bodies; the upload then holds at most two chunks in memory.
+   */
+  chunkSize?: number;
+  /** Blobs up to this size go in a single PUT, read into memory first (default 1 MiB). */
   monolithicMaxSize: number;
+  /**
+   * Streaming: the last bytes sent are kept this long (default 4 MiB), so a PATCH that fails
+   * can continue from the offset the registry reports when it lies within them.
+   */
+  replayWindow: number;
 }
 
 export const DEFAULT_UPLOAD: UploadOptions = {
-  chunkSize: 32 * 1024 * 1024,
-  monolithicMaxSize: 16 * 1024 * 1024,
+  monolithicMaxSize: 1024 * 1024,
+  replayWindow: 4 * 1024 * 1024,
 };
+
+/** The most recent bytes read, by blob offset: what a resumed PATCH can send again. */
+class ReplayWindow {
+  readonly #limit: number;
+  readonly #pieces: Buffer[] = [];
+  #start = 0;
+  #length = 0;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Offset of the oldest byte still held. */
+  get start(): number {
+    return this.#start;
+  }
+
+  push(chunk: Chunk): void {
+    for (const piece of chunk.pieces) {
+      this.#pieces.push(piece);
+      this.#length += piece.length;
+    }
+    // Drop whole pieces from the front while the rest still covers the limit.
+    while (
+      this.#pieces.length > 1 &&
+      this.#length - (this.#pieces[0]?.length ?? 0) >= this.#limit
+    ) {
+      const dropped = this.#pieces.shift() as Buffer;
+      this.#length -= dropped.length;
+      this.#start += dropped.length;
+    }
+  }
+
+  /** The held bytes from blob offset `from` on; undefined when they were already dropped. */
+  from(from: number): Buffer[] | undefined {
+    if (from < this.#start) return undefined;
+    return tail({ start: this.#start, pieces: this.#pieces, length: this.#length }, from).pieces;
+  }
+}
 
 /** A run of bytes held in memory, starting at `start` in the blob. */
 interface Chunk {
@@ -77,7 +125,10 @@ class ChunkReader {
 }
 
 /** The chunk's bytes from blob offset `from` on, as a fresh stream each call. */
-function tail(chunk: Chunk, from: number): { length: number; body: () => Readable } {
+function tail(
+  chunk: Chunk,
+  from: number,
+): { length: number; pieces: Buffer[]; body: () => Readable } {
   let skip = from - chunk.start;
   const pieces: Buffer[] = [];
   for (const piece of chunk.pieces) {
@@ -89,7 +140,7 @@ function tail(chunk: Chunk, from: number): { length: number; body: () => Readabl
     skip = 0;
   }
   const length = pieces.reduce((n, p) => n + p.length, 0);
-  return { length, body: () => Readable.from(pieces, { objectMode: false }) };
+  return { length, pieces, body: () => Readable.from(pieces, { objectMode: false }) };
 }
 
 /** Appends `digest=` without re-encoding the rest: upload URLs may carry signed state. */
@@ -127,14 +178,17 @@ function hashChunk(hash: Hash, chunk: Chunk): void {
 }
 
 /**
- * Uploads one blob. Memory stays within one chunk: the stream is read a chunk at a time,
- * hashed on the way, and each chunk is kept only until the registry has acknowledged it.
+ * Uploads one blob, hashing it on the way. Small blobs: one PUT. Larger ones: by default one
+ * streaming PATCH (memory flat in blob size, download and upload overlapping), or PATCH chunks
+ * when `chunkSize` is set (at most two chunks held: the next is read while one is sent).
  *
  * Recovery: a failed PATCH is never simply resent (a registry may have stored part of it,
  * and distribution 2.x appends without checking Content-Range). Instead the upload URL is
- * asked for its offset (GET → `Range: 0-N`) and the upload continues from there. A registry
- * that cannot report (distribution answers 404 BLOB_UPLOAD_INVALID once its signed state is
- * stale) can only be recovered while the first chunk is still held: a new upload is started.
+ * asked for its offset (GET → `Range: 0-N`) and the upload continues from there, if the bytes
+ * after that offset are still held. A registry that cannot report (distribution answers 404
+ * BLOB_UPLOAD_INVALID once its signed state is stale) can only be recovered while everything
+ * sent is still held: a new upload is started. Otherwise the error says so, marked transient,
+ * and the copy engine starts the blob again from its source.
  */
 export async function uploadBlob(
   session: RegistrySession,
@@ -148,6 +202,10 @@ export async function uploadBlob(
   const uploads = `/v2/${repository}/blobs/uploads/`;
   const algorithm = expected.digest ? digestAlgorithm(expected.digest) : 'sha256';
   const hash = createHash(algorithm);
+  // Large blobs with a known digest are not hashed here: the registry verifies the digest at
+  // the closing PUT (DIGEST_INVALID, mapped to ERR_DIGEST_MISMATCH) and the copy engine has
+  // already verified the source, so a second local hash would only cost CPU.
+  let hashing = true;
   const reader = new ChunkReader(stream);
   let location: string | undefined;
 
@@ -202,7 +260,8 @@ export async function uploadBlob(
   }
 
   function finalDigest(size: number): Digest {
-    const digest = `${algorithm}:${hash.digest('hex')}` as Digest;
+    const digest = hashing ? (`${algorithm}:${hash.digest('hex')}` as Digest) : expected.digest;
+    if (!digest) throw new Error('upload: no digest'); // unreachable: hashing without a digest
     if (expected.size !== undefined && expected.size >= 0 && expected.size !== size) {
       throw new LighterError(
         'ERR_SIZE_MISMATCH',
@@ -341,8 +400,92 @@ export async function uploadBlob(
     }
   }
 
+  /**
+   * Streams everything from the registry's offset on in one PATCH: the held bytes first, then
+   * the rest of the source as it arrives (hashed and remembered on the way). After a failure it
+   * asks for the offset and goes on from there when the window still holds those bytes.
+   */
+  async function streamed(first: Chunk): Promise<number> {
+    const window = new ReplayWindow(options.replayWindow);
+    window.push(first);
+    let read = first.length;
+    let offset = 0;
+    const size = expected.size !== undefined && expected.size >= 0 ? expected.size : undefined;
+    async function* body(from: number) {
+      yield* window.from(from) ?? [];
+      for (;;) {
+        const chunk = await reader.read(read, 1024 * 1024);
+        if (chunk.length === 0) return;
+        if (hashing) hashChunk(hash, chunk);
+        window.push(chunk);
+        read += chunk.length;
+        yield* chunk.pieces;
+      }
+    }
+    for (let failures = 0; ; ) {
+      const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+      if (size !== undefined) {
+        if (size === offset) return size;
+        headers['content-length'] = String(size - offset);
+        headers['content-range'] = `${offset}-${size - 1}`;
+      }
+      const from = offset;
+      try {
+        const res = await session.send({
+          method: 'PATCH',
+          url: location as string,
+          scopes,
+          headers,
+          body: () => Readable.from(body(from), { objectMode: false }),
+          expect: [202, 204],
+          retry: false,
+        });
+        await readText(res.body, 0);
+        const next = headerValue(res.headers, 'location');
+        if (next) location = new URL(next, res.url).toString();
+        const reported = offsetFromRange(headerValue(res.headers, 'range'));
+        if (reported !== undefined && reported !== read) {
+          throw new LighterError(
+            'ERR_REGISTRY',
+            `the registry reports ${reported} bytes uploaded after ${read} were sent`,
+          );
+        }
+        return read;
+      } catch (err) {
+        if (!recoverable(err, [416]) || ++failures > retry.retries) throw err;
+        await pause(failures, err);
+        const where = await status(location as string);
+        if (!where) {
+          if (window.start !== 0) {
+            throw new LighterError(
+              'ERR_REGISTRY',
+              `the upload cannot be resumed at byte ${read}: the registry no longer reports its progress (${(err as Error).message})`,
+              { cause: err, details: { transient: true } },
+            );
+          }
+          // Every byte sent so far is still held: start a fresh upload.
+          logger.warn(`uploading: ${(err as Error).message}; starting the upload over`);
+          location = await start();
+          offset = 0;
+          continue;
+        }
+        if (where.offset < window.start || where.offset > read) {
+          throw new LighterError(
+            'ERR_REGISTRY',
+            `the upload cannot be resumed: the registry holds ${where.offset} bytes, and only bytes ${window.start}-${read} are still held`,
+            { cause: err, details: { transient: true } },
+          );
+        }
+        logger.warn(`uploading: ${(err as Error).message}; resuming at byte ${where.offset}`);
+        location = where.location;
+        offset = where.offset;
+      }
+    }
+  }
+
   try {
-    const first = await reader.read(0, options.chunkSize);
+    const firstMax = options.chunkSize ?? options.monolithicMaxSize + 1;
+    const first = await reader.read(0, firstMax);
     hashChunk(hash, first);
     if (reader.ended && first.length <= options.monolithicMaxSize) {
       const digest = finalDigest(first.length);
@@ -350,12 +493,24 @@ export async function uploadBlob(
       return { digest, size: first.length };
     }
     location = await start();
+    if (expected.digest) hashing = false;
+    if (options.chunkSize === undefined) {
+      const size = await streamed(first);
+      const digest = finalDigest(size);
+      await finish(digest, size);
+      return { digest, size };
+    }
+    const chunkSize = options.chunkSize;
     let chunk = first;
     for (;;) {
+      // The next chunk is read while this one is sent, so the source (often a download) and
+      // the upload overlap; memory holds at most two chunks.
+      const reading = reader.read(chunk.start + chunk.length, chunkSize);
+      reading.catch(() => {});
       await patch(chunk);
-      const next = await reader.read(chunk.start + chunk.length, options.chunkSize);
+      const next = await reading;
       if (next.length === 0) break;
-      hashChunk(hash, next);
+      if (hashing) hashChunk(hash, next);
       chunk = next;
     }
     const size = chunk.start + chunk.length;

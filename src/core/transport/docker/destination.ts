@@ -51,6 +51,13 @@ export class DockerImageDestination implements ImageDestination {
     this.name = `docker:${formatDockerReference(ref)}`;
   }
 
+  /** One HEAD: the digest under this tag (or the digest itself, when the name pins one). */
+  async existingManifest(): Promise<Digest | undefined> {
+    const { repository, tag, digest } = this.#ref;
+    const info = await this.#client.manifestInfo(repository, digest ?? tag ?? 'latest');
+    return info?.digest;
+  }
+
   /** HEAD first; else a cross-repository mount when `mountFrom` is on this registry. */
   async tryReuseBlob(descriptor: Descriptor, options: ReuseOptions = {}): Promise<boolean> {
     const repo = this.#ref.repository;
