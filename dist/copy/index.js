@@ -30573,7 +30573,7 @@ function addLength (str) {
 /***/ 6118:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(5763)
+exports.extract = __nccwpck_require__(5763)
 exports.pack = __nccwpck_require__(861)
 
 
@@ -31512,7 +31512,7 @@ __webpack_unused_export__ = {
 const SqliteCacheStore = __nccwpck_require__(1522)
 __webpack_unused_export__ = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -80453,7 +80453,7 @@ function indentList(items) {
 ;// CONCATENATED MODULE: ./.build/src/core/log.js
 // The logging interface core code writes to; the CLI and the actions each supply one.
 /** A logger that drops everything; the default for library callers that pass none. */
-const silentLogger = {
+const log_silentLogger = {
     debug() { },
     info() { },
     warn() { },
@@ -80581,7 +80581,7 @@ function actionsLogger(sink = coreSink, secret = registerSecret) {
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./.build/src/core/errors.js
 // The one error type of lighter: a stable code for programs, a message with context for people.
-class LighterError extends Error {
+class errors_LighterError extends Error {
     name = 'LighterError';
     code;
     details;
@@ -80592,14 +80592,14 @@ class LighterError extends Error {
     }
 }
 /** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
-class InvalidArgumentError extends LighterError {
+class errors_InvalidArgumentError extends errors_LighterError {
     name = 'InvalidArgumentError';
     constructor(message, options) {
         super('ERR_INVALID_ARGUMENT', message, options);
     }
 }
 function isLighterError(err, code) {
-    return err instanceof LighterError && (code === undefined || err.code === code);
+    return err instanceof errors_LighterError && (code === undefined || err.code === code);
 }
 /**
  * Adds context as a gerund prefix, keeping the code of a LighterError:
@@ -80609,11 +80609,11 @@ function isLighterError(err, code) {
  */
 function errors_withContext(err, context, fallback = 'ERR_RUNTIME') {
     const message = `${context}: ${errors_errorMessage(err)}`;
-    if (err instanceof LighterError) {
-        const wrapped = new LighterError(err.code, message, { cause: err, details: err.details });
+    if (err instanceof errors_LighterError) {
+        const wrapped = new errors_LighterError(err.code, message, { cause: err, details: err.details });
         return wrapped;
     }
-    return new LighterError(fallback, message, { cause: err });
+    return new errors_LighterError(fallback, message, { cause: err });
 }
 /** Runs `fn`, adding `context` to whatever it throws. */
 async function contextual(context, fn, fallback) {
@@ -80668,7 +80668,7 @@ async function runAction(main, sink = run_action_coreSink, env = process.env) {
 }
 /** The file and line a LighterError points at, relative to the workspace as annotations need. */
 function annotationLocation(err, env = process.env) {
-    if (!(err instanceof LighterError) || !err.details)
+    if (!(err instanceof errors_LighterError) || !err.details)
         return undefined;
     const { file, line, column } = err.details;
     if (typeof file !== 'string' || file === '')
@@ -80805,16 +80805,16 @@ const HEX_LENGTH = { sha256: 64, sha512: 128 };
 function digest_parseDigest(input) {
     const colon = input.indexOf(':');
     if (colon <= 0) {
-        throw new LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
+        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
     }
     const algorithm = input.slice(0, colon);
     const hex = input.slice(colon + 1);
     if (algorithm !== 'sha256' && algorithm !== 'sha512') {
-        throw new LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
+        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
     }
     const want = HEX_LENGTH[algorithm];
     if (hex.length !== want || !/^[a-f0-9]+$/.test(hex)) {
-        throw new LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
+        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
     }
     return { algorithm, hex };
 }
@@ -80846,7 +80846,7 @@ function digestAlgorithm(digest) {
  * A pass-through stream that hashes and counts what flows through it.
  * After 'finish' (or the end of the pipeline) `digest` and `size` describe the bytes.
  */
-class DigestingStream extends external_node_stream_.Transform {
+class digest_DigestingStream extends external_node_stream_.Transform {
     algorithm;
     #hash;
     #size = 0;
@@ -80911,7 +80911,7 @@ class VerifyingStream extends external_node_stream_.Transform {
         const { algorithm } = digest_parseDigest(this.expected.digest);
         const got = `${algorithm}:${this.#hash.digest('hex')}`;
         if (got !== this.expected.digest) {
-            done(new LighterError('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
+            done(new errors_LighterError('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
             return;
         }
         done();
@@ -80920,7 +80920,7 @@ class VerifyingStream extends external_node_stream_.Transform {
         return this.expected.what ?? `content ${this.expected.digest}`;
     }
     #sizeError() {
-        return new LighterError('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
+        return new errors_LighterError('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
     }
 }
 /** Checks bytes already in memory (manifests, configs) against an expected digest and size. */
@@ -80929,11 +80929,11 @@ function verifyBytes(data, expected) {
     const what = expected.what ?? `content ${expected.digest}`;
     const algorithm = digest_parseDigest(expected.digest).algorithm;
     if (expected.size !== undefined && expected.size >= 0 && data.length !== expected.size) {
-        throw new LighterError('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
+        throw new errors_LighterError('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
     }
     const got = digestOf(data, algorithm);
     if (got !== expected.digest) {
-        throw new LighterError('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
+        throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
     }
 }
 
@@ -81018,7 +81018,7 @@ function mediaTypeFromContentType(contentType) {
  */
 function parseManifest(bytes, mediaType) {
     if (bytes.length > MAX_MANIFEST_SIZE) {
-        throw new LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
+        throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
     }
     const claimed = mediaTypeFromContentType(mediaType);
     if (claimed !== undefined && isSchema1MediaType(claimed))
@@ -81034,7 +81034,7 @@ function parseManifest(bytes, mediaType) {
         throw badManifest('manifest', 'schemaVersion', `must be 2, got ${describe(json.schemaVersion)}`);
     }
     if (claimed !== undefined && own !== undefined && own !== claimed) {
-        throw new LighterError('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
     }
     const effective = own ?? claimed ?? mediaTypeByShape(json);
     if (isImageManifestMediaType(effective)) {
@@ -81045,7 +81045,7 @@ function parseManifest(bytes, mediaType) {
         checkIndex(json);
         return { kind: 'index', mediaType: effective, index: json };
     }
-    throw new LighterError('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
+    throw new errors_LighterError('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
 }
 /**
  * The media type of manifest bytes: the JSON's `mediaType` when present, else guessed from its
@@ -81175,12 +81175,12 @@ function mediaTypeByShape(json) {
         return MediaType.ociIndex;
     if (isImage && !isIndex)
         return MediaType.ociManifest;
-    throw new LighterError('ERR_BAD_MANIFEST', isIndex
+    throw new errors_LighterError('ERR_BAD_MANIFEST', isIndex
         ? 'invalid manifest: no mediaType, and it has both "manifests" and "config"/"layers"'
         : 'invalid manifest: no mediaType, and neither "manifests" nor "config" and "layers"');
 }
 function schema1Error(mediaType) {
-    return new LighterError('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
+    return new errors_LighterError('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
         '(docker, buildah, skopeo copy) to convert it to schema 2 or OCI', { details: { mediaType } });
 }
 function decodeObject(bytes, what) {
@@ -81189,24 +81189,24 @@ function decodeObject(bytes, what) {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch (err) {
-        throw new LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
     }
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (err) {
-        throw new LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${errors_errorMessage(err)})`, {
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${errors_errorMessage(err)})`, {
             cause: err,
         });
     }
     if (!isObject(json)) {
-        throw new LighterError('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
     }
     return json;
 }
 function badManifest(what, path, problem, cause) {
-    return new LighterError('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
+    return new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
         cause,
         details: { field: path },
     });
@@ -81397,7 +81397,7 @@ const OS_VERSION = /^[A-Za-z0-9_.-]+$/;
  */
 function parsePlatform(input) {
     const text = input.trim();
-    const fail = (problem) => new LighterError('ERR_BAD_PLATFORM', `invalid platform ${JSON.stringify(input)}: ${problem}`);
+    const fail = (problem) => new errors_LighterError('ERR_BAD_PLATFORM', `invalid platform ${JSON.stringify(input)}: ${problem}`);
     if (text === '')
         throw fail('it is empty');
     const parts = text.split('/');
@@ -81503,7 +81503,7 @@ function selectManifest(index, want) {
             .filter((d) => d.platform && !isAttestation(d))
             .map((d) => formatPlatform(d.platform))),
     ];
-    throw new LighterError('ERR_NO_MATCHING_PLATFORM', `no image for ${formatPlatform(wanted)} in the index; ${available.length === 0 ? 'it names no platforms' : `it has ${available.join(', ')}`}`, { details: { want: formatPlatform(wanted), available } });
+    throw new errors_LighterError('ERR_NO_MATCHING_PLATFORM', `no image for ${formatPlatform(wanted)} in the index; ${available.length === 0 ? 'it names no platforms' : `it has ${available.join(', ')}`}`, { details: { want: formatPlatform(wanted), available } });
 }
 /** The platform this process runs on, normalized (`linux/amd64`, `darwin/arm64`). */
 function hostPlatform() {
@@ -81664,7 +81664,7 @@ function layerMediaType(format, compression) {
         return MediaType.dockerLayerGzip;
     if (compression === 'none')
         return 'application/vnd.docker.image.rootfs.diff.tar';
-    throw new LighterError('ERR_UNSUPPORTED', 'Docker v2 schema 2 manifests cannot describe zstd layers: use --format oci or gzip compression');
+    throw new errors_LighterError('ERR_UNSUPPORTED', 'Docker v2 schema 2 manifests cannot describe zstd layers: use --format oci or gzip compression');
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/copy/convert.js
@@ -81686,7 +81686,7 @@ function manifestTypeFor(format, kind) {
 function convertLayer(layer, format) {
     const compression = layerCompression(layer.mediaType);
     if (compression === undefined) {
-        throw new LighterError('ERR_BAD_MEDIA_TYPE', `converting layer ${layer.digest}: unknown layer media type "${layer.mediaType}"`);
+        throw new errors_LighterError('ERR_BAD_MEDIA_TYPE', `converting layer ${layer.digest}: unknown layer media type "${layer.mediaType}"`);
     }
     const foreign = layer.mediaType === MediaType.dockerForeignLayerGzip ||
         layer.mediaType === MediaType.ociLayerNondistributableGzip;
@@ -81709,7 +81709,7 @@ function convertManifest(manifest, format) {
     const isImageConfig = manifest.config.mediaType === MediaType.ociConfig ||
         manifest.config.mediaType === MediaType.dockerConfig;
     if (!isImageConfig) {
-        throw new LighterError('ERR_UNSUPPORTED', `converting manifest: config type "${manifest.config.mediaType}" is an artifact, not an image; artifacts cannot change format`);
+        throw new errors_LighterError('ERR_UNSUPPORTED', `converting manifest: config type "${manifest.config.mediaType}" is an artifact, not an image; artifacts cannot change format`);
     }
     const out = {
         schemaVersion: 2,
@@ -81798,6 +81798,16 @@ class Limiter {
 
 
 const DEFAULT_CONCURRENCY = 6;
+/**
+ * Times a blob is copied again from its source after a transient failure the transports could
+ * not recover from themselves (a broken upload the registry can no longer resume, say).
+ */
+const BLOB_RETRIES = 2;
+function isTransient(err) {
+    if (!(err instanceof errors_LighterError))
+        return false;
+    return err.code === 'ERR_NETWORK' || err.details?.transient === true;
+}
 /** Copies one image (or index) from `source` to `dest` and commits it. Closes neither. */
 async function copyImage(source, dest, options = {}) {
     const run = new CopyRun(source, dest, options);
@@ -81819,11 +81829,14 @@ class CopyRun {
         this.#dest = dest;
         this.#options = options;
         this.#limiter = options.limiter ?? new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
-        this.#log = options.logger ?? silentLogger;
+        this.#log = options.logger ?? log_silentLogger;
     }
     async copy() {
         const top = await this.#source.manifest();
         const parsed = parseManifest(top.bytes, top.mediaType);
+        const unchanged = await this.#alreadyThere(top, parsed);
+        if (unchanged)
+            return unchanged;
         let written;
         if (parsed.kind === 'image') {
             const image = await this.#copyImageManifest(top, parsed.manifest, undefined);
@@ -81841,6 +81854,35 @@ class CopyRun {
             ...this.#stats,
         };
     }
+    /**
+     * A destination that already holds the very manifest this copy would write needs nothing:
+     * a registry accepts a manifest only once every blob it names is present. Checked only when
+     * the copy writes the source's bytes unchanged (no conversion, no platform choice).
+     */
+    async #alreadyThere(top, parsed) {
+        if (!this.#dest.existingManifest || this.#options.compression)
+            return undefined;
+        if (this.#targetFormat(top.mediaType) !== formatOfManifestType(top.mediaType))
+            return undefined;
+        const mode = this.#options.multiArch ?? 'system';
+        if (parsed.kind === 'index' && (mode === 'system' || this.#options.platforms))
+            return undefined;
+        const existing = await this.#dest.existingManifest().catch(() => undefined);
+        if (existing !== top.digest)
+            return undefined;
+        this.#log.info(`${this.#dest.name} already has ${top.digest}: nothing to copy`);
+        const blobs = parsed.kind === 'image' ? [parsed.manifest.config, ...parsed.manifest.layers] : [];
+        return {
+            digest: top.digest,
+            mediaType: top.mediaType,
+            manifest: top.bytes,
+            images: parsed.kind === 'image' ? [{ digest: top.digest, mediaType: top.mediaType }] : [],
+            blobsCopied: 0,
+            blobsSkipped: blobs.length,
+            bytesCopied: 0,
+            bytesSkipped: blobs.reduce((n, b) => n + b.size, 0),
+        };
+    }
     async #copyIndex(top, index) {
         const mode = this.#options.multiArch ?? 'system';
         if (mode === 'system') {
@@ -81850,18 +81892,18 @@ class CopyRun {
             const child = await this.#childManifest(chosen);
             const parsed = parseManifest(child.bytes, child.mediaType);
             if (parsed.kind !== 'image') {
-                throw new LighterError('ERR_BAD_MANIFEST', `${this.#source.name}: nested index ${chosen.digest} is not supported`);
+                throw new errors_LighterError('ERR_BAD_MANIFEST', `${this.#source.name}: nested index ${chosen.digest} is not supported`);
             }
             const image = await this.#copyImageManifest(child, parsed.manifest, undefined, chosen.platform);
             return { raw: image.raw, images: [image.image] };
         }
         if (!this.#dest.capabilities.acceptsIndex) {
-            throw new LighterError('ERR_UNSUPPORTED', `${this.#dest.name} cannot store a multi-platform index: choose one platform (--multi-arch system, --platform)`);
+            throw new errors_LighterError('ERR_UNSUPPORTED', `${this.#dest.name} cannot store a multi-platform index: choose one platform (--multi-arch system, --platform)`);
         }
         const format = this.#targetFormat(top.mediaType);
         if (mode === 'index-only') {
             if (format !== formatOfManifestType(top.mediaType)) {
-                throw new LighterError('ERR_UNSUPPORTED', 'an index copied with index-only cannot change format');
+                throw new errors_LighterError('ERR_UNSUPPORTED', 'an index copied with index-only cannot change format');
             }
             await this.#dest.putManifest(top);
             return { raw: top, images: [] };
@@ -81871,19 +81913,19 @@ class CopyRun {
             ? index.manifests.filter((d) => d.platform && wanted.some((p) => platformMatches(p, d.platform)))
             : index.manifests;
         if (wanted && entries.length === 0) {
-            throw new LighterError('ERR_NO_MATCHING_PLATFORM', `${this.#source.name}: none of ${wanted.map(formatPlatform).join(', ')} is in the index (it has ${index.manifests
+            throw new errors_LighterError('ERR_NO_MATCHING_PLATFORM', `${this.#source.name}: none of ${wanted.map(formatPlatform).join(', ')} is in the index (it has ${index.manifests
                 .map((d) => (d.platform ? formatPlatform(d.platform) : d.digest))
                 .join(', ')})`);
         }
         const subset = entries.length !== index.manifests.length;
         if (subset && this.#options.preserveDigests) {
-            throw new LighterError('ERR_WOULD_CHANGE_DIGEST', `copying only some platforms of ${this.#source.name} rewrites its index, so its digest cannot be preserved`);
+            throw new errors_LighterError('ERR_WOULD_CHANGE_DIGEST', `copying only some platforms of ${this.#source.name} rewrites its index, so its digest cannot be preserved`);
         }
         const children = await this.#settleAll(entries.map(async (entry) => {
             const child = await this.#childManifest(entry);
             const parsed = parseManifest(child.bytes, child.mediaType);
             if (parsed.kind !== 'image') {
-                throw new LighterError('ERR_BAD_MANIFEST', `${this.#source.name}: nested index ${entry.digest} is not supported`);
+                throw new errors_LighterError('ERR_BAD_MANIFEST', `${this.#source.name}: nested index ${entry.digest} is not supported`);
             }
             return this.#copyImageManifest(child, parsed.manifest, entry.digest, entry.platform);
         }));
@@ -81930,7 +81972,7 @@ class CopyRun {
         const layerChanges = recompress !== undefined &&
             manifest.layers.some((l) => layerCompression(l.mediaType) !== recompress);
         if ((convert || layerChanges) && this.#options.preserveDigests) {
-            throw new LighterError('ERR_WOULD_CHANGE_DIGEST', `copying ${this.#source.name} to ${this.#dest.name} needs ${convert ? `conversion to ${format}` : `recompression to ${recompress}`}, which changes its digest; drop --preserve-digests or the conversion`);
+            throw new errors_LighterError('ERR_WOULD_CHANGE_DIGEST', `copying ${this.#source.name} to ${this.#dest.name} needs ${convert ? `conversion to ${format}` : `recompression to ${recompress}`}, which changes its digest; drop --preserve-digests or the conversion`);
         }
         if (convert && format === 'v2s2' && !recompress) {
             // Fail before copying anything when the target format cannot describe a layer.
@@ -81951,7 +81993,7 @@ class CopyRun {
             };
             const bytes = manifestBytes(convertManifest(rewritten, format));
             if (bytes.length > MAX_MANIFEST_SIZE) {
-                throw new LighterError('ERR_MANIFEST_TOO_BIG', `converted manifest of ${this.#source.name} exceeds 4 MiB`);
+                throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `converted manifest of ${this.#source.name} exceeds 4 MiB`);
             }
             out = { bytes, mediaType: manifestTypeFor(format, 'image'), digest: digestOf(bytes) };
         }
@@ -81973,7 +82015,7 @@ class CopyRun {
     }
     async #transferBlob(desc, recompress) {
         if (this.#failed)
-            throw new LighterError('ERR_CANCELLED', 'copy cancelled after an earlier failure');
+            throw new errors_LighterError('ERR_CANCELLED', 'copy cancelled after an earlier failure');
         const progress = this.#options.onProgress;
         const what = `blob ${desc.digest} from ${this.#source.name}`;
         if (!recompress) {
@@ -81993,6 +82035,22 @@ class CopyRun {
                 return desc;
             }
         }
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.#streamBlob(desc, recompress);
+            }
+            catch (err) {
+                if (this.#failed || attempt > BLOB_RETRIES || !isTransient(err)) {
+                    throw errors_withContext(err, `copying ${what} to ${this.#dest.name}`, 'ERR_NETWORK');
+                }
+                this.#log.warn(`copying ${what}: ${errors_errorMessage(err)}; starting this blob again`);
+            }
+        }
+    }
+    /** One pass of a blob from source to destination, through the verifier. */
+    async #streamBlob(desc, recompress) {
+        const progress = this.#options.onProgress;
+        const what = `blob ${desc.digest} from ${this.#source.name}`;
         progress?.({
             digest: desc.digest,
             mediaType: desc.mediaType,
@@ -82041,7 +82099,7 @@ class CopyRun {
         }
         catch (err) {
             body.destroy();
-            throw errors_withContext(err, `copying ${what} to ${this.#dest.name}`, 'ERR_NETWORK');
+            throw err;
         }
         finally {
             this.#inFlight.delete(input);
@@ -82056,14 +82114,14 @@ class CopyRun {
             if (!this.#failed) {
                 this.#failed = true;
                 for (const s of this.#inFlight)
-                    s.destroy(new LighterError('ERR_CANCELLED', 'copy cancelled after an earlier failure'));
+                    s.destroy(new errors_LighterError('ERR_CANCELLED', 'copy cancelled after an earlier failure'));
             }
             throw err;
         })));
         // Report the first real failure, not the cancellations it caused.
         const failures = results.filter((r) => r.status === 'rejected');
         if (failures.length > 0) {
-            const real = failures.find((f) => !(f.reason instanceof LighterError && f.reason.code === 'ERR_CANCELLED'));
+            const real = failures.find((f) => !(f.reason instanceof errors_LighterError && f.reason.code === 'ERR_CANCELLED'));
             throw (real ?? failures[0])?.reason;
         }
         return results.map((r) => r.value);
@@ -82224,7 +82282,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 async function writeContentFile(stream, options) {
     const expected = options.expected ?? {};
     const algorithm = options.algorithm ?? (expected.digest ? digestAlgorithm(expected.digest) : 'sha256');
-    const inputHash = new DigestingStream(algorithm);
+    const inputHash = new digest_DigestingStream(algorithm);
     const stages = [inputHash];
     if (expected.digest) {
         stages.push(new VerifyingStream({
@@ -82235,7 +82293,7 @@ async function writeContentFile(stream, options) {
     }
     let outputHash;
     if (options.decode) {
-        outputHash = new DigestingStream(algorithm);
+        outputHash = new digest_DigestingStream(algorithm);
         stages.push(options.decode, outputHash);
     }
     await (0,promises_.mkdir)(options.tempDir, { recursive: true });
@@ -82245,7 +82303,7 @@ async function writeContentFile(stream, options) {
         const input = { digest: inputHash.digest, size: inputHash.size };
         if (!expected.digest && expected.size !== undefined && expected.size >= 0) {
             if (input.size !== expected.size) {
-                throw new LighterError('ERR_SIZE_MISMATCH', `${expected.what ?? `content ${input.digest}`}: size mismatch: expected ${expected.size} bytes, got ${input.size}`);
+                throw new errors_LighterError('ERR_SIZE_MISMATCH', `${expected.what ?? `content ${input.digest}`}: size mismatch: expected ${expected.size} bytes, got ${input.size}`);
             }
         }
         const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
@@ -82351,7 +82409,7 @@ class DirDestination {
     }
     async commit() {
         if (!this.#manifest) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before putManifest`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before putManifest`);
         }
         await writeFileAtomic((0,external_node_path_.join)(this.#staging, VERSION_FILE), VERSION_TEXT);
         await checkReplaceable(this.#path, this.name);
@@ -82391,7 +82449,7 @@ async function checkReplaceable(path, name) {
         if (code === 'ENOENT')
             return;
         if (code === 'ENOTDIR') {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${name}: ${path} is a file, not a directory`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${name}: ${path} is a file, not a directory`);
         }
         throw err;
     }
@@ -82399,7 +82457,7 @@ async function checkReplaceable(path, name) {
         return;
     const version = await (0,promises_.readFile)((0,external_node_path_.join)(path, VERSION_FILE), 'utf8').catch(() => undefined);
     if (version !== VERSION_TEXT) {
-        throw new LighterError('ERR_INVALID_ARGUMENT', `${name}: ${path} is not empty and not a dir: image (no "${VERSION_TEXT.trim()}" version file); refusing to overwrite it`);
+        throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${name}: ${path} is not empty and not a dir: image (no "${VERSION_TEXT.trim()}" version file); refusing to overwrite it`);
     }
 }
 async function refillInPlace(path, staging) {
@@ -82433,17 +82491,17 @@ function cleanTreePath(path, location) {
         if (part === '' || part === '.')
             continue;
         if (part === '..' || part.includes('\0')) {
-            throw new LighterError('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
+            throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
         }
         parts.push(part);
     }
     if (path.startsWith('/') || /^[a-zA-Z]:/.test(path) || parts.length === 0) {
-        throw new LighterError('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
+        throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
     }
     return parts.join('/');
 }
 function notFound(location, path) {
-    return new LighterError('ERR_NOT_FOUND', `${location}: ${path} not found`, {
+    return new errors_LighterError('ERR_NOT_FOUND', `${location}: ${path} not found`, {
         details: { location, path },
     });
 }
@@ -82498,7 +82556,7 @@ function directoryTree(dir) {
             }
             catch (err) {
                 const e = missing(err, path);
-                if (e instanceof LighterError)
+                if (e instanceof errors_LighterError)
                     return undefined;
                 throw e;
             }
@@ -82547,7 +82605,7 @@ class DirSource {
         const file = manifestFileName(instance);
         const size = await this.#tree.size(file);
         if (size !== undefined && size > MAX_MANIFEST_SIZE) {
-            throw new LighterError('ERR_MANIFEST_TOO_BIG', `${this.name}: ${file} is ${size} bytes`);
+            throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `${this.name}: ${file} is ${size} bytes`);
         }
         let bytes;
         try {
@@ -82566,19 +82624,19 @@ class DirSource {
     #missing(err, what) {
         if (!isLighterError(err, 'ERR_NOT_FOUND'))
             return err;
-        return new LighterError('ERR_NOT_FOUND', `${this.name}: ${what} is missing`, { cause: err });
+        return new errors_LighterError('ERR_NOT_FOUND', `${this.name}: ${what} is missing`, { cause: err });
     }
 }
 async function openDirSource(ref, _options = {}) {
     const name = `dir:${ref.path}`;
     try {
         if (!(await (0,promises_.stat)(ref.path)).isDirectory()) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `opening ${name}: not a directory`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `opening ${name}: not a directory`);
         }
     }
     catch (err) {
         if (err.code === 'ENOENT') {
-            throw new LighterError('ERR_NOT_FOUND', `opening ${name}: no such directory`, { cause: err });
+            throw new errors_LighterError('ERR_NOT_FOUND', `opening ${name}: no such directory`, { cause: err });
         }
         throw err;
     }
@@ -82609,7 +82667,7 @@ const dirTransport = {
     parse(rest) {
         // The whole rest is the path: dir: has no names, so a colon is part of it.
         if (rest === '') {
-            throw new LighterError('ERR_BAD_REFERENCE', 'invalid image name "dir:": no path');
+            throw new errors_LighterError('ERR_BAD_REFERENCE', 'invalid image name "dir:": no path');
         }
         return { transport: 'dir', path: rest };
     },
@@ -82792,7 +82850,7 @@ function suffix(ref) {
     return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
 }
 function invalid(noun, input, problem, cause) {
-    return new LighterError('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
+    return new errors_LighterError('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
         cause,
     });
 }
@@ -82819,7 +82877,7 @@ const DOCKER_HUB_LEGACY_KEY = 'https://index.docker.io/v1/';
 /** Validates a registry name (`host`, `host:port`, `[v6]:port`) eagerly. */
 function checkRegistryName(registry) {
     if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(registry)) {
-        throw new InvalidArgumentError(`invalid registry name "${registry}": expected host[:port]`);
+        throw new errors_InvalidArgumentError(`invalid registry name "${registry}": expected host[:port]`);
     }
 }
 /** The `host:port` to send API requests to: Docker Hub's API lives on registry-1.docker.io. */
@@ -82862,7 +82920,7 @@ function isLoopback(registry) {
 function parseCreds(creds) {
     const colon = creds.indexOf(':');
     if (colon <= 0) {
-        throw new InvalidArgumentError('credentials must be given as user:password');
+        throw new errors_InvalidArgumentError('credentials must be given as user:password');
     }
     return { kind: 'basic', username: creds.slice(0, colon), password: creds.slice(colon + 1) };
 }
@@ -82914,7 +82972,7 @@ function decodeEntry(entry, source) {
         const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
         if (colon <= 0) {
-            throw new LighterError('ERR_INPUT', `reading ${source}: an "auth" entry is not user:password`);
+            throw new errors_LighterError('ERR_INPUT', `reading ${source}: an "auth" entry is not user:password`);
         }
         return { kind: 'basic', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
@@ -82932,7 +82990,7 @@ async function readAuthFile(path, explicit) {
         const code = err.code;
         if (!explicit && (code === 'ENOENT' || code === 'ENOTDIR'))
             return undefined;
-        throw new LighterError('ERR_INPUT', `reading auth file ${path}: ${err.message}`, {
+        throw new errors_LighterError('ERR_INPUT', `reading auth file ${path}: ${err.message}`, {
             cause: err,
         });
     }
@@ -82943,7 +83001,7 @@ async function readAuthFile(path, explicit) {
         return parsed;
     }
     catch (err) {
-        throw new LighterError('ERR_INPUT', `reading auth file ${path}: ${err.message}`);
+        throw new errors_LighterError('ERR_INPUT', `reading auth file ${path}: ${err.message}`);
     }
 }
 /** The server URL a credential helper is asked about (docker's convention for Hub). */
@@ -82956,7 +83014,7 @@ function helperServerUrl(registry) {
  */
 async function runCredentialHelper(name, registry, env) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-        throw new LighterError('ERR_INPUT', `invalid credential helper name "${name}"`);
+        throw new errors_LighterError('ERR_INPUT', `invalid credential helper name "${name}"`);
     }
     const program = `docker-credential-${name}`;
     const serverUrl = helperServerUrl(registry);
@@ -82981,21 +83039,21 @@ async function runCredentialHelper(name, registry, env) {
         });
         child.stdin.end(serverUrl);
     }).catch((err) => {
-        throw new LighterError('ERR_INPUT', `running ${program} for ${registry}: ${err.message}`, { cause: err });
+        throw new errors_LighterError('ERR_INPUT', `running ${program} for ${registry}: ${err.message}`, { cause: err });
     });
     if (code !== 0) {
         // The helper protocol reports a miss as a failure with this text on stdout.
         if (/credentials not found/i.test(stdout + stderr))
             return undefined;
         const said = (stderr || stdout).trim().split('\n')[0] ?? '';
-        throw new LighterError('ERR_INPUT', `running ${program} for ${registry}: exit status ${code}${said ? `: ${said}` : ''}`);
+        throw new errors_LighterError('ERR_INPUT', `running ${program} for ${registry}: exit status ${code}${said ? `: ${said}` : ''}`);
     }
     let reply;
     try {
         reply = JSON.parse(stdout);
     }
     catch {
-        throw new LighterError('ERR_INPUT', `running ${program} for ${registry}: output is not JSON`);
+        throw new errors_LighterError('ERR_INPUT', `running ${program} for ${registry}: output is not JSON`);
     }
     if (typeof reply.Secret !== 'string' || reply.Secret === '')
         return undefined;
@@ -83022,7 +83080,7 @@ function registerSecrets(logger, credentials) {
  * Undefined means anonymous access.
  */
 async function resolveCredentials(registry, options = {}) {
-    const logger = options.logger ?? silentLogger;
+    const logger = options.logger ?? log_silentLogger;
     const env = options.env ?? process.env;
     const found = await find();
     if (found)
@@ -83096,7 +83154,7 @@ function readCaFile(file) {
         return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch (err) {
-        throw new LighterError('ERR_INPUT', `reading CA file ${file}: ${err.message}`, {
+        throw new errors_LighterError('ERR_INPUT', `reading CA file ${file}: ${err.message}`, {
             cause: err,
         });
     }
@@ -83104,15 +83162,26 @@ function readCaFile(file) {
 function createDispatcher(options = {}) {
     const verify = options.tlsVerify !== false;
     const extra = (options.caFiles ?? []).map(readCaFile);
+    const timeout = options.connectTimeoutMs ?? 30_000;
+    // Loading the system's CA store costs tens of milliseconds: only an https connection pays it,
+    // so a plain-http registry on loopback (the CI case) never does.
+    const plain = (0,node_modules_undici/* buildConnector */.gU)({ timeout });
+    let secure;
+    const connect = (opts, callback) => {
+        if (opts.protocol !== 'https:')
+            return plain(opts, callback);
+        secure ??= (0,node_modules_undici/* buildConnector */.gU)({
+            timeout,
+            rejectUnauthorized: verify,
+            ...(verify ? { ca: [...systemRoots(), ...extra] } : {}),
+        });
+        return secure(opts, callback);
+    };
     return new node_modules_undici/* Agent */.g6({
         connections: options.connections ?? 8,
         headersTimeout: options.headersTimeoutMs ?? 300_000,
         bodyTimeout: options.bodyTimeoutMs ?? 300_000,
-        connect: {
-            timeout: options.connectTimeoutMs ?? 30_000,
-            rejectUnauthorized: verify,
-            ...(verify ? { ca: [...systemRoots(), ...extra] } : {}),
-        },
+        connect,
     });
 }
 
@@ -83185,7 +83254,7 @@ function responseError(response) {
         ? entries.map((e) => (e.message ? `${e.code}: ${e.message}` : e.code)).join('; ')
         : (external_node_http_.STATUS_CODES[response.status] ?? 'unexpected status');
     const hint = response.hint ? ` (${response.hint})` : '';
-    return new LighterError(code, `${response.status} ${described}${hint}`, {
+    return new errors_LighterError(code, `${response.status} ${described}${hint}`, {
         details: {
             status: response.status,
             registryCodes: entries.map((e) => e.code),
@@ -83249,20 +83318,20 @@ function isProtocolMismatch(err) {
 }
 /** True for failures where trying the same request again may work (drops, resets, timeouts). */
 function isRetryableNetworkError(err) {
-    if (err instanceof LighterError)
+    if (err instanceof errors_LighterError)
         return err.code === 'ERR_NETWORK' && err.details?.retryable === true;
     const code = systemCode(err);
     return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
 }
 /** Wraps a connection-level failure as ERR_TLS or ERR_NETWORK, keeping the low-level code. */
 function networkError(err, host) {
-    if (err instanceof LighterError)
+    if (err instanceof errors_LighterError)
         return err;
     const code = systemCode(err);
     const message = err instanceof Error ? err.message : String(err);
     const suffix = code && !message.includes(code) ? ` (${code})` : '';
     const tls = code !== undefined && isTlsCode(code);
-    return new LighterError(tls ? 'ERR_TLS' : 'ERR_NETWORK', `connection to ${host}: ${message}${suffix}`, {
+    return new errors_LighterError(tls ? 'ERR_TLS' : 'ERR_NETWORK', `connection to ${host}: ${message}${suffix}`, {
         cause: err,
         details: { systemCode: code, retryable: !tls && isRetryableNetworkError(err) },
     });
@@ -83558,14 +83627,14 @@ class Authenticator {
         const { registry, logger } = this.#options;
         const realm = challenge.params.realm;
         if (!realm) {
-            throw new LighterError('ERR_REGISTRY', `${registry} sent a bearer challenge without a realm`);
+            throw new errors_LighterError('ERR_REGISTRY', `${registry} sent a bearer challenge without a realm`);
         }
         let url;
         try {
             url = new URL(realm);
         }
         catch {
-            throw new LighterError('ERR_REGISTRY', `${registry} sent an invalid token realm "${realm}"`);
+            throw new errors_LighterError('ERR_REGISTRY', `${registry} sent an invalid token realm "${realm}"`);
         }
         const context = `fetching a token for ${registry} from ${url.origin}${url.pathname}`;
         const creds = await this.#options.credentials(scopes[0]?.repository ?? '');
@@ -83614,7 +83683,7 @@ class Authenticator {
                 code = 'ERR_DENIED';
                 hint = ` (access to ${scopeStrings.join(' ')} was denied)`;
             }
-            throw new LighterError(code, `${context}: ${base.message}${hint}`, {
+            throw new errors_LighterError(code, `${context}: ${base.message}${hint}`, {
                 details: base.details,
             });
         }
@@ -83623,7 +83692,7 @@ class Authenticator {
             json = JSON.parse(response.body);
         }
         catch {
-            throw new LighterError('ERR_REGISTRY', `${context}: the token server did not answer JSON`);
+            throw new errors_LighterError('ERR_REGISTRY', `${context}: the token server did not answer JSON`);
         }
         const token = typeof json.token === 'string' && json.token
             ? json.token
@@ -83631,7 +83700,7 @@ class Authenticator {
                 ? json.access_token
                 : '';
         if (!token)
-            throw new LighterError('ERR_REGISTRY', `${context}: the answer holds no token`);
+            throw new errors_LighterError('ERR_REGISTRY', `${context}: the answer holds no token`);
         logger.secret(token);
         // The token spec's default lifetime is 60 s; renew a little early to avoid racing expiry.
         const lifetime = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60;
@@ -83752,27 +83821,35 @@ class RegistrySession {
         const { registry, tlsVerify, retry, logger } = this.#options;
         const host = apiHost(registry);
         const allowHttp = !tlsVerify || isLoopback(registry);
+        // On loopback, plain http is asked first: no TLS setup at all for the usual CI registry on
+        // localhost, and loopback traffic never crosses a network. A TLS server answers a plain
+        // request with 400 (or drops it), and then https is used as below.
+        if (isLoopback(registry)) {
+            const status = await this.#probe(`http://${host}`).catch(() => undefined);
+            if (status === 200 || status === 401)
+                return `http://${host}`;
+        }
         for (let attempt = 0;; attempt++) {
-            let httpsError;
-            try {
-                await this.#probe(`https://${host}`);
+            // Both probes start at once where http is allowed, so a plain-http registry on loopback
+            // costs no extra round trip; https still wins whenever it works.
+            const https = this.#probe(`https://${host}`).then(() => ({ ok: true }), (err) => ({ ok: false, err }));
+            const http = allowHttp
+                ? this.#probe(`http://${host}`).then((status) => ({ ok: status === 200 || status === 401, err: undefined }), (err) => ({ ok: false, err }))
+                : undefined;
+            const httpsResult = await https;
+            if (httpsResult.ok) {
+                http?.catch(() => { });
                 return `https://${host}`;
             }
-            catch (err) {
-                httpsError = err;
-            }
+            const httpsError = httpsResult.err;
             let httpError;
-            if (allowHttp) {
-                try {
-                    const status = await this.#probe(`http://${host}`);
-                    if (status === 200 || status === 401) {
-                        logger.debug(`${registry}: https failed, using plain http`);
-                        return `http://${host}`;
-                    }
+            if (http) {
+                const httpResult = await http;
+                if (httpResult.ok) {
+                    logger.debug(`${registry}: https failed, using plain http`);
+                    return `http://${host}`;
                 }
-                catch (err) {
-                    httpError = err;
-                }
+                httpError = httpResult.err;
             }
             // A certificate error means the server speaks TLS: that is the failure to report. When
             // the TLS handshake itself failed, the server may speak plain http, so its error counts.
@@ -83784,7 +83861,7 @@ class RegistrySession {
                 const hint = notTls && !allowHttp
                     ? ' (the server does not seem to speak TLS; plain http is used only for loopback hosts or with tlsVerify false)'
                     : '';
-                throw new LighterError(mapped.code, `${mapped.message}${hint}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, { cause: failure, details: mapped.details });
+                throw new errors_LighterError(mapped.code, `${mapped.message}${hint}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, { cause: failure, details: mapped.details });
             }
             const delay = retryDelay(retry, attempt + 1);
             logger.warn(`${host}: ${mapped.message}; retrying in ${delay} ms`);
@@ -83839,7 +83916,7 @@ class RegistrySession {
             if (followRedirects && REDIRECTS.has(status) && res.headers.location) {
                 await readText(res.body, 4096);
                 if (++redirects > MAX_REDIRECTS) {
-                    throw new LighterError('ERR_REGISTRY', `too many redirects from ${displayUrl(url)}`);
+                    throw new errors_LighterError('ERR_REGISTRY', `too many redirects from ${displayUrl(url)}`);
                 }
                 url = new URL(String(res.headers.location), url);
                 continue;
@@ -83901,7 +83978,7 @@ class RegistrySession {
             catch (err) {
                 const mapped = networkError(err, url.host);
                 if (!isRetryableNetworkError(err) || attempt >= retry.retries) {
-                    throw new LighterError(mapped.code, `fetching a token for ${this.registry}: ${mapped.message}`, { cause: err, details: mapped.details });
+                    throw new errors_LighterError(mapped.code, `fetching a token for ${this.registry}: ${mapped.message}`, { cause: err, details: mapped.details });
                 }
                 const delay = retryDelay(retry, attempt + 1);
                 logger.warn(`token server ${displayUrl(url)}: ${mapped.message}; retrying in ${delay} ms`);
@@ -83911,7 +83988,7 @@ class RegistrySession {
     }
 }
 function annotateAttempts(err, attempts) {
-    return new LighterError(err.code, `${err.message} (after ${attempts} attempts)`, {
+    return new errors_LighterError(err.code, `${err.message} (after ${attempts} attempts)`, {
         cause: err.cause,
         details: err.details,
     });
@@ -83978,7 +84055,7 @@ async function downloadBlob(session, repository, descriptor) {
                 const range = parseContentRange(headerValue(res.headers, 'content-range'));
                 if (res.status !== 206 || range?.start !== delivered) {
                     discard(res.body);
-                    throw new LighterError('ERR_NETWORK', `the connection dropped after ${delivered} bytes and ${displayUrl(res.url)} cannot resume (no usable range support)`);
+                    throw new errors_LighterError('ERR_NETWORK', `the connection dropped after ${delivered} bytes and ${displayUrl(res.url)} cannot resume (no usable range support)`);
                 }
             }
             let failure;
@@ -84005,7 +84082,7 @@ async function downloadBlob(session, repository, descriptor) {
                 ? `the body ended after ${delivered} of ${expectedSize} bytes`
                 : networkError(failure, res.url.host).message;
             if (failures > retry.retries) {
-                throw new LighterError('ERR_NETWORK', `${reason} (gave up after ${failures} attempts without progress)`, { cause: failure });
+                throw new errors_LighterError('ERR_NETWORK', `${reason} (gave up after ${failures} attempts without progress)`, { cause: failure });
             }
             const delay = retryDelay(retry, failures);
             logger.warn(`${displayUrl(res.url)}: ${reason}; ${delivered > 0 ? `resuming at byte ${delivered}` : 'starting over'} in ${delay} ms`);
@@ -84028,9 +84105,42 @@ async function downloadBlob(session, repository, descriptor) {
 
 
 const DEFAULT_UPLOAD = {
-    chunkSize: 32 * 1024 * 1024,
-    monolithicMaxSize: 16 * 1024 * 1024,
+    monolithicMaxSize: 1024 * 1024,
+    replayWindow: 4 * 1024 * 1024,
 };
+/** The most recent bytes read, by blob offset: what a resumed PATCH can send again. */
+class ReplayWindow {
+    #limit;
+    #pieces = [];
+    #start = 0;
+    #length = 0;
+    constructor(limit) {
+        this.#limit = limit;
+    }
+    /** Offset of the oldest byte still held. */
+    get start() {
+        return this.#start;
+    }
+    push(chunk) {
+        for (const piece of chunk.pieces) {
+            this.#pieces.push(piece);
+            this.#length += piece.length;
+        }
+        // Drop whole pieces from the front while the rest still covers the limit.
+        while (this.#pieces.length > 1 &&
+            this.#length - (this.#pieces[0]?.length ?? 0) >= this.#limit) {
+            const dropped = this.#pieces.shift();
+            this.#length -= dropped.length;
+            this.#start += dropped.length;
+        }
+    }
+    /** The held bytes from blob offset `from` on; undefined when they were already dropped. */
+    from(from) {
+        if (from < this.#start)
+            return undefined;
+        return tail({ start: this.#start, pieces: this.#pieces, length: this.#length }, from).pieces;
+    }
+}
 /** Reads a stream in chunks of a bounded size without holding more than one. */
 class ChunkReader {
     #iterator;
@@ -84088,7 +84198,7 @@ function tail(chunk, from) {
         skip = 0;
     }
     const length = pieces.reduce((n, p) => n + p.length, 0);
-    return { length, body: () => external_node_stream_.Readable.from(pieces, { objectMode: false }) };
+    return { length, pieces, body: () => external_node_stream_.Readable.from(pieces, { objectMode: false }) };
 }
 /** Appends `digest=` without re-encoding the rest: upload URLs may carry signed state. */
 function upload_withDigest(location, digest) {
@@ -84108,13 +84218,13 @@ function offsetFromRange(value) {
 function recoverable(err, extraStatuses = []) {
     if (isRetryableNetworkError(err))
         return true;
-    if (!(err instanceof LighterError))
+    if (!(err instanceof errors_LighterError))
         return false;
     const status = err.details?.status;
     return (typeof status === 'number' && (isRetryableStatus(status) || extraStatuses.includes(status)));
 }
 function retryAfterOf(err) {
-    const value = err instanceof LighterError ? err.details?.retryAfterMs : undefined;
+    const value = err instanceof errors_LighterError ? err.details?.retryAfterMs : undefined;
     return typeof value === 'number' ? value : undefined;
 }
 function hashChunk(hash, chunk) {
@@ -84122,14 +84232,17 @@ function hashChunk(hash, chunk) {
         hash.update(piece);
 }
 /**
- * Uploads one blob. Memory stays within one chunk: the stream is read a chunk at a time,
- * hashed on the way, and each chunk is kept only until the registry has acknowledged it.
+ * Uploads one blob, hashing it on the way. Small blobs: one PUT. Larger ones: by default one
+ * streaming PATCH (memory flat in blob size, download and upload overlapping), or PATCH chunks
+ * when `chunkSize` is set (at most two chunks held: the next is read while one is sent).
  *
  * Recovery: a failed PATCH is never simply resent (a registry may have stored part of it,
  * and distribution 2.x appends without checking Content-Range). Instead the upload URL is
- * asked for its offset (GET → `Range: 0-N`) and the upload continues from there. A registry
- * that cannot report (distribution answers 404 BLOB_UPLOAD_INVALID once its signed state is
- * stale) can only be recovered while the first chunk is still held: a new upload is started.
+ * asked for its offset (GET → `Range: 0-N`) and the upload continues from there, if the bytes
+ * after that offset are still held. A registry that cannot report (distribution answers 404
+ * BLOB_UPLOAD_INVALID once its signed state is stale) can only be recovered while everything
+ * sent is still held: a new upload is started. Otherwise the error says so, marked transient,
+ * and the copy engine starts the blob again from its source.
  */
 async function uploadBlob(session, repository, stream, expected, options) {
     const { retry, logger } = session;
@@ -84137,6 +84250,10 @@ async function uploadBlob(session, repository, stream, expected, options) {
     const uploads = `/v2/${repository}/blobs/uploads/`;
     const algorithm = expected.digest ? digestAlgorithm(expected.digest) : 'sha256';
     const hash = (0,external_node_crypto_.createHash)(algorithm);
+    // Large blobs with a known digest are not hashed here: the registry verifies the digest at
+    // the closing PUT (DIGEST_INVALID, mapped to ERR_DIGEST_MISMATCH) and the copy engine has
+    // already verified the source, so a second local hash would only cost CPU.
+    let hashing = true;
     const reader = new ChunkReader(stream);
     let location;
     // Starting an upload is a POST, yet repeating it is harmless: at worst the registry keeps
@@ -84146,7 +84263,7 @@ async function uploadBlob(session, repository, stream, expected, options) {
         await readText(res.body, 4096);
         const value = headerValue(res.headers, 'location');
         if (!value) {
-            throw new LighterError('ERR_REGISTRY', 'the registry started an upload without a Location');
+            throw new errors_LighterError('ERR_REGISTRY', 'the registry started an upload without a Location');
         }
         return new URL(value, res.url).toString();
     }
@@ -84189,12 +84306,14 @@ async function uploadBlob(session, repository, stream, expected, options) {
         }
     }
     function finalDigest(size) {
-        const digest = `${algorithm}:${hash.digest('hex')}`;
+        const digest = hashing ? `${algorithm}:${hash.digest('hex')}` : expected.digest;
+        if (!digest)
+            throw new Error('upload: no digest'); // unreachable: hashing without a digest
         if (expected.size !== undefined && expected.size >= 0 && expected.size !== size) {
-            throw new LighterError('ERR_SIZE_MISMATCH', `blob size mismatch: expected ${expected.size} bytes, read ${size}`);
+            throw new errors_LighterError('ERR_SIZE_MISMATCH', `blob size mismatch: expected ${expected.size} bytes, read ${size}`);
         }
         if (expected.digest && expected.digest !== digest) {
-            throw new LighterError('ERR_DIGEST_MISMATCH', `blob digest mismatch: expected ${expected.digest}, read ${digest}`, { details: { expected: expected.digest, actual: digest } });
+            throw new errors_LighterError('ERR_DIGEST_MISMATCH', `blob digest mismatch: expected ${expected.digest}, read ${digest}`, { details: { expected: expected.digest, actual: digest } });
         }
         return digest;
     }
@@ -84257,7 +84376,7 @@ async function uploadBlob(session, repository, stream, expected, options) {
                 const reported = offsetFromRange(headerValue(res.headers, 'range'));
                 const now = reported ?? end;
                 if (now < offset || now > end) {
-                    throw new LighterError('ERR_REGISTRY', `the registry reports ${now} bytes uploaded after a chunk ending at ${end}`);
+                    throw new errors_LighterError('ERR_REGISTRY', `the registry reports ${now} bytes uploaded after a chunk ending at ${end}`);
                 }
                 if (now > offset)
                     failures = 0;
@@ -84270,7 +84389,7 @@ async function uploadBlob(session, repository, stream, expected, options) {
                 const where = await status(location);
                 if (!where) {
                     if (chunk.start !== 0) {
-                        throw new LighterError('ERR_REGISTRY', `the upload cannot be resumed at byte ${offset}: the registry no longer reports its progress (${err.message})`, { cause: err });
+                        throw new errors_LighterError('ERR_REGISTRY', `the upload cannot be resumed at byte ${offset}: the registry no longer reports its progress (${err.message})`, { cause: err });
                     }
                     // Everything sent so far is still in memory: start a fresh upload.
                     logger.warn(`uploading: ${err.message}; starting the upload over`);
@@ -84279,7 +84398,7 @@ async function uploadBlob(session, repository, stream, expected, options) {
                     continue;
                 }
                 if (where.offset < chunk.start || where.offset > end) {
-                    throw new LighterError('ERR_REGISTRY', `the upload cannot be resumed: the registry holds ${where.offset} bytes, outside the chunk in memory (${chunk.start}-${end})`, { cause: err });
+                    throw new errors_LighterError('ERR_REGISTRY', `the upload cannot be resumed: the registry holds ${where.offset} bytes, outside the chunk in memory (${chunk.start}-${end})`, { cause: err });
                 }
                 logger.warn(`uploading: ${err.message}; resuming at byte ${where.offset}`);
                 location = where.location;
@@ -84316,8 +84435,86 @@ async function uploadBlob(session, repository, stream, expected, options) {
             }
         }
     }
+    /**
+     * Streams everything from the registry's offset on in one PATCH: the held bytes first, then
+     * the rest of the source as it arrives (hashed and remembered on the way). After a failure it
+     * asks for the offset and goes on from there when the window still holds those bytes.
+     */
+    async function streamed(first) {
+        const window = new ReplayWindow(options.replayWindow);
+        window.push(first);
+        let read = first.length;
+        let offset = 0;
+        const size = expected.size !== undefined && expected.size >= 0 ? expected.size : undefined;
+        async function* body(from) {
+            yield* window.from(from) ?? [];
+            for (;;) {
+                const chunk = await reader.read(read, 1024 * 1024);
+                if (chunk.length === 0)
+                    return;
+                if (hashing)
+                    hashChunk(hash, chunk);
+                window.push(chunk);
+                read += chunk.length;
+                yield* chunk.pieces;
+            }
+        }
+        for (let failures = 0;;) {
+            const headers = { 'content-type': 'application/octet-stream' };
+            if (size !== undefined) {
+                if (size === offset)
+                    return size;
+                headers['content-length'] = String(size - offset);
+                headers['content-range'] = `${offset}-${size - 1}`;
+            }
+            const from = offset;
+            try {
+                const res = await session.send({
+                    method: 'PATCH',
+                    url: location,
+                    scopes,
+                    headers,
+                    body: () => external_node_stream_.Readable.from(body(from), { objectMode: false }),
+                    expect: [202, 204],
+                    retry: false,
+                });
+                await readText(res.body, 0);
+                const next = headerValue(res.headers, 'location');
+                if (next)
+                    location = new URL(next, res.url).toString();
+                const reported = offsetFromRange(headerValue(res.headers, 'range'));
+                if (reported !== undefined && reported !== read) {
+                    throw new errors_LighterError('ERR_REGISTRY', `the registry reports ${reported} bytes uploaded after ${read} were sent`);
+                }
+                return read;
+            }
+            catch (err) {
+                if (!recoverable(err, [416]) || ++failures > retry.retries)
+                    throw err;
+                await pause(failures, err);
+                const where = await status(location);
+                if (!where) {
+                    if (window.start !== 0) {
+                        throw new errors_LighterError('ERR_REGISTRY', `the upload cannot be resumed at byte ${read}: the registry no longer reports its progress (${err.message})`, { cause: err, details: { transient: true } });
+                    }
+                    // Every byte sent so far is still held: start a fresh upload.
+                    logger.warn(`uploading: ${err.message}; starting the upload over`);
+                    location = await start();
+                    offset = 0;
+                    continue;
+                }
+                if (where.offset < window.start || where.offset > read) {
+                    throw new errors_LighterError('ERR_REGISTRY', `the upload cannot be resumed: the registry holds ${where.offset} bytes, and only bytes ${window.start}-${read} are still held`, { cause: err, details: { transient: true } });
+                }
+                logger.warn(`uploading: ${err.message}; resuming at byte ${where.offset}`);
+                location = where.location;
+                offset = where.offset;
+            }
+        }
+    }
     try {
-        const first = await reader.read(0, options.chunkSize);
+        const firstMax = options.chunkSize ?? options.monolithicMaxSize + 1;
+        const first = await reader.read(0, firstMax);
         hashChunk(hash, first);
         if (reader.ended && first.length <= options.monolithicMaxSize) {
             const digest = finalDigest(first.length);
@@ -84325,13 +84522,27 @@ async function uploadBlob(session, repository, stream, expected, options) {
             return { digest, size: first.length };
         }
         location = await start();
+        if (expected.digest)
+            hashing = false;
+        if (options.chunkSize === undefined) {
+            const size = await streamed(first);
+            const digest = finalDigest(size);
+            await finish(digest, size);
+            return { digest, size };
+        }
+        const chunkSize = options.chunkSize;
         let chunk = first;
         for (;;) {
+            // The next chunk is read while this one is sent, so the source (often a download) and
+            // the upload overlap; memory holds at most two chunks.
+            const reading = reader.read(chunk.start + chunk.length, chunkSize);
+            reading.catch(() => { });
             await patch(chunk);
-            const next = await reader.read(chunk.start + chunk.length, options.chunkSize);
+            const next = await reading;
             if (next.length === 0)
                 break;
-            hashChunk(hash, next);
+            if (hashing)
+                hashChunk(hash, next);
             chunk = next;
         }
         const size = chunk.start + chunk.length;
@@ -84364,12 +84575,12 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 const client_TAG = /^\w[\w.-]{0,127}$/;
 function checkRepository(repository) {
     if (!REPOSITORY.test(repository)) {
-        throw new InvalidArgumentError(`invalid repository name "${repository}"`);
+        throw new errors_InvalidArgumentError(`invalid repository name "${repository}"`);
     }
 }
 function checkTagOrDigest(ref) {
     if (!client_TAG.test(ref) && !isDigest(ref)) {
-        throw new InvalidArgumentError(`invalid tag or digest "${ref}"`);
+        throw new errors_InvalidArgumentError(`invalid tag or digest "${ref}"`);
     }
 }
 const pull = (repository) => [{ repository, actions: ['pull'] }];
@@ -84401,10 +84612,11 @@ class RegistryClient {
         checkRegistryName(registry);
         const access = options.access ?? {};
         this.registry = registry;
-        this.#logger = options.logger ?? silentLogger;
+        this.#logger = options.logger ?? log_silentLogger;
         this.#upload = { ...DEFAULT_UPLOAD, ...options.upload };
-        if (this.#upload.chunkSize < 1)
-            throw new InvalidArgumentError('upload chunk size must be > 0');
+        if (this.#upload.chunkSize !== undefined && this.#upload.chunkSize < 1) {
+            throw new errors_InvalidArgumentError('upload chunk size must be > 0');
+        }
         this.#ownsDispatcher = !options.dispatcher;
         this.#dispatcher =
             options.dispatcher ??
@@ -84580,11 +84792,11 @@ class RegistryClient {
         checkTagOrDigest(tagOrDigest);
         return contextual(`pushing manifest to ${this.#name(repository, tagOrDigest)}`, async () => {
             if (raw.bytes.length > MAX_MANIFEST_SIZE) {
-                throw new LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${raw.bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`);
+                throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${raw.bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`);
             }
             const digest = digestOf(raw.bytes, digestAlgorithm(raw.digest));
             if (digest !== raw.digest || (isDigest(tagOrDigest) && tagOrDigest !== digest)) {
-                throw new LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: labelled ${raw.digest}${isDigest(tagOrDigest) ? `, pushed as ${tagOrDigest}` : ''}, bytes are ${digest}`);
+                throw new errors_LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: labelled ${raw.digest}${isDigest(tagOrDigest) ? `, pushed as ${tagOrDigest}` : ''}, bytes are ${digest}`);
             }
             const res = await this.#session.send({
                 method: 'PUT',
@@ -84606,7 +84818,7 @@ class RegistryClient {
     deleteManifest(repository, digest) {
         checkRepository(repository);
         if (!isDigest(digest))
-            throw new InvalidArgumentError(`invalid digest "${digest}"`);
+            throw new errors_InvalidArgumentError(`invalid digest "${digest}"`);
         return contextual(`deleting manifest ${this.#name(repository, digest)}`, async () => {
             const res = await this.#session.send({
                 method: 'DELETE',
@@ -84627,7 +84839,7 @@ class RegistryClient {
             const seen = new Set();
             while (url) {
                 if (seen.has(url))
-                    throw new LighterError('ERR_REGISTRY', 'tag pagination loops');
+                    throw new errors_LighterError('ERR_REGISTRY', 'tag pagination loops');
                 seen.add(url);
                 const res = await this.#session.send({
                     method: 'GET',
@@ -84641,7 +84853,7 @@ class RegistryClient {
                     page = JSON.parse(text);
                 }
                 catch {
-                    throw new LighterError('ERR_REGISTRY', 'the tag list is not JSON');
+                    throw new errors_LighterError('ERR_REGISTRY', 'the tag list is not JSON');
                 }
                 if (Array.isArray(page.tags)) {
                     tags.push(...page.tags.filter((t) => typeof t === 'string'));
@@ -84659,7 +84871,7 @@ class RegistryClient {
     referrers(repository, digest, options = {}) {
         checkRepository(repository);
         if (!isDigest(digest))
-            throw new InvalidArgumentError(`invalid digest "${digest}"`);
+            throw new errors_InvalidArgumentError(`invalid digest "${digest}"`);
         return contextual(`listing referrers of ${this.#name(repository, digest)}`, async () => {
             const query = options.artifactType
                 ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
@@ -84708,12 +84920,12 @@ function parseIndex(bytes) {
         return json;
     }
     catch (err) {
-        throw new LighterError('ERR_REGISTRY', `the referrers answer is not an index: ${err.message}`);
+        throw new errors_LighterError('ERR_REGISTRY', `the referrers answer is not an index: ${err.message}`);
     }
 }
 /** Reads a manifest-sized body, refusing more than MAX_MANIFEST_SIZE before buffering it. */
 async function readLimited(body, contentLength) {
-    const tooBig = (size) => new LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${size} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { limit: MAX_MANIFEST_SIZE } });
+    const tooBig = (size) => new errors_LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${size} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { limit: MAX_MANIFEST_SIZE } });
     if (contentLength && Number(contentLength) > MAX_MANIFEST_SIZE) {
         discard(body);
         throw tooBig(contentLength);
@@ -84739,7 +84951,7 @@ function manifestDigest(bytes, ref, reported) {
     if (isDigest(ref)) {
         const got = digestOf(bytes, digestAlgorithm(ref));
         if (got !== ref) {
-            throw new LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: expected ${ref}, got ${got}`, { details: { expected: ref, actual: got } });
+            throw new errors_LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: expected ${ref}, got ${got}`, { details: { expected: ref, actual: got } });
         }
         return ref;
     }
@@ -84748,7 +84960,7 @@ function manifestDigest(bytes, ref, reported) {
         isDigest(reported) &&
         digestAlgorithm(reported) === 'sha256' &&
         reported !== got) {
-        throw new LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: the registry says ${reported}, the bytes are ${got}`, { details: { expected: reported, actual: got } });
+        throw new errors_LighterError('ERR_DIGEST_MISMATCH', `manifest digest mismatch: the registry says ${reported}, the bytes are ${got}`, { details: { expected: reported, actual: got } });
     }
     return got;
 }
@@ -84785,11 +84997,17 @@ class DockerImageDestination {
     #client;
     #ref;
     #logger;
-    constructor(ref, client, logger = silentLogger) {
+    constructor(ref, client, logger = log_silentLogger) {
         this.#ref = ref;
         this.#client = client;
         this.#logger = logger;
         this.name = `docker:${formatDockerReference(ref)}`;
+    }
+    /** One HEAD: the digest under this tag (or the digest itself, when the name pins one). */
+    async existingManifest() {
+        const { repository, tag, digest } = this.#ref;
+        const info = await this.#client.manifestInfo(repository, digest ?? tag ?? 'latest');
+        return info?.digest;
     }
     /** HEAD first; else a cross-repository mount when `mountFrom` is on this registry. */
     async tryReuseBlob(descriptor, options = {}) {
@@ -84824,14 +85042,14 @@ class DockerImageDestination {
         const repo = this.#ref.repository;
         if (instance !== undefined) {
             if (instance !== manifest.digest) {
-                throw new LighterError('ERR_DIGEST_MISMATCH', `pushing manifest to ${this.name}: instance ${instance} does not match its bytes (${manifest.digest})`);
+                throw new errors_LighterError('ERR_DIGEST_MISMATCH', `pushing manifest to ${this.name}: instance ${instance} does not match its bytes (${manifest.digest})`);
             }
             await this.#client.putManifest(repo, instance, manifest);
             return;
         }
         const { tag, digest } = this.#ref;
         if (digest !== undefined && digest !== manifest.digest) {
-            throw new LighterError('ERR_DIGEST_MISMATCH', `pushing manifest to ${this.name}: the image's digest is ${manifest.digest}, not the ${digest} the name requires`);
+            throw new errors_LighterError('ERR_DIGEST_MISMATCH', `pushing manifest to ${this.name}: the image's digest is ${manifest.digest}, not the ${digest} the name requires`);
         }
         await this.#client.putManifest(repo, tag ?? manifest.digest, manifest);
     }
@@ -84910,18 +85128,18 @@ async function openDockerSource(ref, options = {}) {
 /** Parses `//registry/repo:tag` as skopeo does: no tag and no digest means `latest`. */
 function parseDockerReference(rest) {
     if (!rest.startsWith('//')) {
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": expected docker://registry/repository[:tag][@digest]`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": expected docker://registry/repository[:tag][@digest]`);
     }
     try {
         return { transport: 'docker', ...parseReference(rest.slice(2)) };
     }
     catch (err) {
-        if (err instanceof LighterError) {
-            throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": ${err.message}`, {
+        if (err instanceof errors_LighterError) {
+            throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": ${err.message}`, {
                 cause: err,
             });
         }
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": ${errors_errorMessage(err)}`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "docker:${rest}": ${errors_errorMessage(err)}`);
     }
 }
 function formatDockerReference(ref) {
@@ -85019,7 +85237,7 @@ const REPOSITORIES = 'repositories';
 /** Docker has no media type for an uncompressed v2s2 layer; this is the one skopeo and docker use. */
 const DOCKER_LAYER_TAR = 'application/vnd.docker.image.rootfs.diff.tar';
 function parseArchiveManifest(bytes, where) {
-    const bad = (why) => new LighterError('ERR_BAD_MANIFEST', `reading ${where}/${ARCHIVE_MANIFEST}: ${why}`);
+    const bad = (why) => new errors_LighterError('ERR_BAD_MANIFEST', `reading ${where}/${ARCHIVE_MANIFEST}: ${why}`);
     let value;
     try {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -85175,7 +85393,7 @@ class DockerArchiveDestination {
         const result = await writing.catch((err) => {
             // zlib's errors (Z_DATA_ERROR...) mean the layer is not the gzip/zstd stream it looks like.
             if (typeof err?.code === 'string' && err.code.startsWith('Z_')) {
-                throw new LighterError('ERR_UNSAFE_ARCHIVE', `${this.name}: decompressing layer ${blob.digest ?? ''}: ${err.message}`, { cause: err });
+                throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${this.name}: decompressing layer ${blob.digest ?? ''}: ${err.message}`, { cause: err });
             }
             throw err;
         });
@@ -85187,19 +85405,19 @@ class DockerArchiveDestination {
     async putManifest(manifest, instance) {
         const parsed = parseManifest(manifest.bytes, manifest.mediaType);
         if (instance !== undefined || parsed.kind !== 'image') {
-            throw new LighterError('ERR_UNSUPPORTED', `${this.name}: a docker archive holds one image, not an index; choose a platform`);
+            throw new errors_LighterError('ERR_UNSUPPORTED', `${this.name}: a docker archive holds one image, not an index; choose a platform`);
         }
         const { config, layers } = parsed.manifest;
         const stagedConfig = this.#staged(config, 'config');
         const configBytes = await (0,promises_.readFile)(stagedConfig.file);
         const diffIds = parseImageConfig(configBytes).rootfs.diff_ids;
         if (diffIds.length !== layers.length) {
-            throw new LighterError('ERR_BAD_MANIFEST', `${this.name}: the manifest has ${layers.length} layers but the config ${diffIds.length} diff_ids`);
+            throw new errors_LighterError('ERR_BAD_MANIFEST', `${this.name}: the manifest has ${layers.length} layers but the config ${diffIds.length} diff_ids`);
         }
         const stagedLayers = layers.map((layer, i) => {
             const staged = this.#staged(layer, `layer ${i}`);
             if (staged.written !== diffIds[i]) {
-                throw new LighterError('ERR_DIGEST_MISMATCH', `${this.name}: layer ${i} (${layer.digest}) uncompresses to ${staged.written}, but the config's diff_id is ${diffIds[i]}`, { details: { expected: diffIds[i], actual: staged.written } });
+                throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${this.name}: layer ${i} (${layer.digest}) uncompresses to ${staged.written}, but the config's diff_id is ${diffIds[i]}`, { details: { expected: diffIds[i], actual: staged.written } });
             }
             return staged;
         });
@@ -85208,7 +85426,7 @@ class DockerArchiveDestination {
     async commit() {
         const image = this.#image;
         if (!image) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before putManifest`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before putManifest`);
         }
         await contextual(`writing ${this.name}`, () => packTar(this.#file, archiveMembers(image, this.#reference)), 'ERR_STORE');
     }
@@ -85218,7 +85436,7 @@ class DockerArchiveDestination {
     #staged(descriptor, what) {
         const staged = this.#blobs.get(descriptor.digest);
         if (!staged) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${this.name}: ${what} ${descriptor.digest} was not put before putManifest`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: ${what} ${descriptor.digest} was not put before putManifest`);
         }
         return staged;
     }
@@ -85299,7 +85517,7 @@ function legacyLayers(image) {
 async function openDockerArchiveDestination(ref, _options = {}) {
     const name = `docker-archive:${dockerArchiveTransport.format(ref)}`;
     if (ref.index !== undefined) {
-        throw new LighterError('ERR_BAD_REFERENCE', `${name}: @N picks an image to read; to write, give a tag or nothing`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `${name}: @N picks an image to read; to write, give a tag or nothing`);
     }
     const parent = (0,external_node_path_.dirname)(ref.path);
     await contextual(`opening ${name}`, () => (0,promises_.mkdir)(parent, { recursive: true }), 'ERR_STORE');
@@ -85338,7 +85556,7 @@ async function tarTree(file, options = {}) {
         }
         catch (err) {
             await (0,promises_.rm)(tempDir, { recursive: true, force: true });
-            throw new LighterError('ERR_UNSAFE_ARCHIVE', `decompressing ${file}: ${err.message}`, {
+            throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `decompressing ${file}: ${err.message}`, {
                 cause: err,
             });
         }
@@ -85360,7 +85578,7 @@ async function tarTree(file, options = {}) {
                 return undefined;
             if (entry.type === 'symlink') {
                 if (entry.linkname.startsWith('/')) {
-                    throw new LighterError('ERR_UNSAFE_ARCHIVE', `${file}: ${name} links outside the archive (${entry.linkname})`);
+                    throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${file}: ${name} links outside the archive (${entry.linkname})`);
                 }
                 name = cleanTreePath(external_node_path_.posix.join(external_node_path_.posix.dirname(name), entry.linkname), file);
             }
@@ -85371,7 +85589,7 @@ async function tarTree(file, options = {}) {
                 return entry.type === 'file' ? entry : undefined;
             }
         }
-        throw new LighterError('ERR_UNSAFE_ARCHIVE', `${file}: too many links resolving ${path}`);
+        throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${file}: too many links resolving ${path}`);
     };
     const member = (path) => {
         const entry = resolve(path);
@@ -85423,7 +85641,7 @@ async function readMagic(file) {
     }
     catch (err) {
         if (err.code === 'ENOENT') {
-            throw new LighterError('ERR_NOT_FOUND', `${file}: no such file`, { cause: err });
+            throw new errors_LighterError('ERR_NOT_FOUND', `${file}: no such file`, { cause: err });
         }
         throw err;
     }
@@ -85448,7 +85666,7 @@ async function readFully(handle, buffer, position, file) {
     while (done < buffer.length) {
         const { bytesRead } = await handle.read(buffer, done, buffer.length - done, position + done);
         if (bytesRead === 0) {
-            throw new LighterError('ERR_UNSAFE_ARCHIVE', `${file}: truncated tar archive`);
+            throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `${file}: truncated tar archive`);
         }
         done += bytesRead;
     }
@@ -85590,7 +85808,7 @@ function parsePax(data, file, pos) {
     return out;
 }
 function malformed(file, pos, why) {
-    return new LighterError('ERR_UNSAFE_ARCHIVE', `reading ${file}: not a valid tar archive: ${why} at offset ${pos}`);
+    return new errors_LighterError('ERR_UNSAFE_ARCHIVE', `reading ${file}: not a valid tar archive: ${why} at offset ${pos}`);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/transport/docker-archive/source.js
@@ -85638,14 +85856,14 @@ class DockerArchiveSource {
     }
     async manifest(instance) {
         if (instance !== undefined && instance !== this.#manifest.digest) {
-            throw new LighterError('ERR_NOT_FOUND', `${this.name}: holds one image, not an index with ${instance}`);
+            throw new errors_LighterError('ERR_NOT_FOUND', `${this.name}: holds one image, not an index with ${instance}`);
         }
         return this.#manifest;
     }
     async blob(descriptor) {
         const path = this.#files.get(descriptor.digest);
         if (path === undefined) {
-            throw new LighterError('ERR_NOT_FOUND', `${this.name}: no blob ${descriptor.digest}`, {
+            throw new errors_LighterError('ERR_NOT_FOUND', `${this.name}: no blob ${descriptor.digest}`, {
                 details: { digest: descriptor.digest },
             });
         }
@@ -85667,19 +85885,19 @@ function selectImage(images, ref, where) {
         const image = images[ref.index];
         if (image)
             return image;
-        throw new LighterError('ERR_NOT_FOUND', `${where}: no image @${ref.index} (the archive holds ${images.length})`);
+        throw new errors_LighterError('ERR_NOT_FOUND', `${where}: no image @${ref.index} (the archive holds ${images.length})`);
     }
     if (ref.reference) {
         const want = formatReference(ref.reference);
         const image = images.find((img) => (img.RepoTags ?? []).some((tag) => sameReference(tag, want)));
         if (image)
             return image;
-        throw new LighterError('ERR_NOT_FOUND', `${where}: no image tagged ${want} (the archive has ${tags()})`);
+        throw new errors_LighterError('ERR_NOT_FOUND', `${where}: no image tagged ${want} (the archive has ${tags()})`);
     }
     const only = images[0];
     if (images.length === 1 && only)
         return only;
-    throw new LighterError('ERR_NOT_FOUND', images.length === 0
+    throw new errors_LighterError('ERR_NOT_FOUND', images.length === 0
         ? `${where}: the archive holds no images`
         : `${where}: the archive holds ${images.length} images (${tags()}); pick one as ${where}:NAME:TAG or ${where}:@N`);
 }
@@ -85697,7 +85915,7 @@ async function synthesize(tree, image, name) {
     const config = parseImageConfig(configBytes);
     const diffIds = config.rootfs.diff_ids;
     if (diffIds.length !== image.Layers.length) {
-        throw new LighterError('ERR_BAD_MANIFEST', `${name}: ${image.Layers.length} layer files but ${diffIds.length} diff_ids in the config`);
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `${name}: ${image.Layers.length} layer files but ${diffIds.length} diff_ids in the config`);
     }
     const configDescriptor = {
         mediaType: MediaType.dockerConfig,
@@ -85709,17 +85927,17 @@ async function synthesize(tree, image, name) {
     for (const [i, path] of image.Layers.entries()) {
         const size = await tree.size(path);
         if (size === undefined) {
-            throw new LighterError('ERR_NOT_FOUND', `${name}: layer file ${path} is missing from the archive`);
+            throw new errors_LighterError('ERR_NOT_FOUND', `${name}: layer file ${path} is missing from the archive`);
         }
         const head = await tree.head(path, 4);
         let layer;
         if (head[0] === 0x1f && head[1] === 0x8b) {
-            const hashing = new DigestingStream();
+            const hashing = new digest_DigestingStream();
             await (0,external_node_stream_promises_namespaceObject.pipeline)(await tree.open(path), hashing, new external_node_stream_.Writable({ write: (_c, _e, cb) => cb() }));
             layer = { mediaType: MediaType.dockerLayerGzip, size, digest: hashing.digest };
         }
         else if (head.length === 4 && head.readUInt32LE(0) === 0xfd2fb528) {
-            throw new LighterError('ERR_UNSUPPORTED', `${name}: layer ${path} is zstd-compressed, which a Docker v2s2 manifest cannot describe`);
+            throw new errors_LighterError('ERR_UNSUPPORTED', `${name}: layer ${path} is zstd-compressed, which a Docker v2s2 manifest cannot describe`);
         }
         else {
             // A plain tar: its digest is its diff_id (checked by whoever reads it).
@@ -85748,7 +85966,7 @@ async function synthesize(tree, image, name) {
 
 
 function transport_invalid(rest, why) {
-    return new LighterError('ERR_BAD_REFERENCE', `invalid image name "docker-archive:${rest}": ${why}`);
+    return new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "docker-archive:${rest}": ${why}`);
 }
 const dockerArchiveTransport = {
     name: 'docker-archive',
@@ -85809,7 +86027,7 @@ function emptyIndex() {
 }
 /** Parses index.json, failing with ERR_BAD_MANIFEST that says what is wrong and where. */
 function parseLayoutIndex(bytes, where) {
-    const bad = (why) => new LighterError('ERR_BAD_MANIFEST', `reading ${where}/${INDEX_FILE}: ${why}`);
+    const bad = (why) => new errors_LighterError('ERR_BAD_MANIFEST', `reading ${where}/${INDEX_FILE}: ${why}`);
     let value;
     try {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -85867,10 +86085,10 @@ function checkLayoutMarker(bytes, where) {
         version = undefined;
     }
     if (typeof version !== 'string') {
-        throw new LighterError('ERR_BAD_MANIFEST', `reading ${where}/${LAYOUT_FILE}: no imageLayoutVersion`);
+        throw new errors_LighterError('ERR_BAD_MANIFEST', `reading ${where}/${LAYOUT_FILE}: no imageLayoutVersion`);
     }
     if (!version.startsWith('1.')) {
-        throw new LighterError('ERR_UNSUPPORTED', `reading ${where}/${LAYOUT_FILE}: image layout version ${version} is not supported (1.x)`);
+        throw new errors_LighterError('ERR_UNSUPPORTED', `reading ${where}/${LAYOUT_FILE}: image layout version ${version} is not supported (1.x)`);
     }
 }
 function refName(descriptor) {
@@ -85891,12 +86109,12 @@ function selectEntry(index, name, where) {
         const found = index.manifests.find((d) => refName(d) === name);
         if (found)
             return found;
-        throw new LighterError('ERR_NOT_FOUND', `${where}: no image named "${name}" (the layout has ${describeEntries(index)})`, { details: { names: names(index) } });
+        throw new errors_LighterError('ERR_NOT_FOUND', `${where}: no image named "${name}" (the layout has ${describeEntries(index)})`, { details: { names: names(index) } });
     }
     const only = index.manifests[0];
     if (index.manifests.length === 1 && only)
         return only;
-    throw new LighterError('ERR_NOT_FOUND', index.manifests.length === 0
+    throw new errors_LighterError('ERR_NOT_FOUND', index.manifests.length === 0
         ? `${where}: the layout holds no images`
         : `${where}: the layout holds ${index.manifests.length} images (${describeEntries(index)}); name one as ${where}:NAME`, { details: { names: names(index) } });
 }
@@ -85962,7 +86180,7 @@ async function acquireFileLock(path, options = {}) {
                 continue;
             }
             if (Date.now() >= deadline) {
-                throw new LighterError('ERR_LOCKED', `locking ${options.what ?? path}: held by ${file_lock_describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
+                throw new errors_LighterError('ERR_LOCKED', `locking ${options.what ?? path}: held by ${file_lock_describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
             }
             // Say why we are idle once a wait gets long enough for someone to wonder.
             if (!warned && Date.now() - started > 2_000) {
@@ -85994,7 +86212,7 @@ async function tryCreate(path, owner) {
     catch (err) {
         if (err.code === 'EEXIST')
             return false;
-        throw new LighterError('ERR_STORE', `creating lock file ${path}: ${err.message}`, {
+        throw new errors_LighterError('ERR_STORE', `creating lock file ${path}: ${err.message}`, {
             cause: err,
         });
     }
@@ -86135,7 +86353,7 @@ class LayoutWriter {
             await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
         }
         catch (err) {
-            throw new LighterError('ERR_STORE', `creating OCI layout ${dir}: ${err.message}`, {
+            throw new errors_LighterError('ERR_STORE', `creating OCI layout ${dir}: ${err.message}`, {
                 cause: err,
             });
         }
@@ -86268,7 +86486,7 @@ class OciLayoutDestination {
     }
     async putManifest(manifest, instance) {
         if (instance !== undefined && instance !== manifest.digest) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${this.name}: putManifest instance ${instance} differs from the manifest's digest ${manifest.digest}`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: putManifest instance ${instance} differs from the manifest's digest ${manifest.digest}`);
         }
         await this.#writer.putBytes(manifest.bytes, {
             digest: manifest.digest,
@@ -86286,7 +86504,7 @@ class OciLayoutDestination {
     async commit() {
         const top = this.#top;
         if (!top) {
-            throw new LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before the top-level manifest was put`);
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before the top-level manifest was put`);
         }
         if (this.#committed)
             return;
@@ -86325,7 +86543,7 @@ class LayoutReader {
         }
         catch (err) {
             if (isLighterError(err, 'ERR_NOT_FOUND')) {
-                throw new LighterError('ERR_NOT_FOUND', `${where}: not an OCI image layout (no ${LAYOUT_FILE} file)`, {
+                throw new errors_LighterError('ERR_NOT_FOUND', `${where}: not an OCI image layout (no ${LAYOUT_FILE} file)`, {
                     cause: err,
                 });
             }
@@ -86350,7 +86568,7 @@ class LayoutReader {
      */
     async manifest(descriptor) {
         if (descriptor.size > MAX_MANIFEST_SIZE) {
-            throw new LighterError('ERR_MANIFEST_TOO_BIG', `${this.tree.location}: manifest ${descriptor.digest} is ${descriptor.size} bytes (limit ${MAX_MANIFEST_SIZE})`);
+            throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `${this.tree.location}: manifest ${descriptor.digest} is ${descriptor.size} bytes (limit ${MAX_MANIFEST_SIZE})`);
         }
         const bytes = await this.#read(descriptor.digest, 'manifest');
         return {
@@ -86366,7 +86584,7 @@ class LayoutReader {
         const listed = isIndexMediaType(parent.mediaType) ? childDescriptors(parent.bytes) : [];
         const descriptor = listed.find((d) => d.digest === instance);
         if (!descriptor) {
-            throw new LighterError('ERR_NOT_FOUND', `${this.tree.location}: ${instance} is not listed by manifest ${parent.digest}`);
+            throw new errors_LighterError('ERR_NOT_FOUND', `${this.tree.location}: ${instance} is not listed by manifest ${parent.digest}`);
         }
         return this.manifest(descriptor);
     }
@@ -86393,7 +86611,7 @@ class LayoutReader {
     #missing(err, digest, what) {
         if (!isLighterError(err, 'ERR_NOT_FOUND'))
             return err;
-        return new LighterError('ERR_NOT_FOUND', `${this.tree.location}: ${what} ${digest} is missing`, {
+        return new errors_LighterError('ERR_NOT_FOUND', `${this.tree.location}: ${what} ${digest} is missing`, {
             cause: err,
             details: { digest },
         });
@@ -86474,7 +86692,7 @@ async function openOciLayoutSource(ref, _options = {}) {
     }
     catch (err) {
         const missing = err.code === 'ENOENT';
-        throw new LighterError(missing ? 'ERR_NOT_FOUND' : 'ERR_INVALID_ARGUMENT', `opening ${layoutName}: ${missing ? 'no such directory' : err.message}`, { cause: err });
+        throw new errors_LighterError(missing ? 'ERR_NOT_FOUND' : 'ERR_INVALID_ARGUMENT', `opening ${layoutName}: ${missing ? 'no such directory' : err.message}`, { cause: err });
     }
     return OciLayoutSource.open(directoryTree(ref.path), ref.name, layoutName);
 }
@@ -86496,12 +86714,12 @@ function splitPathAndName(rest, transport) {
     const path = colon === -1 ? rest : rest.slice(0, colon);
     const name = colon === -1 ? undefined : rest.slice(colon + 1);
     if (path === '') {
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${transport}:${rest}": no path`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "${transport}:${rest}": no path`);
     }
     if (name === undefined || name === '')
         return { path };
     if (!transport_REF_NAME.test(name)) {
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${transport}:${rest}": "${name}" is not a valid image name in a layout (letters, digits and -._:@+/ between them)`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "${transport}:${rest}": "${name}" is not a valid image name in a layout (letters, digits and -._:@+/ between them)`);
     }
     return { path, name };
 }
@@ -86621,9 +86839,3274 @@ const ociArchiveTransport = {
     openDestination: openOciArchiveDestination,
 };
 
+;// CONCATENATED MODULE: ./.build/src/core/storage/names.js
+// Image names in the store: the full normalized form kept in index.json, and the short forms people type.
+
+
+/** Registry of images that came from no registry (built or tagged here), as podman and buildah name them. */
+const LOCAL_REGISTRY = 'localhost';
+/**
+ * The stored form of a name as `docker pull` reads it: `busybox` → `docker.io/library/busybox:latest`.
+ * Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function normalizeName(input) {
+    return formatReference(parseReference(input.trim()));
+}
+/**
+ * The stored form of a name given to a local image (`tag`, a build's `-t`): without a
+ * registry it goes under `localhost/`, as podman and buildah do, so a short local name is never
+ * mistaken for a Docker Hub image (and never pushed there by accident).
+ */
+function localImageName(input) {
+    const text = input.trim();
+    const ref = parseReference(text);
+    if (hasExplicitRegistry(text, ref))
+        return formatReference(ref);
+    return formatReference({ ...ref, registry: LOCAL_REGISTRY, repository: typedPath(text, ref) });
+}
+/** True when the text names its registry (`ghcr.io/x`, `localhost/x`, `docker.io/x`). */
+function hasExplicitRegistry(text, ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return true;
+    const first = text.split('/', 1)[0] ?? '';
+    return (text.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'));
+}
+/** The repository path as typed: `busybox` stays `busybox` (not `library/busybox`). */
+function typedPath(text, ref) {
+    const typedLibrary = text.startsWith('library/') || text.startsWith('docker.io/library/');
+    if (ref.registry === DEFAULT_REGISTRY && !typedLibrary && ref.repository.startsWith('library/')) {
+        return ref.repository.slice('library/'.length);
+    }
+    return ref.repository;
+}
+function refSuffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+/** How `input` (a parsed reference) may match stored names. */
+function nameCandidates(input, ref) {
+    const text = input.trim();
+    const full = formatReference(ref);
+    if (hasExplicitRegistry(text, ref))
+        return { exact: [full], bySuffix: () => [] };
+    const path = typedPath(text, ref);
+    const local = `${LOCAL_REGISTRY}/${path}${refSuffix(ref)}`;
+    const tail = `/${path}${refSuffix(ref)}`;
+    return {
+        exact: [full, local],
+        bySuffix: (stored) => stored.filter((name) => name.endsWith(tail)),
+    };
+}
+/** Up to `limit` stored names that look like `input`, for "did you mean" in ERR_NOT_FOUND. */
+function similarNames(input, stored, limit = 5) {
+    const wanted = lastComponent(input.trim());
+    if (wanted === '')
+        return [];
+    const scored = stored
+        .map((name) => {
+        const have = lastComponent(name);
+        let score = distance(wanted, have);
+        if (have.includes(wanted) || wanted.includes(have))
+            score = Math.min(score, 1);
+        return { name, score };
+    })
+        .filter((s) => s.score <= Math.max(2, Math.floor(wanted.length / 3)))
+        .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+}
+/** `ghcr.io/o/app:1@sha256:…` → `app`. */
+function lastComponent(name) {
+    const noDigest = name.split('@', 1)[0] ?? '';
+    const base = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+    const colon = base.indexOf(':');
+    return (colon === -1 ? base : base.slice(0, colon)).toLowerCase();
+}
+/** Levenshtein distance; names are short, so the quadratic table is fine. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** An image ID or digest as typed: hex, optionally `sha256:`-prefixed; undefined otherwise. */
+function idPrefix(input) {
+    const text = input.trim();
+    const hex = text.startsWith('sha256:') ? text.slice('sha256:'.length) : text;
+    if (!/^[a-f0-9]{1,64}$/.test(hex))
+        return undefined;
+    // As podman: a short prefix could be anything, so at least 3 characters (or a full digest form).
+    if (hex.length < 3 && !text.startsWith('sha256:'))
+        return undefined;
+    return hex;
+}
+function names_notFound(input, stored, where) {
+    const similar = similarNames(input, stored);
+    const hint = stored.length === 0
+        ? 'the store holds no images'
+        : similar.length > 0
+            ? `similar names: ${similar.join(', ')}`
+            : `it holds ${stored.length} named image${stored.length === 1 ? '' : 's'}, none like it`;
+    return new errors_LighterError('ERR_NOT_FOUND', `no image "${input}" in the store ${where}; ${hint}`, {
+        details: { name: input, similar },
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/chain-id.js
+// Chain IDs (OCI image spec, config.md): the key of an unpacked layer stack, one per layer position.
+
+/**
+ * The chain ID of every prefix of `diffIds`: the first is the first diff ID, then
+ * `sha256(previous + " " + diffId)`. A layer directory named by its chain ID is shared by
+ * every image whose stack up to that layer is the same.
+ */
+function chainIds(diffIds) {
+    const out = [];
+    let previous;
+    for (const diffId of diffIds) {
+        previous = previous === undefined ? diffId : digestOf(`${previous} ${diffId}`);
+        out.push(previous);
+    }
+    return out;
+}
+/** The directory name of a chain ID under `layers/` (the hex part; all chain IDs are sha256). */
+function layerDirName(chainId) {
+    return digestHex(chainId);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/remove-tree.js
+// Removes a directory tree even when the tree itself forbids it (read-only directories unpacked from an image).
+
+
+/**
+ * `rm -rf`, except that directories without write permission (common in images: a 0555
+ * `/usr`) are made writable first when a plain removal fails, as a non-root owner must.
+ */
+async function removeTree(path) {
+    try {
+        await (0,promises_.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+        return;
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EACCES' && code !== 'EPERM')
+            throw err;
+    }
+    await makeWritable(path);
+    await (0,promises_.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+}
+async function makeWritable(path) {
+    let info;
+    try {
+        info = await (0,promises_.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!info.isDirectory())
+        return;
+    await (0,promises_.chmod)(path, 0o700).catch(() => { });
+    const names = await (0,promises_.readdir)(path).catch(() => []);
+    await Promise.all(names.map((name) => makeWritable((0,external_node_path_.join)(path, name))));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/leftovers.js
+// Names of work-in-progress files carry the writer's pid, so anyone can tell a live writer's temp files from a dead one's leftovers.
+
+
+
+
+/**
+ * A hidden name for something this process is still writing: `.tmp-<kind>-<pid>-<hex>`.
+ * `ownerPid` reads the pid back; the name never looks like a digest, so GC never takes it for content.
+ */
+function tempName(kind) {
+    return `.tmp-${kind}-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+// Ours (`.tmp-layer-1-ab`, `.trash-1-ab`), writeContentFile's (`.tmp-blob-1-ab`) and
+// writeFileAtomic's (`.index.json.tmp-1-ab`): a pid, then random hex, at the end.
+const TEMP = /^\..*?(?:tmp|trash)(?:-[a-z]+)?-(\d+)-[0-9a-f]+$/;
+/** The pid in a temp name, or undefined when the name is not one of ours. */
+function ownerPid(name) {
+    const match = TEMP.exec(name);
+    return match ? Number(match[1]) : undefined;
+}
+/** True while `pid` runs (EPERM: it runs, as another user). */
+function isProcessAlive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+/** A temp name whose writer is gone: nobody will finish it, so it can be removed. */
+function isLeftover(name) {
+    const pid = ownerPid(name);
+    return pid !== undefined && !isProcessAlive(pid);
+}
+/** The leftovers directly inside `dir` (missing dir: none). */
+async function findLeftovers(dir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    return names.filter(isLeftover).map((name) => (0,external_node_path_.join)(dir, name));
+}
+/**
+ * Removes `paths`, first renaming each into a private trash directory under `root`, so that
+ * two processes cleaning at once never trip over a half-removed tree: whoever renames it owns it.
+ * Returns the bytes freed (file sizes) and how many paths this call removed.
+ */
+async function leftovers_discard(root, paths) {
+    if (paths.length === 0)
+        return { count: 0, bytes: 0 };
+    const trash = (0,external_node_path_.join)(root, `.trash-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    let count = 0;
+    try {
+        await moveToTrash(trash, paths, (moved) => {
+            count += moved;
+        });
+        const bytes = await treeBytes(trash);
+        await removeTree(trash);
+        return { count, bytes };
+    }
+    catch (err) {
+        await removeTree(trash).catch(() => { });
+        throw err;
+    }
+}
+/** Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped. */
+async function moveToTrash(trash, paths, onMoved) {
+    await (0,promises_.mkdir)(trash, { recursive: true });
+    let i = 0;
+    for (const path of paths) {
+        try {
+            await (0,promises_.rename)(path, (0,external_node_path_.join)(trash, String(i++)));
+            onMoved?.(1);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
+    }
+}
+/** Sum of the sizes of regular files under `path` (the path itself may be a file). */
+async function treeBytes(path) {
+    let info;
+    try {
+        info = await (0,promises_.lstat)(path);
+    }
+    catch {
+        return 0;
+    }
+    if (info.isFile())
+        return info.size;
+    if (!info.isDirectory())
+        return 0;
+    let names;
+    try {
+        names = await (0,promises_.readdir)(path);
+    }
+    catch {
+        return 0;
+    }
+    const sizes = await Promise.all(names.map((name) => treeBytes((0,external_node_path_.join)(path, name))));
+    return sizes.reduce((a, b) => a + b, 0);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/lease.js
+// Leases: what a live process is using or writing, so a concurrent GC keeps it though no image names it yet.
+
+
+
+
+const LEASES_DIR = 'leases';
+function layerClaim(chainHex) {
+    return `layer:${chainHex}`;
+}
+/**
+ * One process's lease: a file `leases/<pid>-<hex>` listing claims, one a line. GC reads every
+ * live lease under the store lock and keeps what they list; a lease whose process died is void.
+ *
+ * The protocol that makes this safe: a claim is appended under the same lock GC holds, and only
+ * then does the holder look at (or create) the thing claimed. So either GC ran before the claim
+ * (and the holder sees the result, e.g. a blob gone and to be fetched again), or GC runs after
+ * it and keeps the thing. Claims made together share one lock round trip.
+ */
+class Lease {
+    path;
+    #withLock;
+    #claims = new Map();
+    #queue = [];
+    #batch;
+    #flushing = false;
+    #released = false;
+    constructor(path, withLock) {
+        this.path = path;
+        this.#withLock = withLock;
+    }
+    static async create(storeDir, withLock) {
+        const dir = (0,external_node_path_.join)(storeDir, LEASES_DIR);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const path = (0,external_node_path_.join)(dir, `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.writeFile)(path, '', { flag: 'wx' });
+        return new Lease(path, withLock);
+    }
+    /** Resolves once every claim is recorded where GC will see it. */
+    claim(claims) {
+        if (this.#released)
+            return Promise.reject(new Error('lease used after release'));
+        const waits = [];
+        for (const claim of claims) {
+            let pending = this.#claims.get(claim);
+            if (!pending) {
+                pending = this.#enqueue(claim);
+                this.#claims.set(claim, pending);
+                // A failed claim may be retried by a later call.
+                pending.catch(() => this.#claims.delete(claim));
+            }
+            waits.push(pending);
+        }
+        return Promise.all(waits).then(() => { });
+    }
+    /** Ends the lease: what it claimed is garbage again unless an image refers to it. */
+    async release() {
+        if (this.#released)
+            return;
+        this.#released = true;
+        await (0,promises_.unlink)(this.path).catch(() => { });
+    }
+    #enqueue(claim) {
+        this.#queue.push(claim);
+        if (!this.#batch) {
+            let resolve;
+            let reject;
+            const promise = new Promise((res, rej) => {
+                resolve = res;
+                reject = rej;
+            });
+            // Awaited by the claimers; this only keeps an unawaited rejection from crashing the process.
+            promise.catch(() => { });
+            this.#batch = { promise, resolve, reject };
+        }
+        const batch = this.#batch.promise;
+        void this.#flush();
+        return batch;
+    }
+    async #flush() {
+        if (this.#flushing)
+            return;
+        this.#flushing = true;
+        try {
+            while (this.#queue.length > 0) {
+                const claims = this.#queue;
+                const batch = this.#batch;
+                this.#queue = [];
+                this.#batch = undefined;
+                try {
+                    await this.#withLock(() => (0,promises_.appendFile)(this.path, `${claims.join('\n')}\n`));
+                    batch?.resolve();
+                }
+                catch (err) {
+                    batch?.reject(err);
+                }
+            }
+        }
+        finally {
+            this.#flushing = false;
+        }
+    }
+}
+/**
+ * Reads every lease: claims of live processes are returned; files of dead processes are
+ * removed (call under the store lock, so no claim is being appended to a lease being judged).
+ */
+async function liveClaims(storeDir) {
+    const dir = (0,external_node_path_.join)(storeDir, LEASES_DIR);
+    const claims = new Set();
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return claims;
+        throw err;
+    }
+    for (const name of names) {
+        const path = (0,external_node_path_.join)(dir, name);
+        const pid = Number(name.split('-', 1)[0]);
+        if (!Number.isInteger(pid) || pid <= 0)
+            continue;
+        if (!isProcessAlive(pid)) {
+            await (0,promises_.unlink)(path).catch(() => { });
+            continue;
+        }
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n'))
+            if (line !== '')
+                claims.add(line);
+    }
+    return claims;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/location.js
+// Where the store lives when nobody says: LIGHTER_STORE, else a system or per-user data directory.
+
+
+/**
+ * The default store directory: `$LIGHTER_STORE` when set; as root `/var/lib/lighter`; otherwise
+ * `$XDG_DATA_HOME/lighter`, falling back to `~/.local/share/lighter` (the XDG default), so a
+ * rootless store never lands in a system path the user cannot write.
+ */
+function defaultStoreDir(env = process.env) {
+    const explicit = env.LIGHTER_STORE;
+    if (explicit)
+        return explicit;
+    if (process.getuid?.() === 0)
+        return '/var/lib/lighter';
+    const dataHome = env.XDG_DATA_HOME;
+    // XDG says a relative value is invalid and must be ignored.
+    if (dataHome?.startsWith('/'))
+        return (0,external_node_path_.join)(dataHome, 'lighter');
+    return (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'share', 'lighter');
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/meta.js
+// Small per-image facts the OCI layout has no place for (when it was added, last used, where from), one JSON file per image.
+
+
+
+
+const META_DIR = 'meta';
+function metaPath(storeDir, digest) {
+    return (0,external_node_path_.join)(storeDir, META_DIR, `${digestHex(digest)}.json`);
+}
+async function readMeta(storeDir, digest) {
+    try {
+        const value = JSON.parse(await (0,promises_.readFile)(metaPath(storeDir, digest), 'utf8'));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
+ * stamp at worst, and the file is replaced atomically so it is never torn.
+ */
+async function updateMeta(storeDir, digest, patch) {
+    const current = await readMeta(storeDir, digest);
+    const next = { ...current, ...patch };
+    if (current.added)
+        next.added = current.added;
+    await (0,promises_.mkdir)((0,external_node_path_.join)(storeDir, META_DIR), { recursive: true });
+    await writeFileAtomic(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+}
+/** Removes the facts of images no longer in the store; returns how many files went. */
+async function pruneMeta(storeDir, keep) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)((0,external_node_path_.join)(storeDir, META_DIR));
+    }
+    catch {
+        return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+        const match = /^([a-f0-9]{64})\.json$/.exec(name);
+        if (!match || keep.has(match[1]))
+            continue;
+        await (0,promises_.unlink)((0,external_node_path_.join)(storeDir, META_DIR, name)).catch(() => { });
+        removed++;
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/device-node.js
+// Creates device nodes and FIFOs with mknod(1), many per process, since Node has no mknod(2).
+//
+// Whiteouts are 0/0 character devices, and a layer that deletes a directory's contents holds
+// hundreds of them side by side, so nodes are queued and made by one shell per batch.
+
+
+// Five arguments a node: path, mode, type letter, major, minor.
+const SCRIPT = `while [ "$#" -gt 0 ]; do
+  if [ "$3" = p ]; then mknod -m "$2" -- "$1" p || exit 1
+  else mknod -m "$2" -- "$1" "$3" "$4" "$5" || exit 1; fi
+  shift 5
+done`;
+const TYPE_LETTER = {
+    'character-device': 'c',
+    'block-device': 'b',
+    fifo: 'p',
+};
+/** Makes every node in order; the first failure stops the batch and is thrown as ERR_STORE. */
+async function makeNodes(nodes) {
+    if (nodes.length === 0)
+        return;
+    const args = [];
+    for (const n of nodes) {
+        args.push(n.path, (n.mode & 0o7777).toString(8), TYPE_LETTER[n.kind], String(n.major), String(n.minor));
+    }
+    const { code, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', SCRIPT, 'lighter-mknod', ...args], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        const err = [];
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (exit) => resolve({ code: exit ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    if (code !== 0) {
+        throw new errors_LighterError('ERR_STORE', `creating device nodes: ${stderr.trim() || `mknod exited ${code}`}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/id-map.js
+// Maps uids and gids between a layer (container ids) and the disk (host ids), as user namespaces do.
+
+/** Container id → host id; identity without a map. Throws when the id has no mapping. */
+function hostId(map, kind, id, entry) {
+    if (!map)
+        return id;
+    const ranges = kind === 'uid' ? map.uids : map.gids;
+    for (const r of ranges) {
+        if (id >= r.containerId && id < r.containerId + r.size)
+            return r.hostId + (id - r.containerId);
+    }
+    throw new errors_LighterError('ERR_UNSUPPORTED', `entry "${entry}": ${kind} ${id} has no mapping to a host ${kind}`, { details: { entry, [kind]: id } });
+}
+/** Host id → container id; identity without a map. Throws when the id has no mapping. */
+function id_map_containerId(map, kind, id, path) {
+    if (!map)
+        return id;
+    const ranges = kind === 'uid' ? map.uids : map.gids;
+    for (const r of ranges) {
+        if (id >= r.hostId && id < r.hostId + r.size)
+            return r.containerId + (id - r.hostId);
+    }
+    throw new LighterError('ERR_UNSUPPORTED', `"${path}": host ${kind} ${id} is outside the id map, so the layer cannot name its owner`, { details: { path, [kind]: id } });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/safe-root.js
+// Resolves archive paths inside a layer directory without ever following a symlink.
+//
+// Every parent component is checked with lstat and must be a real directory: an archive that
+// plants `a -> /etc` and then writes `a/passwd` is refused, not followed. Directories already
+// checked are remembered until something under them is removed, so deep trees cost one lstat
+// per new directory rather than one per component per entry.
+
+
+
+/**
+ * Splits an archive path into clean components: a leading `/` and `.` components are dropped
+ * (Docker and containerd do the same), `a/../b` becomes `b`, and a path that climbs above the
+ * root is refused, as Docker refuses it (containerd would clamp it at the root instead).
+ */
+function entryComponents(name, entry, what = 'path') {
+    if (name.includes('\u0000'))
+        throw unsafe(entry, `${what} contains a NUL byte`);
+    const parts = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                throw unsafe(entry, `${what} "${name}" climbs out of the layer root`);
+            parts.pop();
+            continue;
+        }
+        parts.push(part);
+    }
+    return parts;
+}
+function unsafe(entry, reason) {
+    return new errors_LighterError('ERR_UNSAFE_ARCHIVE', `entry "${entry}": ${reason}`, {
+        details: { entry },
+    });
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+class SafeRoot {
+    root;
+    /** Relative paths known to be real directories, reached through real directories. */
+    #dirs = new Set();
+    #onExisting;
+    /** `onExisting` sees each directory that was already there, the first time it is passed. */
+    constructor(root, onExisting) {
+        this.root = root;
+        this.#onExisting = onExisting;
+    }
+    abs(rel) {
+        return rel === '' ? this.root : (0,external_node_path_.join)(this.root, rel);
+    }
+    /**
+     * Makes sure every parent of `parts` is a real directory, creating missing ones
+     * (`onCreate` gets each new one). Refuses a parent that is a symlink or not a directory.
+     */
+    ensureParents(parts, entry, onCreate) {
+        let rel = '';
+        for (let i = 0; i < parts.length - 1; i++) {
+            rel = rel === '' ? parts[i] : `${rel}/${parts[i]}`;
+            if (this.#dirs.has(rel))
+                continue;
+            const stats = lstatOrUndefined(this.abs(rel));
+            if (stats === undefined) {
+                (0,external_node_fs_namespaceObject.mkdirSync)(this.abs(rel), { mode: 0o755 });
+                onCreate(rel);
+            }
+            else {
+                this.#checkParent(stats, rel, entry);
+                this.#onExisting?.(rel, stats);
+            }
+            this.#dirs.add(rel);
+        }
+    }
+    /**
+     * Checks that every parent of `parts` exists as a real directory without creating any.
+     * Returns false when one is missing; throws when one is a symlink or not a directory.
+     */
+    parentsExist(parts, entry) {
+        let rel = '';
+        for (let i = 0; i < parts.length - 1; i++) {
+            rel = rel === '' ? parts[i] : `${rel}/${parts[i]}`;
+            if (this.#dirs.has(rel))
+                continue;
+            const stats = lstatOrUndefined(this.abs(rel));
+            if (stats === undefined)
+                return false;
+            this.#checkParent(stats, rel, entry);
+            this.#onExisting?.(rel, stats);
+            this.#dirs.add(rel);
+        }
+        return true;
+    }
+    /** Like parentsExist, but answers false instead of throwing (for deferred work re-checking). */
+    parentsIntact(parts) {
+        try {
+            return this.parentsExist(parts, '');
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Records a directory this extraction made or checked itself. */
+    rememberDir(rel) {
+        this.#dirs.add(rel);
+    }
+    /** Removes whatever is at `rel` (recursively for a directory, never following symlinks). */
+    remove(rel, stats) {
+        const path = this.abs(rel);
+        if (stats.isDirectory()) {
+            (0,external_node_fs_namespaceObject.rmSync)(path, { recursive: true, force: true });
+            this.#forget(rel);
+        }
+        else {
+            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+        }
+    }
+    #forget(rel) {
+        const prefix = `${rel}/`;
+        for (const dir of this.#dirs) {
+            if (dir === rel || dir.startsWith(prefix))
+                this.#dirs.delete(dir);
+        }
+    }
+    #checkParent(stats, rel, entry) {
+        if (stats.isSymbolicLink()) {
+            throw unsafe(entry, `parent "${rel}" is a symlink; writing through it could leave the layer`);
+        }
+        if (!stats.isDirectory())
+            throw unsafe(entry, `parent "${rel}" is not a directory`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/tar-header.js
+// Tar headers for the layers we write (ustar plus PAX records) and binary-safe PAX parsing.
+//
+// tar-stream's packer writes PAX values as UTF-8 text and knows only path and linkpath, so
+// binary xattr values (security.capability) and uids beyond 2^21 could not be written with it;
+// the format is small, so the writer side is done here, byte for byte deterministic.
+const BLOCK_SIZE = 512;
+const TYPEFLAG = {
+    file: 0x30,
+    link: 0x31,
+    symlink: 0x32,
+    'character-device': 0x33,
+    'block-device': 0x34,
+    directory: 0x35,
+    fifo: 0x36,
+};
+const PAX_TYPEFLAG = 0x78; // 'x'
+const MAX_OCTAL_8 = 0o7777777; // what fits an 8-byte field: 7 digits and a NUL
+const MAX_OCTAL_12 = 0o77777777777;
+/** The header blocks of one entry: an optional PAX header with its records, then ustar. */
+function tar_header_encodeHeader(header) {
+    const name = header.type === 'directory' ? `${header.name}/` : header.name;
+    const linkname = header.linkname ?? '';
+    const records = [];
+    const split = splitUstarName(name);
+    if (!split)
+        records.push(paxRecord('path', Buffer.from(name, 'utf8')));
+    if (!fitsUstar(linkname, 100))
+        records.push(paxRecord('linkpath', Buffer.from(linkname, 'utf8')));
+    if (header.size > MAX_OCTAL_12)
+        records.push(paxRecord('size', decimal(header.size)));
+    if (header.uid > MAX_OCTAL_8)
+        records.push(paxRecord('uid', decimal(header.uid)));
+    if (header.gid > MAX_OCTAL_8)
+        records.push(paxRecord('gid', decimal(header.gid)));
+    const mtimeFits = header.mtime >= 0 && header.mtime <= MAX_OCTAL_12;
+    if (!mtimeFits)
+        records.push(paxRecord('mtime', decimal(header.mtime)));
+    for (const [key, value] of header.xattrs ?? []) {
+        records.push(paxRecord(`SCHILY.xattr.${key}`, value));
+    }
+    const ustar = ustarBlock({
+        name: split?.name ?? asciiPlaceholder(name, 100),
+        prefix: split?.prefix ?? '',
+        mode: header.mode & 0o7777,
+        uid: header.uid > MAX_OCTAL_8 ? 0 : header.uid,
+        gid: header.gid > MAX_OCTAL_8 ? 0 : header.gid,
+        size: header.size > MAX_OCTAL_12 ? 0 : header.size,
+        mtime: mtimeFits ? header.mtime : 0,
+        typeflag: TYPEFLAG[header.type],
+        linkname: fitsUstar(linkname, 100) ? linkname : asciiPlaceholder(linkname, 100),
+        devmajor: header.devmajor ?? 0,
+        devminor: header.devminor ?? 0,
+    });
+    if (records.length === 0)
+        return ustar;
+    const body = Buffer.concat(records);
+    const paxHeader = ustarBlock({
+        // The directory/PaxHeaders.0/base convention of Go and GNU tar: readers that do not know
+        // PAX extract a harmless file there instead of misreading the records.
+        name: asciiPlaceholder(`PaxHeaders.0/${baseName(name)}`, 100),
+        prefix: '',
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+        size: body.length,
+        mtime: mtimeFits ? header.mtime : 0,
+        typeflag: PAX_TYPEFLAG,
+        linkname: '',
+        devmajor: 0,
+        devminor: 0,
+    });
+    return Buffer.concat([paxHeader, body, tar_header_padding(body.length), ustar]);
+}
+/** Zero bytes that complete a member of `size` bytes to a whole block. */
+function tar_header_padding(size) {
+    const rest = size % BLOCK_SIZE;
+    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
+}
+/** Two zero blocks end an archive. */
+function tar_header_endOfArchive() {
+    return Buffer.alloc(2 * BLOCK_SIZE);
+}
+/**
+ * Parses PAX extended header records, keeping values as bytes (keys are UTF-8 by the
+ * standard; SCHILY.xattr values are raw). Parsing stops at the first malformed record.
+ */
+function parsePaxRecords(data) {
+    const records = new Map();
+    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    let offset = 0;
+    while (offset < buf.length) {
+        const space = buf.indexOf(0x20, offset);
+        if (space < 0)
+            break;
+        const length = Number.parseInt(buf.toString('ascii', offset, space), 10);
+        if (!Number.isInteger(length) || length <= space - offset + 1 || offset + length > buf.length) {
+            break;
+        }
+        const end = offset + length;
+        if (buf[end - 1] !== 0x0a)
+            break;
+        const equals = buf.indexOf(0x3d, space + 1);
+        if (equals < 0 || equals >= end)
+            break;
+        const key = buf.toString('utf8', space + 1, equals);
+        records.set(key, Buffer.from(buf.subarray(equals + 1, end - 1)));
+        offset = end;
+    }
+    return records;
+}
+function ustarBlock(f) {
+    const block = Buffer.alloc(BLOCK_SIZE);
+    block.write(f.name, 0, 100, 'utf8');
+    writeOctal(block, 100, 8, f.mode);
+    writeOctal(block, 108, 8, f.uid);
+    writeOctal(block, 116, 8, f.gid);
+    writeOctal(block, 124, 12, f.size);
+    writeOctal(block, 136, 12, f.mtime);
+    block.fill(0x20, 148, 156); // checksum counts as spaces while it is computed
+    block[156] = f.typeflag;
+    block.write(f.linkname, 157, 100, 'utf8');
+    block.write('ustar\u000000', 257, 8, 'latin1');
+    writeNumeric(block, 329, 8, f.devmajor);
+    writeNumeric(block, 337, 8, f.devminor);
+    block.write(f.prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    // Six digits, NUL, space: the historical layout every reader accepts.
+    block.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+    return block;
+}
+function writeOctal(block, offset, width, value) {
+    block.write(value.toString(8).padStart(width - 1, '0'), offset, width - 1, 'ascii');
+}
+/** Octal when it fits, else GNU base-256 (device numbers have no PAX keyword). */
+function writeNumeric(block, offset, width, value) {
+    if (value <= MAX_OCTAL_8) {
+        writeOctal(block, offset, width, value);
+        return;
+    }
+    let rest = value;
+    for (let i = width - 1; i > 0; i--) {
+        block[offset + i] = rest % 256;
+        rest = Math.floor(rest / 256);
+    }
+    block[offset] = 0x80;
+}
+function paxRecord(key, value) {
+    const tail = Buffer.concat([Buffer.from(` ${key}=`, 'utf8'), value, Buffer.from('\n')]);
+    // The length prefix counts its own digits.
+    let length = tail.length + 1;
+    while (String(length).length + tail.length !== length)
+        length = String(length).length + tail.length;
+    return Buffer.concat([Buffer.from(String(length), 'ascii'), tail]);
+}
+function decimal(value) {
+    return Buffer.from(String(Math.trunc(value)), 'ascii');
+}
+function isAscii(text) {
+    return /^[\u0001-\u007f]*$/.test(text);
+}
+function fitsUstar(text, width) {
+    return isAscii(text) && text.length <= width;
+}
+/** Splits a long ASCII name into ustar prefix (≤155) and name (≤100) at a slash, if possible. */
+function splitUstarName(name) {
+    if (!isAscii(name))
+        return undefined;
+    if (name.length <= 100)
+        return { prefix: '', name };
+    if (name.length > 256)
+        return undefined;
+    // The earliest slash that leaves at most 100 bytes for the name part.
+    for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+        if (i > 155)
+            return undefined;
+        const rest = name.slice(i + 1);
+        if (rest.length <= 100 && rest.length > 0 && i > 0) {
+            return { prefix: name.slice(0, i), name: rest };
+        }
+    }
+    return undefined;
+}
+function baseName(name) {
+    const trimmed = name.endsWith('/') ? name.slice(0, -1) : name;
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+/** What goes in a ustar field that a PAX record overrides: printable ASCII, truncated. */
+function asciiPlaceholder(text, width) {
+    return text.replace(/[^\u0020-\u007e]/g, '_').slice(0, width);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/tar-entry.js
+// Reads a layer tar as a sequence of entries with PAX records kept as bytes, over tar-stream.
+//
+// tar-stream decodes PAX values as UTF-8 text (losing binary xattr values such as
+// security.capability) and applies only path, linkpath and size. A small subclass of its
+// extractor keeps each entry's raw records; uid, gid, mtime and xattrs are read from them here.
+// The binary-xattr test in apply.test.ts fails loudly if tar-stream's internals move.
+
+
+
+let rawPaxExtract;
+function rawPaxExtractClass() {
+    if (rawPaxExtract)
+        return rawPaxExtract;
+    const probe = (0,tar_stream.extract)();
+    const Base = probe.constructor;
+    probe.destroy();
+    const proto = Base.prototype;
+    if (typeof proto._decodeLongHeader !== 'function' ||
+        typeof proto._applyLongHeaders !== 'function') {
+        throw new errors_LighterError('ERR_UNSUPPORTED', 'reading layer tars: this tar-stream version has no _decodeLongHeader/_applyLongHeaders to hook');
+    }
+    rawPaxExtract = class RawPaxExtract extends Base {
+        #pax;
+        #globalPax;
+        _decodeLongHeader(buf) {
+            const type = this._header?.type;
+            if (type === 'pax-header')
+                this.#pax = parsePaxRecords(buf);
+            else if (type === 'pax-global-header')
+                this.#globalPax = parsePaxRecords(buf);
+            super._decodeLongHeader(buf);
+        }
+        _applyLongHeaders() {
+            super._applyLongHeaders();
+            const merged = new Map(this.#globalPax ?? []);
+            for (const [key, value] of this.#pax ?? [])
+                merged.set(key, value);
+            this.#pax = undefined;
+            if (this._header)
+                this._header.rawPax = merged;
+        }
+    };
+    return rawPaxExtract;
+}
+/**
+ * Yields the entries of an uncompressed tar stream in order. The source is read to its very
+ * end (past the end-of-archive blocks), so a digest taken upstream covers every byte.
+ * Returning early (or throwing from the loop body) destroys the source.
+ */
+async function* readTarEntries(source) {
+    const extract = new (rawPaxExtractClass())();
+    const feeding = feed(source, extract);
+    feeding.catch((err) => extract.destroy(err));
+    let complete = false;
+    try {
+        for await (const stream of extract) {
+            let consumed = false;
+            const data = (async function* () {
+                for await (const chunk of stream)
+                    yield chunk;
+                consumed = true;
+            })();
+            yield toEntry(stream.header, data);
+            if (!consumed)
+                for await (const _ of data)
+                    ;
+        }
+        await feeding;
+        complete = true;
+    }
+    finally {
+        if (!complete) {
+            source.destroy();
+            extract.destroy();
+            await feeding.catch(() => { });
+        }
+    }
+}
+async function feed(source, extract) {
+    for await (const chunk of source) {
+        if (!extract.write(chunk))
+            await drained(extract);
+    }
+    extract.end(undefined);
+}
+function drained(extract) {
+    const x = extract;
+    if (x.destroying || x.destroyed)
+        return Promise.reject(new Error('tar reader stopped'));
+    return new Promise((resolve, reject) => {
+        const done = (err) => {
+            extract.off('drain', onDrain);
+            extract.off('close', onClose);
+            if (err)
+                reject(err);
+            else
+                resolve();
+        };
+        const onDrain = () => done();
+        const onClose = () => done(new Error('tar reader stopped'));
+        extract.on('drain', onDrain);
+        extract.on('close', onClose);
+    });
+}
+function toEntry(header, data) {
+    const pax = header.rawPax ?? new Map();
+    const xattrs = [];
+    for (const [key, value] of pax) {
+        if (key.startsWith('SCHILY.xattr.')) {
+            xattrs.push([key.slice('SCHILY.xattr.'.length), value]);
+        }
+        else if (key.startsWith('LIBARCHIVE.xattr.')) {
+            // bsdtar: URL-encoded name, base64 value.
+            const name = decodeURIComponent(key.slice('LIBARCHIVE.xattr.'.length));
+            if (!xattrs.some(([n]) => n === name)) {
+                xattrs.push([name, Buffer.from(value.toString('latin1'), 'base64')]);
+            }
+        }
+    }
+    return {
+        name: header.name,
+        type: header.type ?? 'unsupported',
+        mode: header.mode & 0o7777,
+        uid: paxNumber(pax, 'uid') ?? header.uid,
+        gid: paxNumber(pax, 'gid') ?? header.gid,
+        mtime: paxNumber(pax, 'mtime') ?? header.mtime.getTime() / 1000,
+        size: header.size,
+        linkname: header.linkname ?? '',
+        devmajor: header.devmajor ?? 0,
+        devminor: header.devminor ?? 0,
+        xattrs,
+        data,
+    };
+}
+function paxNumber(pax, key) {
+    const value = pax.get(key);
+    if (value === undefined)
+        return undefined;
+    const n = Number(value.toString('ascii'));
+    return Number.isFinite(n) ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/whiteout.js
+// OCI whiteout names (`.wh.NAME`, `.wh..wh..opq`) and their overlayfs equivalents.
+
+const whiteout_WHITEOUT_PREFIX = '.wh.';
+const whiteout_OPAQUE_WHITEOUT = '.wh..wh..opq';
+/** AUFS kept its own bookkeeping under `.wh..wh.` names (plnk, aufs); such entries mean nothing here. */
+const WHITEOUT_META_PREFIX = '.wh..wh.';
+function opaqueXattr(namespace) {
+    return `${namespace}.overlay.opaque`;
+}
+/** Xattrs overlayfs keeps for itself; they never travel in a layer tar in either direction. */
+function isOverlayXattr(name) {
+    return name.startsWith('trusted.overlay.') || name.startsWith('user.overlay.');
+}
+/**
+ * Classifies the last component of an entry path; undefined for ordinary names.
+ * A whiteout whose target is empty, `.` or `..` would delete the directory itself or its
+ * parent, so it is refused.
+ */
+function parseWhiteoutName(base, entryName) {
+    if (!base.startsWith(whiteout_WHITEOUT_PREFIX))
+        return undefined;
+    if (base === whiteout_OPAQUE_WHITEOUT)
+        return { kind: 'opaque' };
+    if (base.startsWith(WHITEOUT_META_PREFIX))
+        return { kind: 'meta' };
+    const target = base.slice(whiteout_WHITEOUT_PREFIX.length);
+    if (target === '' || target === '.' || target === '..') {
+        throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `entry "${entryName}": whiteout names no file ("${base}")`, { details: { entry: entryName } });
+    }
+    return { kind: 'whiteout', target };
+}
+/** overlayfs records a deleted path as a character device with device number 0/0. */
+function whiteout_isOverlayWhiteout(stats) {
+    return stats.isCharacterDevice() && stats.rdev === 0;
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
+// Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
+//
+// Node has no xattr API and lighter takes no native addon. One `setfattr --restore` reads many
+// files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
+// process per layer, not per file. The caller checks paths before handing them over: both
+// tools resolve parent directories through symlinks.
+
+
+
+
+const availability = new Map();
+/** Whether an executable is on PATH (cached; the PATH of a CI job does not change under us). */
+function xattr_hasCommand(command) {
+    let found = availability.get(command);
+    if (found === undefined) {
+        found = (process.env.PATH ?? '').split(external_node_path_.delimiter).some((dir) => {
+            if (!dir)
+                return false;
+            try {
+                (0,external_node_fs_namespaceObject.accessSync)((0,external_node_path_.join)(dir, command), external_node_fs_namespaceObject.constants.X_OK);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        availability.set(command, found);
+    }
+    return found;
+}
+const xattr_ATTR_TOOLS_HINT = 'setfattr and getfattr (Debian/Ubuntu package "attr")';
+/**
+ * Sets attributes without following a symlink in the last component (`-h`).
+ * Resolves with setfattr's complaints, one per failed file or attribute; [] when all were set.
+ */
+async function setXattrs(cwd, jobs) {
+    if (jobs.length === 0)
+        return [];
+    const lines = [];
+    for (const job of jobs) {
+        lines.push(`# file: ${xattr_quote(Buffer.from(job.path, 'utf8'), '')}`);
+        for (const [name, value] of job.attrs) {
+            // setfattr reads "0x" as a malformed value, so an empty one is written as text.
+            const encoded = value.length === 0 ? '""' : `0x${value.toString('hex')}`;
+            lines.push(`${xattr_quote(Buffer.from(name, 'utf8'), '=')}=${encoded}`);
+        }
+        lines.push('');
+    }
+    const { code, stderr } = await run('setfattr', ['-h', '--restore=-'], cwd, `${lines.join('\n')}\n`);
+    if (code === 0)
+        return [];
+    const complaints = stderr.split('\n').filter((l) => l.trim() !== '');
+    return complaints.length > 0 ? complaints : [`setfattr exited ${code}`];
+}
+/** Reads every attribute of every file under `root` in one walk that follows no symlink. */
+async function xattr_readXattrTree(root) {
+    const byPath = new Map();
+    const child = spawn('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    const exited = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+    });
+    // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
+    child.stdout.setEncoding('latin1');
+    let current;
+    for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+        if (line.startsWith('# file: ')) {
+            let path = unquote(line.slice('# file: '.length));
+            if (path === '.')
+                path = '';
+            else if (path.startsWith('./'))
+                path = path.slice(2);
+            current = [];
+            byPath.set(path, current);
+            continue;
+        }
+        const equals = line.indexOf('=');
+        if (!current || equals <= 0)
+            continue;
+        current.push([unquote(line.slice(0, equals)), decodeValue(line.slice(equals + 1))]);
+    }
+    const code = await exited;
+    for (const attrs of byPath.values())
+        attrs.sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const errors = code === 0
+        ? []
+        : Buffer.concat(stderr)
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== '');
+    return { byPath, errors };
+}
+/** The attr tools' escaping: listed characters, backslash and anything unprintable as \ooo. */
+function xattr_quote(bytes, extra) {
+    let out = '';
+    for (const byte of bytes) {
+        const char = String.fromCharCode(byte);
+        if (byte <= 0x20 || byte >= 0x7f || char === '\\' || extra.includes(char)) {
+            out += `\\${byte.toString(8).padStart(3, '0')}`;
+        }
+        else {
+            out += char;
+        }
+    }
+    return out;
+}
+function unquote(latin1) {
+    const raw = latin1.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+    return Buffer.from(raw, 'latin1').toString('utf8');
+}
+function decodeValue(text) {
+    if (text.startsWith('0x'))
+        return Buffer.from(text.slice(2), 'hex');
+    if (text.startsWith('0s'))
+        return Buffer.from(text.slice(2), 'base64');
+    if (text.startsWith('"') && text.endsWith('"') && text.length >= 2) {
+        return Buffer.from(unquote(text.slice(1, -1)), 'utf8');
+    }
+    return Buffer.from(text, 'latin1');
+}
+function run(command, args, cwd, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+        const err = [];
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        child.stdin.on('error', () => { }); // an early exit closes stdin; 'close' reports the failure
+        child.stdin.end(input, 'latin1');
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/apply.js
+// Applies a layer tar to a directory: streaming, refusing entries that would write outside it,
+// and turning OCI whiteouts into overlayfs whiteouts or into deletions.
+//
+// Filesystem calls are synchronous on purpose: a layer is thousands of tiny metadata calls,
+// and a thread-pool round trip for each costs more than the call. File data still streams
+// chunk by chunk, so memory stays flat whatever the layer's size.
+//
+// On failure the target holds a partial extraction: callers extract into a fresh directory
+// and rename it into place only after success.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Extracts a layer tar into `targetDir` (which must exist) and returns its diff ID.
+ *
+ * Safety: a leading `/` is stripped and `..` is resolved lexically, refusing paths that climb
+ * above the root; no parent component may be a symlink (refused, never followed); hardlink
+ * targets must already be inside the layer, reached through real directories. Refusals are
+ * ERR_UNSAFE_ARCHIVE naming the entry. Symlinks themselves may point anywhere: they are
+ * only ever created, never followed while writing.
+ *
+ * Tar semantics: an entry replaces whatever is at its path, except that a directory over a
+ * directory keeps the contents and takes the new attributes. Owners (when root), modes with
+ * setuid/setgid/sticky, mtimes and xattrs (PAX `SCHILY.xattr.*`) are kept; directory
+ * attributes are set at the end, deepest first, so writing children does not undo them.
+ * FIFOs are made also without root, as Docker does; char/block devices only as root.
+ */
+async function applyLayer(input, targetDir, options) {
+    if (options.whiteouts !== 'overlay' && options.whiteouts !== 'apply') {
+        throw new errors_InvalidArgumentError(`whiteouts must be 'overlay' or 'apply', not ${String(options.whiteouts)}`);
+    }
+    const compression = options.compression ?? 'auto';
+    if (!['gzip', 'zstd', 'none', 'auto'].includes(compression)) {
+        throw new errors_InvalidArgumentError(`compression must be gzip, zstd, none or auto, not ${String(compression)}`);
+    }
+    const root = (0,external_node_path_.resolve)(targetDir);
+    if (!lstatOrUndefined(root)?.isDirectory()) {
+        throw new errors_InvalidArgumentError(`applying layer: target ${root} is not a directory`);
+    }
+    const applier = new LayerApplier(root, options);
+    const counter = new ByteCounter();
+    const digester = new digest_DigestingStream();
+    try {
+        let source = input;
+        let chosen = compression;
+        if (compression === 'auto')
+            ({ compression: chosen, source } = await sniffCompression(input));
+        // Errors anywhere in the chain destroy the digester, and so surface in the entry loop.
+        const tar = (0,external_node_stream_.pipeline)(source, counter, apply_decompressor(chosen), digester, () => { });
+        for await (const entry of readTarEntries(tar))
+            await applier.entry(entry);
+        await applier.finish();
+    }
+    catch (err) {
+        input.destroy();
+        throw errors_withContext(err, `applying layer to ${root}`, fallbackCode(err));
+    }
+    return {
+        diffId: digester.digest,
+        size: digester.size,
+        compressedSize: counter.size,
+        entries: applier.entries,
+        skipped: applier.skipped,
+    };
+}
+const NODE_BATCH = 256;
+const XATTR_BATCH = 1024;
+const WRITE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+class LayerApplier {
+    entries = 0;
+    skipped = { devices: 0, xattrs: 0, other: 0 };
+    #root;
+    #mode;
+    #isRoot;
+    #idMap;
+    #opaqueXattr;
+    #logger;
+    /** Paths this layer wrote (with their parents), for 'apply': whiteouts spare them. */
+    #layerPaths;
+    #dirAttributes = new Map();
+    #pendingNodes = [];
+    #pendingPaths = new Set();
+    #xattrJobs = [];
+    #lowerDirs;
+    constructor(root, options) {
+        this.#mode = options.whiteouts;
+        // 'apply': a directory the archive does not list keeps its attributes, though entries
+        // written or deleted inside it change its mtime; 'overlay' does the same with lowerDirs.
+        this.#root = new SafeRoot(root, (rel, stats) => {
+            if (this.#mode === 'apply' && !this.#dirAttributes.has(rel)) {
+                this.#dirAttributes.set(rel, {
+                    parts: rel.split('/'),
+                    ino: stats.ino,
+                    mode: stats.mode & 0o7777,
+                    uid: stats.uid,
+                    gid: stats.gid,
+                    mtime: stats.mtimeMs / 1000,
+                });
+            }
+        });
+        this.#isRoot = options.isRoot ?? process.getuid?.() === 0;
+        this.#idMap = options.idMap;
+        this.#opaqueXattr = opaqueXattr(options.overlayXattrs ?? (this.#isRoot ? 'trusted' : 'user'));
+        this.#logger = options.logger ?? log_silentLogger;
+        this.#layerPaths = this.#mode === 'apply' ? new Set() : undefined;
+        this.#lowerDirs = (options.lowerDirs ?? []).map((d) => (0,external_node_path_.resolve)(d));
+    }
+    async entry(e) {
+        this.entries++;
+        const parts = entryComponents(e.name, e.name);
+        const base = parts.at(-1);
+        const whiteout = base === undefined ? undefined : parseWhiteoutName(base, e.name);
+        if (parts.slice(0, -1).some((p) => p.startsWith(WHITEOUT_META_PREFIX))) {
+            // Inside AUFS bookkeeping directories (.wh..wh.plnk/...): never image content.
+            this.skipped.other++;
+            return;
+        }
+        // A queued node is made later, so anything else that might look at or under its path
+        // has to wait for the batch; runs of whiteouts in one directory go in one batch.
+        const nodePath = this.#nodePath(parts, e, whiteout);
+        if (this.#pendingNodes.length > 0 &&
+            (nodePath === undefined || this.#conflictsWithPending(nodePath))) {
+            await this.#flushNodes();
+        }
+        if (e.type === 'directory' && e.size > 0) {
+            // tar-stream reads a directory's data as the next headers, GNU tar skips it: an archive
+            // that shows different files to different readers is refused.
+            throw unsafe(e.name, `directory entry carries ${e.size} bytes of data`);
+        }
+        if (whiteout) {
+            this.#whiteout(parts, whiteout, e);
+        }
+        else if (parts.length === 0) {
+            if (e.type !== 'directory')
+                throw unsafe(e.name, `a ${e.type} cannot replace the layer root`);
+            this.#directory(parts, '', e);
+        }
+        else {
+            const rel = parts.join('/');
+            switch (e.type) {
+                case 'directory':
+                    this.#directory(parts, rel, e);
+                    break;
+                case 'file':
+                case 'contiguous-file':
+                    await this.#file(parts, rel, e);
+                    break;
+                case 'symlink':
+                    this.#symlink(parts, rel, e);
+                    break;
+                case 'link':
+                    this.#hardlink(parts, rel, e);
+                    break;
+                case 'character-device':
+                case 'block-device':
+                case 'fifo':
+                    this.#node(parts, rel, e);
+                    break;
+                default:
+                    throw new errors_LighterError('ERR_UNSUPPORTED', `entry "${e.name}": unsupported tar entry type (sparse and multi-volume members are not layer content)`, { details: { entry: e.name } });
+            }
+        }
+        if (this.#pendingNodes.length >= NODE_BATCH)
+            await this.#flushNodes();
+        if (this.#xattrJobs.length >= XATTR_BATCH)
+            await this.#flushXattrs();
+    }
+    async finish() {
+        await this.#flushNodes();
+        await this.#flushXattrs();
+        this.#applyDirAttributes();
+        if (this.skipped.devices > 0) {
+            this.#logger.warn(`skipped ${this.skipped.devices} device node(s): creating devices needs root`);
+        }
+    }
+    // ---- entry kinds
+    #directory(parts, rel, e) {
+        let stats = parts.length === 0 ? (0,external_node_fs_namespaceObject.lstatSync)(this.#root.root) : undefined;
+        if (parts.length > 0) {
+            this.#ensureParents(parts, e.name);
+            const replacesWhiteout = this.#mode === 'overlay' && this.#isWhiteoutAt(rel);
+            stats = this.#clear(rel, true);
+            if (!stats) {
+                // Owner-only until the attributes are set at the end.
+                (0,external_node_fs_namespaceObject.mkdirSync)(this.#root.abs(rel), { mode: 0o700 });
+                stats = (0,external_node_fs_namespaceObject.lstatSync)(this.#root.abs(rel));
+            }
+            this.#root.rememberDir(rel);
+            // `.wh.d` then `d/` in one layer: the lower d is gone, so the new one must not merge with it.
+            if (replacesWhiteout)
+                this.#queueOpaque(rel, parts, stats.ino);
+        }
+        const owner = this.#owner(e);
+        this.#dirAttributes.set(rel, {
+            parts,
+            ino: stats.ino,
+            mode: e.mode,
+            uid: owner.uid,
+            gid: owner.gid,
+            mtime: e.mtime,
+        });
+        this.#queueXattrs(rel, parts, stats.ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    async #file(parts, rel, e) {
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const owner = this.#owner(e);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(this.#root.abs(rel), WRITE_FLAGS, 0o600);
+        let ino;
+        try {
+            for await (const chunk of e.data)
+                writeAll(fd, chunk);
+            if (this.#isRoot)
+                (0,external_node_fs_namespaceObject.fchownSync)(fd, owner.uid, owner.gid);
+            // After chown, which clears setuid and setgid.
+            (0,external_node_fs_namespaceObject.fchmodSync)(fd, e.mode);
+            (0,external_node_fs_namespaceObject.futimesSync)(fd, e.mtime, e.mtime);
+            ino = (0,external_node_fs_namespaceObject.fstatSync)(fd).ino;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        this.#queueXattrs(rel, parts, ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    #symlink(parts, rel, e) {
+        if (e.linkname === '')
+            throw unsafe(e.name, 'symlink has no target');
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const path = this.#root.abs(rel);
+        (0,external_node_fs_namespaceObject.symlinkSync)(e.linkname, path);
+        if (this.#isRoot) {
+            const owner = this.#owner(e);
+            (0,external_node_fs_namespaceObject.lchownSync)(path, owner.uid, owner.gid);
+        }
+        (0,external_node_fs_namespaceObject.lutimesSync)(path, e.mtime, e.mtime);
+        this.#queueXattrs(rel, parts, (0,external_node_fs_namespaceObject.lstatSync)(path).ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    #hardlink(parts, rel, e) {
+        const targetParts = entryComponents(e.linkname, e.name, 'hardlink target');
+        if (targetParts.length === 0)
+            throw unsafe(e.name, 'hardlink target is the layer root');
+        const targetRel = targetParts.join('/');
+        if (targetRel === rel)
+            return;
+        const checkTarget = () => {
+            // parentsExist refuses symlinked parents, so the link never reaches through one.
+            const present = this.#root.parentsExist(targetParts, e.name);
+            const stats = present ? lstatOrUndefined(this.#root.abs(targetRel)) : undefined;
+            if (!stats) {
+                throw unsafe(e.name, `hardlink target "${e.linkname}" is not in this layer`);
+            }
+            if (stats.isDirectory())
+                throw unsafe(e.name, `hardlink target "${e.linkname}" is a directory`);
+        };
+        checkTarget();
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        // Clearing the entry's path may have removed a directory holding the target.
+        checkTarget();
+        (0,external_node_fs_namespaceObject.linkSync)(this.#root.abs(targetRel), this.#root.abs(rel));
+        this.#touch(parts);
+    }
+    #node(parts, rel, e) {
+        if (e.type !== 'fifo' && !this.#isRoot) {
+            this.skipped.devices++;
+            this.#logger.debug(`skipping device node ${rel}: not root`);
+            return;
+        }
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const owner = this.#owner(e);
+        this.#queueNode({
+            rel,
+            parts,
+            spec: {
+                path: this.#root.abs(rel),
+                kind: e.type,
+                major: e.devmajor,
+                minor: e.devminor,
+                mode: e.mode,
+            },
+            uid: owner.uid,
+            gid: owner.gid,
+            mtime: e.mtime,
+            xattrs: e.xattrs,
+        });
+        this.#touch(parts);
+    }
+    #whiteout(parts, whiteout, e) {
+        const dirParts = parts.slice(0, -1);
+        const dirRel = dirParts.join('/');
+        if (whiteout.kind === 'meta') {
+            this.skipped.other++;
+            this.#logger.debug(`skipping AUFS metadata entry ${e.name}`);
+            return;
+        }
+        if (this.#mode === 'overlay') {
+            // The directory holding the marker has to exist in this layer for overlayfs to see it.
+            this.#ensureParents(parts, e.name);
+            if (whiteout.kind === 'opaque') {
+                this.#queueOpaque(dirRel, dirParts, (0,external_node_fs_namespaceObject.lstatSync)(this.#root.abs(dirRel)).ino);
+                return;
+            }
+            const targetParts = [...dirParts, whiteout.target];
+            const targetRel = targetParts.join('/');
+            // Whiteouts hide lower layers only: what this layer wrote stays, but a directory it
+            // wrote no longer merges with the lower one the whiteout deletes.
+            const existing = lstatOrUndefined(this.#root.abs(targetRel));
+            if (existing) {
+                if (existing.isDirectory())
+                    this.#queueOpaque(targetRel, targetParts, existing.ino);
+                return;
+            }
+            const owner = this.#rootOwner(e.name);
+            this.#queueNode({
+                rel: targetRel,
+                parts: targetParts,
+                spec: {
+                    path: this.#root.abs(targetRel),
+                    kind: 'character-device',
+                    major: 0,
+                    minor: 0,
+                    mode: 0,
+                },
+                uid: owner.uid,
+                gid: owner.gid,
+                mtime: e.mtime,
+                xattrs: [],
+            });
+            return;
+        }
+        // 'apply': delete from the earlier layers' content, never through a symlinked parent.
+        if (!this.#root.parentsExist(parts, e.name))
+            return;
+        if (whiteout.kind === 'opaque') {
+            this.#prune(dirRel);
+            return;
+        }
+        const targetRel = dirRel === '' ? whiteout.target : `${dirRel}/${whiteout.target}`;
+        const stats = lstatOrUndefined(this.#root.abs(targetRel));
+        if (!stats)
+            return;
+        if (this.#layerPaths?.has(targetRel)) {
+            // Written by this layer: it stays, without what the lower layers had inside it.
+            if (stats.isDirectory())
+                this.#prune(targetRel);
+            return;
+        }
+        this.#root.remove(targetRel, stats);
+    }
+    /** Removes everything under a directory that this layer did not write ('apply' opaque). */
+    #prune(dirRel) {
+        const dir = this.#root.abs(dirRel);
+        for (const raw of (0,external_node_fs_namespaceObject.readdirSync)(dir, { encoding: 'buffer' })) {
+            const name = raw.toString('utf8');
+            if (!Buffer.from(name, 'utf8').equals(raw)) {
+                // Not UTF-8, so no archive entry can name it: it belongs to a lower layer.
+                (0,external_node_fs_namespaceObject.rmSync)(Buffer.concat([Buffer.from(`${dir}/`), raw]), { recursive: true, force: true });
+                continue;
+            }
+            const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+            const stats = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_.join)(dir, name));
+            if (!this.#layerPaths?.has(rel))
+                this.#root.remove(rel, stats);
+            else if (stats.isDirectory())
+                this.#prune(rel);
+        }
+    }
+    // ---- helpers
+    #ensureParents(parts, entry) {
+        this.#root.ensureParents(parts, entry, (rel) => {
+            const below = this.#mode === 'overlay' ? this.#lowerDirectory(rel, entry) : undefined;
+            if (below) {
+                // Host ids already: the lower layer was mapped when it was applied.
+                const relParts = rel.split('/');
+                const ino = (0,external_node_fs_namespaceObject.lstatSync)(this.#root.abs(rel)).ino;
+                this.#dirAttributes.set(rel, {
+                    parts: relParts,
+                    ino,
+                    mode: below.mode & 0o7777,
+                    uid: below.uid,
+                    gid: below.gid,
+                    mtime: below.mtimeMs / 1000,
+                });
+            }
+            else if (this.#isRoot && this.#idMap) {
+                const owner = this.#rootOwner(entry);
+                (0,external_node_fs_namespaceObject.lchownSync)(this.#root.abs(rel), owner.uid, owner.gid);
+            }
+        });
+    }
+    /**
+     * What the lower layers show at `rel`: the top-most one that has the path decides. A
+     * whiteout, or a parent that is not a directory there, hides the deeper layers. Opaque
+     * directories are not consulted (that would take an xattr read per lookup).
+     */
+    #lowerDirectory(rel, entry) {
+        const parts = rel.split('/');
+        for (const lower of this.#lowerDirs) {
+            let path = lower;
+            let found;
+            for (let i = 0; i < parts.length; i++) {
+                path = (0,external_node_path_.join)(path, parts[i]);
+                const stats = lstatOrUndefined(path);
+                if (!stats)
+                    break;
+                if (i === parts.length - 1)
+                    found = stats;
+                else if (!stats.isDirectory())
+                    return undefined;
+            }
+            if (!found)
+                continue;
+            if (whiteout_isOverlayWhiteout(found))
+                return undefined;
+            if (found.isSymbolicLink()) {
+                throw unsafe(entry, `parent "${rel}" is a symlink in a lower layer; writing through it could leave the layer`);
+            }
+            if (!found.isDirectory())
+                throw unsafe(entry, `parent "${rel}" is not a directory in a lower layer`);
+            return found;
+        }
+        return undefined;
+    }
+    /**
+     * Removes what is at `rel` so an entry can take its place; a directory stays when the
+     * entry is one too (its stats are returned). Never follows a symlink at `rel`.
+     */
+    #clear(rel, keepDirectory) {
+        const stats = lstatOrUndefined(this.#root.abs(rel));
+        if (!stats)
+            return undefined;
+        if (keepDirectory && stats.isDirectory())
+            return stats;
+        this.#root.remove(rel, stats);
+        return undefined;
+    }
+    #touch(parts) {
+        if (!this.#layerPaths)
+            return;
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            this.#layerPaths.add(rel);
+        }
+    }
+    #owner(e) {
+        if (!this.#isRoot)
+            return { uid: -1, gid: -1 };
+        return {
+            uid: hostId(this.#idMap, 'uid', e.uid, e.name),
+            gid: hostId(this.#idMap, 'gid', e.gid, e.name),
+        };
+    }
+    #rootOwner(entry) {
+        return { uid: hostId(this.#idMap, 'uid', 0, entry), gid: hostId(this.#idMap, 'gid', 0, entry) };
+    }
+    #queueXattrs(rel, parts, ino, entry, xattrs) {
+        if (xattrs.length === 0)
+            return;
+        const attrs = xattrs.filter(([name]) => !isOverlayXattr(name));
+        if (attrs.length < xattrs.length) {
+            // An archive carrying overlayfs' own attributes could redirect lookups into other layers.
+            this.skipped.xattrs += xattrs.length - attrs.length;
+            this.#logger.warn(`entry "${entry}": ignored overlayfs xattrs an archive may not set`);
+        }
+        if (attrs.length > 0)
+            this.#xattrJobs.push({ rel, parts, ino, attrs, strict: false });
+    }
+    #queueOpaque(rel, parts, ino) {
+        this.#xattrJobs.push({
+            rel,
+            parts,
+            ino,
+            attrs: [[this.#opaqueXattr, Buffer.from('y')]],
+            strict: true,
+        });
+    }
+    #isWhiteoutAt(rel) {
+        const stats = lstatOrUndefined(this.#root.abs(rel));
+        return stats !== undefined && whiteout_isOverlayWhiteout(stats);
+    }
+    #nodePath(parts, e, whiteout) {
+        if (whiteout) {
+            if (whiteout.kind !== 'whiteout' || this.#mode !== 'overlay')
+                return undefined;
+            return [...parts.slice(0, -1), whiteout.target];
+        }
+        const isNode = e.type === 'fifo' || e.type === 'character-device' || e.type === 'block-device';
+        return isNode && parts.length > 0 ? parts : undefined;
+    }
+    #conflictsWithPending(parts) {
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            if (this.#pendingPaths.has(rel))
+                return true;
+        }
+        return false;
+    }
+    #queueNode(node) {
+        this.#pendingNodes.push(node);
+        this.#pendingPaths.add(node.rel);
+    }
+    async #flushNodes() {
+        const nodes = this.#pendingNodes;
+        if (nodes.length === 0)
+            return;
+        this.#pendingNodes = [];
+        this.#pendingPaths.clear();
+        await makeNodes(nodes.map((n) => n.spec));
+        for (const n of nodes) {
+            const path = n.spec.path;
+            if (this.#isRoot)
+                (0,external_node_fs_namespaceObject.lchownSync)(path, n.uid, n.gid);
+            (0,external_node_fs_namespaceObject.chmodSync)(path, n.spec.mode);
+            (0,external_node_fs_namespaceObject.lutimesSync)(path, n.mtime, n.mtime);
+            if (n.xattrs.length > 0) {
+                this.#queueXattrs(n.rel, n.parts, (0,external_node_fs_namespaceObject.lstatSync)(path).ino, n.rel, n.xattrs);
+            }
+        }
+    }
+    /** Whether a path recorded earlier still names the same inode through real directories. */
+    #unchanged(rel, parts, ino) {
+        if (rel !== '' && !this.#root.parentsIntact(parts))
+            return false;
+        return lstatOrUndefined(this.#root.abs(rel))?.ino === ino;
+    }
+    async #flushXattrs() {
+        const jobs = this.#xattrJobs.filter((j) => this.#unchanged(j.rel, j.parts, j.ino));
+        this.#xattrJobs = [];
+        if (jobs.length === 0)
+            return;
+        const strict = jobs.filter((j) => j.strict);
+        const lenient = jobs.filter((j) => !j.strict);
+        if (!xattr_hasCommand('setfattr')) {
+            if (strict.length > 0) {
+                throw new errors_LighterError('ERR_UNSUPPORTED', `marking ${strict.length} opaque director${strict.length === 1 ? 'y' : 'ies'} needs ${xattr_ATTR_TOOLS_HINT}`);
+            }
+            const count = lenient.reduce((n, j) => n + j.attrs.length, 0);
+            this.skipped.xattrs += count;
+            this.#logger.warn(`skipped ${count} xattr(s): setting them needs ${xattr_ATTR_TOOLS_HINT}`);
+            return;
+        }
+        const asBatch = (list) => list.map((j) => ({ path: j.rel === '' ? '.' : j.rel, attrs: j.attrs }));
+        const complaints = await setXattrs(this.#root.root, asBatch(lenient));
+        if (complaints.length > 0) {
+            this.skipped.xattrs += complaints.length;
+            for (const line of complaints)
+                this.#logger.warn(`could not set xattr: ${line}`);
+        }
+        const failed = await setXattrs(this.#root.root, asBatch(strict));
+        if (failed.length > 0) {
+            throw new errors_LighterError('ERR_STORE', `setting ${this.#opaqueXattr}: ${failed.join('; ')}`);
+        }
+    }
+    #applyDirAttributes() {
+        // Deepest first: as non-root, a read-only parent would otherwise block its children.
+        const dirs = [...this.#dirAttributes.entries()].sort(([, a], [, b]) => b.parts.length - a.parts.length);
+        for (const [rel, d] of dirs) {
+            if (!this.#unchanged(rel, d.parts, d.ino))
+                continue;
+            const path = this.#root.abs(rel);
+            if (this.#isRoot)
+                (0,external_node_fs_namespaceObject.lchownSync)(path, d.uid, d.gid);
+            (0,external_node_fs_namespaceObject.chmodSync)(path, d.mode);
+            (0,external_node_fs_namespaceObject.utimesSync)(path, d.mtime, d.mtime);
+        }
+    }
+}
+function writeAll(fd, chunk) {
+    let offset = 0;
+    while (offset < chunk.length)
+        offset += (0,external_node_fs_namespaceObject.writeSync)(fd, chunk, offset, chunk.length - offset);
+}
+/** Errno failures are the store's; anything else (tar or compression format) the archive's. */
+function fallbackCode(err) {
+    return typeof err?.syscall === 'string'
+        ? 'ERR_STORE'
+        : 'ERR_UNSAFE_ARCHIVE';
+}
+function apply_decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return external_node_zlib_.createGunzip();
+        case 'zstd':
+            return external_node_zlib_.createZstdDecompress();
+        case 'none':
+            return new external_node_stream_.PassThrough();
+    }
+}
+/** Picks the compression from magic bytes and hands back a stream that still starts with them. */
+async function sniffCompression(input) {
+    const it = input[Symbol.asyncIterator]();
+    const head = [];
+    let length = 0;
+    let ended = false;
+    while (length < 4) {
+        const next = await it.next();
+        if (next.done) {
+            ended = true;
+            break;
+        }
+        head.push(next.value);
+        length += next.value.length;
+    }
+    const first = Buffer.concat(head);
+    let compression = 'none';
+    if (first[0] === 0x1f && first[1] === 0x8b)
+        compression = 'gzip';
+    else if (first.length >= 4 && first.readUInt32LE(0) === 0xfd2fb528)
+        compression = 'zstd';
+    const rest = { [Symbol.asyncIterator]: () => it };
+    const source = external_node_stream_.Readable.from((async function* () {
+        if (first.length > 0)
+            yield first;
+        if (!ended)
+            yield* rest;
+    })(), { objectMode: false });
+    return { compression, source };
+}
+class ByteCounter extends external_node_stream_.Transform {
+    size = 0;
+    _transform(chunk, _encoding, done) {
+        this.size += chunk.length;
+        done(null, chunk);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
+// Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
+//
+// The same tree always gives the same bytes: children in bytewise name order (whiteouts of a
+// directory first, as the OCI spec recommends), no user or group names, whole-second mtimes
+// (clamped to SOURCE_DATE_EPOCH when given), PAX records only where ustar cannot say it, and
+// a gzip header without name or time and with OS "unknown" (as Go writes it).
+
+
+
+
+
+
+
+
+
+
+
+/** Attributes that describe the host rather than the image, so they would break reproducibility. */
+const HOST_XATTRS = new Set(['security.selinux']);
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Walks `upperDir` and streams it as a layer. Hardlinks (same device and inode) become tar
+ * hardlink entries pointing at the first path in walk order. Sockets are skipped.
+ */
+function diffLayer(upperDir, options) {
+    if (options.mode !== 'overlay-upper' && options.mode !== 'full') {
+        throw new InvalidArgumentError(`mode must be 'overlay-upper' or 'full', not ${String(options.mode)}`);
+    }
+    if (!['gzip', 'zstd', 'none'].includes(options.compression)) {
+        throw new InvalidArgumentError(`compression must be gzip, zstd or none, not ${String(options.compression)}`);
+    }
+    const epoch = options.sourceDateEpoch;
+    if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
+        throw new InvalidArgumentError(`sourceDateEpoch must be a whole number of seconds, not ${epoch}`);
+    }
+    const root = resolve(upperDir);
+    let rootStats;
+    try {
+        rootStats = lstatSync(root);
+    }
+    catch (err) {
+        throw new InvalidArgumentError(`writing layer: cannot read ${root}`, { cause: err });
+    }
+    if (!rootStats.isDirectory())
+        throw new InvalidArgumentError(`writing layer: ${root} is not a directory`);
+    const walker = new TreeWalker(root, options);
+    const tar = Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
+    const diffDigester = new DigestingStream();
+    const blobDigester = new DigestingStream();
+    let settle;
+    const done = new Promise((resolve, reject) => {
+        settle = { resolve, reject };
+    });
+    // The stream reports the same failure; a caller that only reads it must not see an unhandled rejection.
+    done.catch(() => { });
+    pipeline(tar, diffDigester, ...diff_compressor(options.compression), blobDigester, (err) => {
+        if (err) {
+            settle?.reject(withContext(err, `writing layer from ${root}`, 'ERR_STORE'));
+            return;
+        }
+        settle?.resolve({
+            digest: blobDigester.digest,
+            diffId: diffDigester.digest,
+            size: blobDigester.size,
+            uncompressedSize: diffDigester.size,
+            entries: walker.entries,
+        });
+    });
+    return { stream: blobDigester, done };
+}
+class TreeWalker {
+    entries = 0;
+    #root;
+    #overlay;
+    #epoch;
+    #idMap;
+    #logger;
+    #xattrs = new Map();
+    /** First path seen for each device:inode with more than one link. */
+    #links = new Map();
+    constructor(root, options) {
+        this.#root = root;
+        this.#overlay = options.mode === 'overlay-upper';
+        this.#epoch = options.sourceDateEpoch;
+        this.#idMap = options.idMap;
+        this.#logger = options.logger ?? silentLogger;
+    }
+    async *tar() {
+        await this.#loadXattrs();
+        if (this.#overlay && this.#isOpaque('')) {
+            yield this.#marker(OPAQUE_WHITEOUT, lstatSync(this.#root));
+        }
+        yield* this.#walk('');
+        yield endOfArchive();
+    }
+    async #loadXattrs() {
+        if (!hasCommand('getfattr')) {
+            if (this.#overlay) {
+                throw new LighterError('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${ATTR_TOOLS_HINT}`);
+            }
+            this.#logger.warn(`xattrs are left out of the layer: reading them needs ${ATTR_TOOLS_HINT}`);
+            return;
+        }
+        const tree = await readXattrTree(this.#root);
+        for (const line of tree.errors)
+            this.#logger.warn(`reading xattrs: ${line}`);
+        this.#xattrs = tree.byPath;
+    }
+    async *#walk(dirRel) {
+        const dir = dirRel === '' ? this.#root : join(this.#root, dirRel);
+        const children = [];
+        const raws = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+        for (const raw of raws) {
+            const name = raw.toString('utf8');
+            const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+            if (!Buffer.from(name, 'utf8').equals(raw)) {
+                throw new LighterError('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
+                    details: { path: rel },
+                });
+            }
+            children.push({ name, rel, stats: lstatSync(join(dir, name)) });
+        }
+        if (this.#overlay) {
+            for (const c of children) {
+                if (isOverlayWhiteout(c.stats)) {
+                    yield this.#marker(dirRel === '' ? `${WHITEOUT_PREFIX}${c.name}` : `${dirRel}/${WHITEOUT_PREFIX}${c.name}`, c.stats);
+                }
+            }
+        }
+        for (const c of children) {
+            if (this.#overlay && isOverlayWhiteout(c.stats))
+                continue;
+            if (c.name.startsWith(WHITEOUT_PREFIX)) {
+                throw new LighterError('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${WHITEOUT_PREFIX} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
+            }
+            yield* this.#entry(c.rel, c.stats);
+        }
+    }
+    async *#entry(rel, stats) {
+        const base = {
+            name: rel,
+            mode: stats.mode & 0o7777,
+            uid: containerId(this.#idMap, 'uid', stats.uid, rel),
+            gid: containerId(this.#idMap, 'gid', stats.gid, rel),
+            size: 0,
+            mtime: this.#mtime(stats),
+            xattrs: this.#entryXattrs(rel),
+        };
+        const path = join(this.#root, rel);
+        if (stats.isDirectory()) {
+            this.entries++;
+            yield encodeHeader({ ...base, type: 'directory' });
+            if (this.#overlay && this.#isOpaque(rel))
+                yield this.#marker(`${rel}/${OPAQUE_WHITEOUT}`, stats);
+            yield* this.#walk(rel);
+            return;
+        }
+        if (stats.isSocket()) {
+            this.#logger.debug(`skipping socket ${rel}: tar cannot hold one`);
+            return;
+        }
+        if (stats.nlink > 1) {
+            const big = lstatSync(path, { bigint: true });
+            const key = `${big.dev}:${big.ino}`;
+            const first = this.#links.get(key);
+            if (first !== undefined) {
+                this.entries++;
+                yield encodeHeader({ ...base, type: 'link', linkname: first, xattrs: [] });
+                return;
+            }
+            this.#links.set(key, rel);
+        }
+        this.entries++;
+        if (stats.isFile()) {
+            yield encodeHeader({ ...base, type: 'file', size: stats.size });
+            yield* this.#fileData(path, rel, stats);
+        }
+        else if (stats.isSymbolicLink()) {
+            yield encodeHeader({ ...base, type: 'symlink', linkname: readlinkSync(path, 'utf8') });
+        }
+        else if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+            yield encodeHeader({
+                ...base,
+                type: stats.isCharacterDevice() ? 'character-device' : 'block-device',
+                devmajor: major(stats.rdev),
+                devminor: minor(stats.rdev),
+            });
+        }
+        else if (stats.isFIFO()) {
+            yield encodeHeader({ ...base, type: 'fifo' });
+        }
+    }
+    async *#fileData(path, rel, stats) {
+        const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+            const now = fstatSync(fd);
+            if (now.ino !== stats.ino)
+                throw changed(rel);
+            let left = stats.size;
+            while (left > 0) {
+                const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, left));
+                const n = readSync(fd, buf, 0, buf.length, null);
+                // A shorter file would corrupt the tar; a longer one is cut at the size in the header.
+                if (n === 0)
+                    throw changed(rel);
+                left -= n;
+                yield n === buf.length ? buf : buf.subarray(0, n);
+            }
+        }
+        finally {
+            closeSync(fd);
+        }
+        const pad = padding(stats.size);
+        if (pad.length > 0)
+            yield pad;
+    }
+    /** An empty regular file standing for a whiteout or an opaque directory. */
+    #marker(name, stats) {
+        this.entries++;
+        const header = {
+            name,
+            type: 'file',
+            mode: 0,
+            uid: 0,
+            gid: 0,
+            size: 0,
+            mtime: this.#mtime(stats),
+        };
+        return encodeHeader(header);
+    }
+    #mtime(stats) {
+        const seconds = Math.floor(stats.mtimeMs / 1000);
+        return this.#epoch !== undefined && seconds > this.#epoch ? this.#epoch : seconds;
+    }
+    #isOpaque(rel) {
+        return (this.#xattrs.get(rel) ?? []).some(([name, value]) => (name === 'trusted.overlay.opaque' || name === 'user.overlay.opaque') &&
+            value.toString('latin1') === 'y');
+    }
+    #entryXattrs(rel) {
+        const out = [];
+        for (const [name, value] of this.#xattrs.get(rel) ?? []) {
+            const overlayName = /^(?:trusted|user)\.overlay\.(.*)$/.exec(name)?.[1];
+            if (overlayName !== undefined) {
+                if (this.#overlay && (overlayName === 'redirect' || overlayName === 'metacopy')) {
+                    throw new LighterError('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
+                }
+                continue;
+            }
+            if (!HOST_XATTRS.has(name))
+                out.push([name, value]);
+        }
+        return out;
+    }
+}
+function changed(rel) {
+    return new LighterError('ERR_STORE', `"${rel}" changed while it was being read`, {
+        details: { path: rel },
+    });
+}
+/** glibc's gnu_dev_major/minor on a Linux dev_t. */
+function major(rdev) {
+    return Number(((BigInt(rdev) >> 8n) & 0xfffn) | ((BigInt(rdev) >> 32n) & ~0xfffn));
+}
+function minor(rdev) {
+    return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
+}
+function diff_compressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return [zlib.createGzip({ level: 6 }), new GzipOsByte()];
+        case 'zstd':
+            return [zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } })];
+        case 'none':
+            return [new PassThrough()];
+    }
+}
+/** Sets the gzip header's OS byte to 255 ("unknown"): zlib writes the build platform's there. */
+class GzipOsByte extends (/* unused pure expression or super */ null && (Transform)) {
+    #seen = 0;
+    _transform(chunk, _encoding, done) {
+        const OS_OFFSET = 9;
+        if (this.#seen <= OS_OFFSET && this.#seen + chunk.length > OS_OFFSET) {
+            chunk[OS_OFFSET - this.#seen] = 0xff;
+        }
+        this.#seen += chunk.length;
+        done(null, chunk);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/index.js
+// Layer tars in and out of directories: applyLayer extracts one safely, diffLayer writes one.
+
+
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/unpack.js
+// Unpacked layer directories: extracted into a temp dir, then renamed into place, so a present `layers/<chain ID>` is always complete.
+
+
+
+
+
+
+
+
+
+
+const LAYERS_DIR = 'layers';
+function layerPath(layersDir, chainId) {
+    return (0,external_node_path_.join)(layersDir, layerDirName(chainId));
+}
+async function unpack_isDirectory(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+/** A fresh, private directory under `layers/` to extract into. */
+async function makeTempLayerDir(layersDir) {
+    await (0,promises_.mkdir)(layersDir, { recursive: true });
+    const dir = (0,external_node_path_.join)(layersDir, tempName('layer'));
+    await (0,promises_.mkdir)(dir, { mode: 0o755 });
+    return dir;
+}
+/**
+ * Renames a complete extraction to `layers/<chain ID>`. When another process got there first
+ * the directory is the same layer, so ours is dropped. True when ours was placed.
+ */
+async function placeLayerDir(temp, layersDir, chainId) {
+    const final = layerPath(layersDir, chainId);
+    if (await unpack_isDirectory(final)) {
+        await removeTree(temp);
+        return false;
+    }
+    try {
+        await (0,promises_.rename)(temp, final);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+            throw err;
+        await removeTree(temp);
+        return false;
+    }
+    // File data is not synced (a layer dir can be unpacked again from its blob); the name is.
+    await fsyncDir(layersDir);
+    return true;
+}
+/** Extracts one layer (from its stored blob) into place as `layers/<chain ID>`. */
+async function unpackLayer(blob, layersDir, chainId, options) {
+    const temp = await makeTempLayerDir(layersDir);
+    try {
+        const applied = await extractInto(blob, temp, options.compression, options.logger);
+        checkDiffId(applied, options.diffId, options.what);
+        await placeLayerDir(temp, layersDir, chainId);
+    }
+    catch (err) {
+        blob.destroy();
+        await removeTree(temp).catch(() => { });
+        throw err;
+    }
+    return layerPath(layersDir, chainId);
+}
+/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
+function extractInto(input, dir, compression, logger) {
+    let source = input;
+    let given = compression;
+    if (compression === 'gzip' || compression === 'zstd') {
+        // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
+        // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
+        const decode = compression === 'gzip'
+            ? external_node_zlib_.createGunzip({ chunkSize: DECODE_CHUNK })
+            : external_node_zlib_.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+        source = (0,external_node_stream_.pipeline)(input, decode, () => { });
+        given = 'none';
+    }
+    return applyLayer(source, dir, {
+        whiteouts: 'overlay',
+        compression: given,
+        ...(logger ? { logger } : {}),
+    });
+}
+const DECODE_CHUNK = 1024 * 1024;
+function checkDiffId(applied, want, what) {
+    if (applied.diffId !== want) {
+        throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${what}: the uncompressed layer is ${applied.diffId}, but the image config says ${want}`, { details: { expected: want, actual: applied.diffId } });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/store.js
+// The local image store: an OCI image layout plus unpacked layer directories, shared safely by concurrent processes.
+//
+// On disk (STORE is `defaultStoreDir()` unless given):
+//   oci-layout, index.json      the OCI image layout; names are `org.opencontainers.image.ref.name`
+//   blobs/sha256/<hex>          content, written whole under its digest (temp file, fsync, rename)
+//   index.json.lock             the one lock: index.json updates, lease claims and GC
+//   layers/<chain ID hex>/      unpacked layers with overlay whiteouts, one overlay lower dir each
+//   meta/<manifest hex>.json    advisory facts per image (added, last used, source)
+//   leases/<pid>-<hex>          what live processes use or are writing, kept by GC
+// Work in progress has a hidden name carrying its writer's pid (`.tmp-…-<pid>-<hex>`); once that
+// process is gone it is a leftover, removed on the next open or prune.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const UNPACK_CONCURRENCY = 4;
+class Store {
+    /** Absolute path of the store. */
+    dir;
+    layersDir;
+    /** The OCI layout writer (blobs and index.json) the store is built on. */
+    writer;
+    logger;
+    /** The store as a read-only file tree, for LayoutReader and blob streams. */
+    tree;
+    #options;
+    /** Parsed facts per top-level digest; content never changes under a digest. */
+    #facts = new Map();
+    constructor(dir, writer, options) {
+        this.dir = dir;
+        this.layersDir = (0,external_node_path_.join)(dir, LAYERS_DIR);
+        this.writer = writer;
+        this.logger = options.logger ?? log_silentLogger;
+        this.tree = directoryTree(dir);
+        this.#options = options;
+    }
+    /**
+     * Opens (creating when needed) the store at `dir`, default `defaultStoreDir()` as the caller
+     * resolves it. Removes leftovers of writers that died. Throws ERR_STORE when the directory
+     * is not usable, ERR_BAD_MANIFEST when it holds something other than an OCI layout.
+     */
+    static async open(dir, options = {}) {
+        const root = (0,external_node_path_.resolve)(dir);
+        const writer = await contextual(`opening the store ${root}`, async () => {
+            const w = await LayoutWriter.open(root, {
+                ...(options.logger ? { logger: options.logger } : {}),
+                ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+            });
+            for (const sub of [LAYERS_DIR, META_DIR, LEASES_DIR]) {
+                await (0,promises_.mkdir)((0,external_node_path_.join)(root, sub), { recursive: true });
+            }
+            return w;
+        }, 'ERR_STORE');
+        const store = new Store(root, writer, options);
+        // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
+        if (!(await store_exists((0,external_node_path_.join)(root, INDEX_FILE))))
+            await writer.updateIndex((index) => index);
+        await store.#removeLeftovers();
+        return store;
+    }
+    /** Every image, grouped by top-level manifest, in index.json order. */
+    async images() {
+        return this.#group(await this.writer.readIndex());
+    }
+    /**
+     * Finds an image by name or ID, as podman does: the exact normalized name (`busybox` is
+     * `docker.io/library/busybox:latest`), then `localhost/NAME`, then a unique stored name ending
+     * in `/NAME:TAG`; `NAME@sha256:…` also matches by digest; hex (optionally `sha256:`) is a
+     * prefix of an image ID or manifest digest. ERR_NOT_FOUND lists similar names;
+     * ERR_BAD_REFERENCE for a malformed name; ERR_INVALID_ARGUMENT when a prefix is ambiguous.
+     */
+    async resolve(input) {
+        return this.#find(await this.writer.readIndex(), input);
+    }
+    /**
+     * Gives an image another name. A short name goes under `localhost/` (see localImageName);
+     * a name that pointed at another image moves, and that image goes if it has no name left.
+     * Returns the stored name.
+     */
+    async tag(image, newName) {
+        const name = localImageName(newName);
+        const target = typeof image === 'string' ? await this.resolve(image) : image;
+        await this.#updateIndex(async (index) => {
+            if (!index.manifests.some((d) => d.digest === target.digest)) {
+                throw new errors_LighterError('ERR_NOT_FOUND', `tagging ${target.digest} as ${name}: the image was removed meanwhile`);
+            }
+            return setName(index, target.descriptor, name);
+        });
+        await this.#touch(target.digest);
+        return name;
+    }
+    /** Removes one name, keeping the image (unnamed if that was its last name). Returns the name removed. */
+    async untag(name) {
+        let removed = '';
+        await this.#updateIndex(async (index) => {
+            const stored = this.#findName(index, name);
+            const entry = index.manifests.find((d) => refName(d) === stored);
+            removed = stored;
+            let next = {
+                ...index,
+                manifests: index.manifests.filter((d) => refName(d) !== stored),
+            };
+            if (!next.manifests.some((d) => d.digest === entry.digest)) {
+                next = addEntry(next, withoutName(entry), undefined);
+            }
+            return next;
+        });
+        return removed;
+    }
+    /**
+     * `rmi`: by name, removes that name (the image goes with its last name); by ID, removes the
+     * image and every name of it (several names need `force`). Space is freed by `prune`.
+     */
+    async remove(input, options = {}) {
+        let result;
+        await this.#updateIndex(async (index) => {
+            let stored;
+            try {
+                stored = this.#findName(index, input);
+            }
+            catch (err) {
+                if (!isLighterError(err, 'ERR_NOT_FOUND') && !isLighterError(err, 'ERR_BAD_REFERENCE')) {
+                    throw err;
+                }
+            }
+            if (stored !== undefined) {
+                const digest = index.manifests.find((d) => refName(d) === stored).digest;
+                const manifests = index.manifests.filter((d) => refName(d) !== stored);
+                result = {
+                    untagged: [stored],
+                    deleted: !manifests.some((d) => d.digest === digest),
+                    digest,
+                };
+                return { ...index, manifests };
+            }
+            const found = await this.#find(index, input);
+            const names = namesOf(index, found.digest);
+            if (names.length > 1 && !options.force) {
+                throw new errors_LighterError('ERR_INVALID_ARGUMENT', `removing ${input}: image ${found.id.slice(0, 12)} has several names (${names.join(', ')}); remove them by name, or force`, { details: { names } });
+            }
+            result = { untagged: names, deleted: true, digest: found.digest };
+            return { ...index, manifests: index.manifests.filter((d) => d.digest !== found.digest) };
+        });
+        return result;
+    }
+    /**
+     * Adds an image whose blobs are all in the store (the storage destination's commit, a
+     * build's last step) under `name` (stored as given: normalize first), or unnamed.
+     */
+    async addImage(descriptor, options = {}) {
+        const plain = withoutName(descriptor);
+        await this.#updateIndex(async (index) => options.name === undefined
+            ? addEntry(index, plain, undefined)
+            : setName(index, plain, options.name));
+        await this.fault('index-updated');
+        const now = new Date().toISOString();
+        await updateMeta(this.dir, plain.digest, {
+            added: now,
+            lastUsed: now,
+            ...(options.source ? { source: options.source } : {}),
+        }).catch((err) => this.logger.debug(`recording facts of ${plain.digest}: ${errors_errorMessage(err)}`));
+    }
+    /** The image manifest and config of a stored image (for an index: of one platform). */
+    async inspect(image, options = {}) {
+        const target = typeof image === 'string' ? await this.resolve(image) : image;
+        const label = target.names[0] ?? target.id.slice(0, 12);
+        return contextual(`reading image ${label} from the store ${this.dir}`, async () => {
+            const top = parseManifest(await this.readBlob(target.descriptor), target.mediaType);
+            let digest = target.digest;
+            let manifest;
+            if (top.kind === 'index') {
+                const chosen = selectManifest(top.index, options.platform ?? hostPlatform());
+                digest = chosen.digest;
+                const child = parseManifest(await this.readBlob(chosen), chosen.mediaType);
+                if (child.kind !== 'image') {
+                    throw new errors_LighterError('ERR_BAD_MANIFEST', `nested index ${chosen.digest} is not supported`);
+                }
+                manifest = child.manifest;
+            }
+            else {
+                manifest = top.manifest;
+            }
+            const config = parseImageConfig(await this.readBlob(manifest.config));
+            return { image: target, digest, manifest, configDigest: manifest.config.digest, config };
+        });
+    }
+    /**
+     * The overlay lower dirs of an image, top layer first (the order of overlayfs' `lowerdir=`),
+     * unpacking any layer not unpacked yet. An image without layers gives [].
+     */
+    async layerDirs(image, options = {}) {
+        const inspected = await this.inspect(image, options);
+        const { manifest, config } = inspected;
+        const label = inspected.image.names[0] ?? inspected.image.id.slice(0, 12);
+        const diffIds = config.rootfs.diff_ids;
+        if (diffIds.length !== manifest.layers.length) {
+            throw new errors_LighterError('ERR_BAD_MANIFEST', `image ${label}: the manifest has ${manifest.layers.length} layers but the config lists ${diffIds.length} diff_ids`);
+        }
+        const chains = chainIds(diffIds);
+        const lease = options.lease ?? (await this.lease());
+        try {
+            await lease.claim([
+                ...manifest.layers.map((l) => l.digest),
+                ...chains.map((c) => layerClaim(layerDirName(c))),
+            ]);
+            await mapLimit(chains, UNPACK_CONCURRENCY, async (chain, i) => {
+                if (await unpack_isDirectory(layerPath(this.layersDir, chain)))
+                    return;
+                const layer = manifest.layers[i];
+                const what = `unpacking layer ${i + 1}/${chains.length} (${layer.digest}) of ${label}`;
+                await contextual(what, async () => {
+                    this.logger.debug(what);
+                    const blob = await this.tree.open(blobPath(layer.digest));
+                    await unpackLayer(blob, this.layersDir, chain, {
+                        compression: layerCompression(layer.mediaType) ?? 'auto',
+                        diffId: diffIds[i],
+                        logger: this.logger,
+                        what,
+                    });
+                });
+            });
+        }
+        finally {
+            if (!options.lease)
+                await lease.release();
+        }
+        await this.#touch(inspected.image.digest);
+        return chains.map((c) => layerPath(this.layersDir, c)).reverse();
+    }
+    /**
+     * Garbage collection: removes blobs and layer dirs no image refers to and no live lease
+     * claims, leftovers of dead writers, and (with `all`) unnamed images. The decision and the
+     * renames into a private trash happen under the lock; deleting happens after, unlocked.
+     */
+    async prune(options = {}) {
+        const result = { images: 0, blobs: 0, layers: 0, leftovers: 0, bytes: 0 };
+        const trash = (0,external_node_path_.join)(this.dir, `.trash-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            await this.writer.withLock(async () => {
+                let index = await this.writer.readIndex();
+                if (options.all) {
+                    const named = index.manifests.filter((d) => refName(d) !== undefined);
+                    const namedDigests = new Set(named.map((d) => d.digest));
+                    const dropped = new Set(index.manifests.filter((d) => !namedDigests.has(d.digest)).map((d) => d.digest));
+                    if (index.manifests.length !== named.length) {
+                        index = { ...index, manifests: named };
+                        await writeFileAtomic((0,external_node_path_.join)(this.dir, INDEX_FILE), JSON.stringify(index));
+                    }
+                    result.images = dropped.size;
+                }
+                const keep = await this.#referenced(index);
+                const claims = await liveClaims(this.dir);
+                const doomed = [];
+                const blobsRoot = (0,external_node_path_.join)(this.dir, 'blobs');
+                for (const algorithm of await listDir(blobsRoot)) {
+                    for (const name of await listDir((0,external_node_path_.join)(blobsRoot, algorithm))) {
+                        const digest = `${algorithm}:${name}`;
+                        if (keep.blobs.has(digest) || claims.has(digest) || ownerPid(name) !== undefined) {
+                            continue;
+                        }
+                        doomed.push((0,external_node_path_.join)(blobsRoot, algorithm, name));
+                        result.blobs++;
+                    }
+                }
+                for (const name of await listDir(this.layersDir)) {
+                    if (ownerPid(name) !== undefined) {
+                        if (isLeftover(name)) {
+                            doomed.push((0,external_node_path_.join)(this.layersDir, name));
+                            result.leftovers++;
+                        }
+                        continue;
+                    }
+                    if (!/^[a-f0-9]{64}$/.test(name))
+                        continue;
+                    if (keep.layers.has(name) || claims.has(layerClaim(name)))
+                        continue;
+                    doomed.push((0,external_node_path_.join)(this.layersDir, name));
+                    result.layers++;
+                }
+                const leftovers = [
+                    ...(await findLeftovers(this.dir)),
+                    ...(await findLeftovers((0,external_node_path_.join)(this.dir, META_DIR))),
+                ];
+                result.leftovers += leftovers.length;
+                doomed.push(...leftovers);
+                await moveToTrash(trash, doomed);
+                await this.fault('gc-moved');
+                await pruneMeta(this.dir, new Set(index.manifests.map((d) => digestHex(d.digest))));
+            });
+            result.bytes = await treeBytes(trash);
+        }
+        finally {
+            await removeTree(trash);
+        }
+        return result;
+    }
+    /** A new lease for this process (release it when done). */
+    lease() {
+        return Lease.create(this.dir, (fn) => this.writer.withLock(fn));
+    }
+    /**
+     * Writes a blob (whole or not at all) and checks it against `expected`. The bytes are hashed
+     * once: the file is named by the digest computed while writing, and only then compared, so
+     * a mismatch leaves at worst a correctly named, unreferenced file for the next prune.
+     */
+    async putBlob(stream, expected = {}) {
+        const { digest, ...rest } = expected;
+        if (digest !== undefined && digestAlgorithm(digest) !== 'sha256') {
+            return this.writer.putBlob(stream, expected);
+        }
+        const written = await this.writer.putBlob(stream, rest);
+        if (digest !== undefined && written.digest !== digest) {
+            const what = expected.what ?? `blob ${digest}`;
+            throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${digest}, got ${written.digest}`, { details: { expected: digest, actual: written.digest } });
+        }
+        await this.fault('blob-written');
+        return written;
+    }
+    /** Reads a small blob (manifest, config) whole, checking it against its descriptor. */
+    async readBlob(descriptor) {
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(this.writer.blobFile(descriptor.digest));
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+            throw new errors_LighterError('ERR_NOT_FOUND', `blob ${descriptor.digest} is not in the store ${this.dir}`, { cause: err, details: { digest: descriptor.digest } });
+        }
+        verifyBytes(bytes, {
+            ...descriptor,
+            what: `blob ${descriptor.digest} in the store ${this.dir}`,
+        });
+        return bytes;
+    }
+    /** Runs the test hook for `point`, if any. */
+    async fault(point) {
+        await this.#options.faultPoint?.(point);
+    }
+    // ---- internals
+    /**
+     * Read-modify-write of index.json under the store lock; the new index replaces the old
+     * atomically (temp, fsync, rename), so readers never wait and never see a torn file.
+     */
+    async #updateIndex(mutate) {
+        await this.writer.withLock(async () => {
+            const next = await mutate(await this.writer.readIndex());
+            await writeFileAtomic((0,external_node_path_.join)(this.dir, INDEX_FILE), JSON.stringify(next));
+        });
+    }
+    async #removeLeftovers() {
+        try {
+            const paths = [
+                ...(await findLeftovers(this.dir)),
+                ...(await findLeftovers(this.layersDir)),
+                ...(await findLeftovers((0,external_node_path_.join)(this.dir, META_DIR))),
+            ];
+            // Void leases go too; GC would drop them anyway, this just keeps the directory small.
+            await liveClaimsCleanup(this.dir);
+            const { count } = await leftovers_discard(this.dir, paths);
+            if (count > 0)
+                this.logger.debug(`removed ${count} leftover(s) of interrupted writes in ${this.dir}`);
+        }
+        catch (err) {
+            // Cleaning is a courtesy: a read-only store still serves reads.
+            this.logger.debug(`cleaning leftovers in ${this.dir}: ${errors_errorMessage(err)}`);
+        }
+    }
+    async #touch(digest) {
+        await updateMeta(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${errors_errorMessage(err)}`));
+    }
+    /** Resolves input to a stored image's digest (see `resolve`). */
+    async #find(index, input) {
+        const text = input.trim();
+        if (text === '')
+            throw new errors_LighterError('ERR_BAD_REFERENCE', 'invalid image name "": it is empty');
+        let ref;
+        let refError;
+        try {
+            ref = parseReference(text);
+        }
+        catch (err) {
+            refError = err;
+        }
+        const hex = idPrefix(text);
+        const stored = storedNames(index);
+        const named = this.#matchName(index, text, ref);
+        if (named !== undefined) {
+            const entry = index.manifests.find((d) => refName(d) === named);
+            return this.#imageOf(index, entry.digest);
+        }
+        if (ref?.digest !== undefined) {
+            const entry = index.manifests.find((d) => d.digest === ref.digest);
+            if (entry)
+                return this.#imageOf(index, entry.digest);
+        }
+        if (hex !== undefined) {
+            const images = await this.#group(index);
+            const hits = images.filter((i) => i.id.startsWith(hex) || digestHex(i.digest).startsWith(hex));
+            if (hits.length === 1)
+                return hits[0];
+            if (hits.length > 1) {
+                throw new errors_LighterError('ERR_INVALID_ARGUMENT', `"${text}" matches ${hits.length} images (${hits.map((i) => i.id.slice(0, 12)).join(', ')}); give more of the ID`);
+            }
+        }
+        if (ref === undefined && hex === undefined)
+            throw refError;
+        throw names_notFound(text, stored, this.dir);
+    }
+    /** The stored name `input` means, or undefined (ambiguous short names throw). */
+    #matchName(index, text, ref) {
+        const stored = storedNames(index);
+        if (stored.includes(text))
+            return text;
+        if (!ref)
+            return undefined;
+        const candidates = nameCandidates(text, ref);
+        const exact = candidates.exact.find((n) => stored.includes(n));
+        if (exact !== undefined)
+            return exact;
+        const bySuffix = candidates.bySuffix(stored);
+        if (bySuffix.length === 1)
+            return bySuffix[0];
+        if (bySuffix.length > 1) {
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `"${text}" could mean ${bySuffix.join(', ')}; give the full name`, { details: { candidates: bySuffix } });
+        }
+        return undefined;
+    }
+    /** The stored name for a name argument (not an ID); ERR_NOT_FOUND or ERR_BAD_REFERENCE otherwise. */
+    #findName(index, input) {
+        const text = input.trim();
+        const stored = storedNames(index);
+        if (stored.includes(text))
+            return text;
+        const ref = parseReference(text);
+        const name = this.#matchName(index, text, ref);
+        if (name === undefined)
+            throw names_notFound(text, stored, this.dir);
+        return name;
+    }
+    async #imageOf(index, digest) {
+        const entry = index.manifests.find((d) => d.digest === digest);
+        return this.#describe(withoutName(entry), namesOf(index, digest));
+    }
+    async #group(index) {
+        const seen = new Map();
+        for (const d of index.manifests)
+            if (!seen.has(d.digest))
+                seen.set(d.digest, withoutName(d));
+        return Promise.all([...seen.values()].map((d) => this.#describe(d, namesOf(index, d.digest))));
+    }
+    async #describe(descriptor, names) {
+        let facts = this.#facts.get(descriptor.digest);
+        if (!facts) {
+            facts = this.#readFacts(descriptor);
+            this.#facts.set(descriptor.digest, facts);
+        }
+        const [f, meta] = await Promise.all([facts, readMeta(this.dir, descriptor.digest)]);
+        return {
+            id: f.id,
+            digest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            descriptor,
+            names,
+            size: f.size,
+            ...(f.created ? { created: f.created } : {}),
+            platforms: f.platforms,
+            ...metaFields(meta),
+        };
+    }
+    /** Reads what `images` shows; tolerant, so one damaged image does not hide the others. */
+    async #readFacts(descriptor) {
+        const facts = { id: digestHex(descriptor.digest), size: 0, platforms: [] };
+        const counted = new Set();
+        const count = (d) => {
+            if (counted.has(d.digest))
+                return;
+            counted.add(d.digest);
+            facts.size += d.size;
+        };
+        const image = async (d, manifest, top) => {
+            count(d);
+            count(manifest.config);
+            for (const layer of manifest.layers)
+                count(layer);
+            try {
+                const config = parseImageConfig(await this.readBlob(manifest.config));
+                if (top)
+                    facts.id = digestHex(manifest.config.digest);
+                if (config.created && (!facts.created || config.created > facts.created)) {
+                    facts.created = config.created;
+                }
+                facts.platforms.push(formatPlatform({
+                    os: config.os,
+                    architecture: config.architecture,
+                    ...(config.variant ? { variant: config.variant } : {}),
+                }));
+            }
+            catch (err) {
+                this.logger.debug(`reading config of ${d.digest}: ${errors_errorMessage(err)}`);
+            }
+        };
+        try {
+            const top = parseManifest(await this.readBlob(descriptor), descriptor.mediaType);
+            if (top.kind === 'image') {
+                await image(descriptor, top.manifest, true);
+            }
+            else {
+                count(descriptor);
+                for (const child of top.index.manifests) {
+                    let parsed;
+                    try {
+                        parsed = parseManifest(await this.readBlob(child), child.mediaType);
+                    }
+                    catch {
+                        continue; // A platform not copied here (or an artifact): not part of what is stored.
+                    }
+                    if (parsed.kind === 'image')
+                        await image(child, parsed.manifest, false);
+                }
+            }
+        }
+        catch (err) {
+            this.logger.debug(`reading image ${descriptor.digest}: ${errors_errorMessage(err)}`);
+            facts.size = descriptor.size;
+        }
+        return facts;
+    }
+    /** Blobs and layer dirs (chain ID hex) reachable from index.json. */
+    async #referenced(index) {
+        const blobs = new Set();
+        const layers = new Set();
+        const visit = async (d) => {
+            if (blobs.has(d.digest))
+                return;
+            blobs.add(d.digest);
+            let parsed;
+            try {
+                parsed = parseManifest(await (0,promises_.readFile)(this.writer.blobFile(d.digest)), d.mediaType);
+            }
+            catch {
+                return; // Missing or not a manifest: nothing below it to keep.
+            }
+            if (parsed.kind === 'index') {
+                for (const child of parsed.index.manifests)
+                    await visit(child);
+                return;
+            }
+            const { config, layers: layerBlobs } = parsed.manifest;
+            blobs.add(config.digest);
+            for (const layer of layerBlobs)
+                blobs.add(layer.digest);
+            try {
+                const parsedConfig = parseImageConfig(await (0,promises_.readFile)(this.writer.blobFile(config.digest)));
+                for (const chain of chainIds(parsedConfig.rootfs.diff_ids))
+                    layers.add(layerDirName(chain));
+            }
+            catch {
+                // No config (or not an image config): no layer dirs belong to it.
+            }
+        };
+        for (const d of index.manifests)
+            await visit(d);
+        return { blobs, layers };
+    }
+}
+function metaFields(meta) {
+    return {
+        ...(meta.added ? { added: meta.added } : {}),
+        ...(meta.lastUsed ? { lastUsed: meta.lastUsed } : {}),
+        ...(meta.source ? { source: meta.source } : {}),
+    };
+}
+/** Names `name` → `descriptor`: the entry of that name moves, an unnamed entry of the image goes. */
+function setName(index, descriptor, name) {
+    const manifests = index.manifests.filter((d) => !(refName(d) === undefined && d.digest === descriptor.digest));
+    return addEntry({ ...index, manifests }, withoutName(descriptor), name);
+}
+function withoutName(d) {
+    if (!d.annotations || !(REF_NAME in d.annotations))
+        return d;
+    const { [REF_NAME]: _name, ...rest } = d.annotations;
+    const { annotations: _annotations, ...plain } = d;
+    return Object.keys(rest).length > 0 ? { ...plain, annotations: rest } : plain;
+}
+function namesOf(index, digest) {
+    const names = [];
+    for (const d of index.manifests) {
+        const name = refName(d);
+        if (d.digest === digest && name !== undefined && !names.includes(name))
+            names.push(name);
+    }
+    return names;
+}
+function storedNames(index) {
+    return [...new Set(index.manifests.flatMap((d) => refName(d) ?? []))];
+}
+async function listDir(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+}
+async function store_exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+/** Drops lease files of dead processes (what `liveClaims` does, without needing the claims). */
+async function liveClaimsCleanup(storeDir) {
+    await liveClaims(storeDir);
+}
+/** Runs `fn` over `items`, at most `limit` at once; the first failure rejects after all settle. */
+async function mapLimit(items, limit, fn) {
+    let next = 0;
+    const errors = [];
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                await fn(items[i], i);
+            }
+            catch (err) {
+                errors.push(err);
+                next = items.length;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/transport/storage/destination.js
+// Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
+
+
+
+
+
+
+
+
+
+
+
+const storage_destination_CAPABILITIES = {
+    // Docker types too: the store keeps an image's bytes, and so its digest, as pulled. (skopeo
+    // 1.9 and umoci find only OCI-typed entries by name; OCI images are the common case.)
+    manifestTypes: [
+        MediaType.ociManifest,
+        MediaType.dockerManifest,
+        MediaType.ociIndex,
+        MediaType.dockerManifestList,
+    ],
+    acceptsIndex: true,
+    canMount: false,
+    prefersCompressedLayers: true,
+};
+// Chunks buffered per branch of the tee; enough to keep the disk and the unpacker busy.
+const TEE_HIGH_WATER = 1024 * 1024;
+const TEE_CHUNK = 512 * 1024;
+/**
+ * Blobs go straight into the store's blobs/ (verified against their digest, whole or not at all);
+ * the image's name is added at `commit`, under the store lock, after everything it needs is
+ * present. Each layer is unpacked on the fly from the same bytes (a tee: one read, two writers)
+ * into a temp dir; commit renames it to `layers/<chain ID>` once the config confirms its diff ID.
+ * Everything touched is claimed in a lease first, so a concurrent prune keeps it.
+ */
+class StorageDestination {
+    name;
+    capabilities = storage_destination_CAPABILITIES;
+    store;
+    #imageName;
+    #lease;
+    #options;
+    #log;
+    #unpacked = new Map();
+    #images = [];
+    #top;
+    #committed = false;
+    #closed = false;
+    constructor(store, imageName, lease, options) {
+        this.store = store;
+        this.#imageName = imageName;
+        this.name = `storage:${imageName ?? '(unnamed)'}`;
+        this.#lease = lease;
+        this.#options = options;
+        this.#log = store.logger;
+    }
+    /** `imageName` is stored as given (normalize it first); undefined stores an unnamed image. */
+    static async open(store, imageName, options = {}) {
+        return new StorageDestination(store, imageName, await store.lease(), options);
+    }
+    async tryReuseBlob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.store.writer.hasBlob(descriptor);
+    }
+    async putBlob(stream, blob) {
+        if (blob.digest)
+            await this.#lease.claim([blob.digest]);
+        const expected = {
+            ...(blob.digest ? { digest: blob.digest } : {}),
+            ...(blob.size !== undefined ? { size: blob.size } : {}),
+            what: `blob ${blob.digest ?? `(${blob.mediaType})`} for ${this.name}`,
+        };
+        const compression = layerCompression(blob.mediaType);
+        if (compression === undefined || !blob.digest || this.#options.unpack === false) {
+            return this.store.putBlob(stream, expected);
+        }
+        // One read feeds the blob file and the unpacker. The unpacker works on bytes not yet
+        // verified: its result counts only if the blob (verified to the last byte) is written.
+        const digest = blob.digest;
+        const temp = await makeTempLayerDir(this.store.layersDir);
+        const toBlob = new external_node_stream_.PassThrough({ highWaterMark: TEE_HIGH_WATER });
+        const toUnpack = new external_node_stream_.PassThrough({ highWaterMark: TEE_HIGH_WATER });
+        const writing = this.store.putBlob(toBlob, expected);
+        const unpacking = extractInto(toUnpack, temp, compression, this.#log);
+        const pumping = tee(stream, toBlob, toUnpack);
+        const [pumped, written, unpacked] = await Promise.allSettled([pumping, writing, unpacking]);
+        if (written.status === 'rejected' || pumped.status === 'rejected') {
+            await removeTree(temp).catch(() => { });
+            // The writer's own error says more than the tee's "stopped" (they are the same object
+            // when the input failed: the tee passes it on).
+            throw written.status === 'rejected'
+                ? written.reason
+                : pumped.reason;
+        }
+        if (unpacked.status === 'rejected') {
+            // The blob is fine, the tar is not usable here: the image is stored, and running it will
+            // report the problem again when layerDirs unpacks it.
+            this.#log.warn(`unpacking ${digest} for ${this.name}: ${errors_errorMessage(unpacked.reason)}`);
+            await removeTree(temp).catch(() => { });
+        }
+        else if (this.#unpacked.has(digest)) {
+            await removeTree(temp).catch(() => { });
+        }
+        else {
+            this.#unpacked.set(digest, { dir: temp, diffId: unpacked.value.diffId, placed: false });
+            await this.store.fault('layer-unpacked');
+        }
+        return written.value;
+    }
+    async putManifest(manifest, instance) {
+        if (instance !== undefined && instance !== manifest.digest) {
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: putManifest instance ${instance} differs from the manifest's digest ${manifest.digest}`);
+        }
+        await this.#lease.claim([manifest.digest]);
+        await this.store.writer.putBytes(manifest.bytes, {
+            digest: manifest.digest,
+            size: manifest.bytes.length,
+            what: `manifest ${manifest.digest} for ${this.name}`,
+        });
+        const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+        if (parsed.kind === 'image')
+            this.#images.push(parsed.manifest);
+        if (instance === undefined) {
+            this.#top = {
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.bytes.length,
+            };
+        }
+    }
+    async commit() {
+        const top = this.#top;
+        if (!top) {
+            throw new errors_LighterError('ERR_INVALID_ARGUMENT', `${this.name}: commit before the top-level manifest was put`);
+        }
+        if (this.#committed)
+            return;
+        for (const manifest of this.#images)
+            await this.#placeLayers(manifest);
+        await this.store.fault('layers-placed');
+        await this.store.addImage(top, {
+            ...(this.#imageName !== undefined ? { name: this.#imageName } : {}),
+            ...(this.#options.source ? { source: this.#options.source } : {}),
+        });
+        this.#committed = true;
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        // Unpacked layers that found no place (a failed copy, a repeated layer) are dropped now;
+        // blobs stay: whole and content-addressed, they are reused or collected by the next prune.
+        for (const unpacked of this.#unpacked.values()) {
+            if (!unpacked.placed)
+                await removeTree(unpacked.dir).catch(() => { });
+        }
+        await this.#lease.release();
+    }
+    /** Gives the layers unpacked during the copy their chain-ID names, checking each diff ID. */
+    async #placeLayers(manifest) {
+        const config = parseImageConfig(await this.store.readBlob(manifest.config));
+        const diffIds = config.rootfs.diff_ids;
+        if (diffIds.length !== manifest.layers.length) {
+            throw new errors_LighterError('ERR_BAD_MANIFEST', `${this.name}: the manifest has ${manifest.layers.length} layers but the config lists ${diffIds.length} diff_ids`);
+        }
+        const chains = chainIds(diffIds);
+        for (const [i, layer] of manifest.layers.entries()) {
+            const unpacked = this.#unpacked.get(layer.digest);
+            if (!unpacked || unpacked.placed)
+                continue;
+            if (unpacked.diffId !== diffIds[i]) {
+                throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${this.name}: layer ${i + 1} (${layer.digest}) uncompresses to ${unpacked.diffId}, but the config says ${diffIds[i]}`, { details: { expected: diffIds[i], actual: unpacked.diffId } });
+            }
+            const chain = chains[i];
+            await this.#lease.claim([layerClaim(layerDirName(chain))]);
+            await placeLayerDir(unpacked.dir, this.store.layersDir, chain);
+            unpacked.placed = true;
+        }
+    }
+}
+/**
+ * Copies `input` into both outputs, going at the pace of the slower one. When the second
+ * gives up (its consumer failed, reported through its own promise), the first goes on alone;
+ * when the first stops, the copy fails.
+ */
+async function tee(input, first, second) {
+    let secondOpen = true;
+    const closeSecond = (err) => {
+        if (!secondOpen)
+            return;
+        secondOpen = false;
+        if (err)
+            second.destroy(err);
+        else if (!second.destroyed)
+            second.end();
+    };
+    try {
+        const send = async (chunk) => {
+            if (first.destroyed)
+                throw new errors_LighterError('ERR_STORE', 'the blob writer stopped');
+            const waits = [];
+            if (!first.write(chunk))
+                waits.push(destination_drained(first));
+            if (secondOpen && second.destroyed)
+                closeSecond();
+            if (secondOpen && !second.write(chunk))
+                waits.push(destination_drained(second));
+            if (waits.length > 0)
+                await Promise.all(waits);
+        };
+        // Network reads arrive in small pieces; passing them on in larger ones makes every stage
+        // downstream (hashing, file writes, inflating, the tar reader) pay its per-chunk cost less often.
+        let pending = [];
+        let pendingBytes = 0;
+        for await (const chunk of input) {
+            pending.push(chunk);
+            pendingBytes += chunk.length;
+            if (pendingBytes >= TEE_CHUNK) {
+                const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+                pending = [];
+                pendingBytes = 0;
+                await send(joined);
+            }
+        }
+        if (pendingBytes > 0)
+            await send(Buffer.concat(pending, pendingBytes));
+    }
+    catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        first.destroy(error);
+        closeSecond(error);
+        throw err;
+    }
+    first.end();
+    closeSecond();
+}
+/** Resolves when `stream` wants more, or can take no more (closed or failed). */
+function destination_drained(stream) {
+    if (stream.destroyed)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            stream.off('error', done);
+            resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        stream.on('error', done);
+    });
+}
+async function openStorageDestination(ref, options = {}) {
+    const store = await Store.open(options.storeDir ?? defaultStoreDir(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageDestination.open(store, normalizeName(ref.image));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/transport/storage/source.js
+// Reads an image out of the store for the copy engine (`push`, `copy storage:NAME …`).
+
+
+
+/**
+ * The image is resolved when the source opens, so a wrong name fails at once with similar names.
+ * Everything read is claimed in a lease first, so a concurrent `rmi` + `prune` cannot delete
+ * blobs out from under a push in progress.
+ */
+class StorageSource {
+    name;
+    image;
+    #reader;
+    #lease;
+    #top;
+    constructor(name, image, reader, lease) {
+        this.name = name;
+        this.image = image;
+        this.#reader = reader;
+        this.#lease = lease;
+    }
+    static async open(store, input) {
+        const image = await store.resolve(input);
+        const reader = await LayoutReader.open(store.tree);
+        const lease = await store.lease();
+        return new StorageSource(`storage:${image.names[0] ?? image.id}`, image, reader, lease);
+    }
+    manifest(instance) {
+        this.#top ??= this.#lease
+            .claim([this.image.digest])
+            .then(() => this.#reader.manifest(this.image.descriptor));
+        if (instance === undefined || instance === this.image.digest)
+            return this.#top;
+        return this.#top.then(async (top) => {
+            await this.#lease.claim([instance]);
+            return this.#reader.child(top, instance);
+        });
+    }
+    async blob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.#reader.blob(descriptor);
+    }
+    close() {
+        return this.#lease.release();
+    }
+}
+async function openStorageSource(ref, options = {}) {
+    const store = await Store.open(options.storeDir ?? defaultStoreDir(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageSource.open(store, ref.image);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/transport/storage/transport.js
+// The `storage:NAME` transport: an image in lighter's local store (name, or image ID when reading).
+
+
+
+
+function parseStorageReference(rest) {
+    if (rest === '') {
+        throw new errors_LighterError('ERR_BAD_REFERENCE', 'invalid image name "storage:": no image name');
+    }
+    if (idPrefix(rest) !== undefined && /^(?:sha256:)?[a-f0-9]+$/.test(rest)) {
+        return { transport: 'storage', image: rest };
+    }
+    try {
+        return { transport: 'storage', image: normalizeName(rest) };
+    }
+    catch (err) {
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "storage:${rest}": ${errors_errorMessage(err)}`, { cause: err });
+    }
+}
+const storageTransport = {
+    name: 'storage',
+    parse: parseStorageReference,
+    format: (ref) => ref.image,
+    openSource: openStorageSource,
+    openDestination: openStorageDestination,
+};
+
 ;// CONCATENATED MODULE: ./.build/src/core/transport/index.js
 // The static table of transports, and parsing of transport-qualified image names
 // (`docker://ghcr.io/o/r:tag`, `oci:dir:tag`, ...). `imageName` round-trips `parseImageName`.
+
 
 
 
@@ -86636,6 +90119,7 @@ const transports = [
     ociArchiveTransport,
     dockerArchiveTransport,
     dirTransport,
+    storageTransport,
 ];
 function transportNames() {
     return transports.map((t) => t.name);
@@ -86643,7 +90127,7 @@ function transportNames() {
 function findTransport(name) {
     const transport = transports.find((t) => t.name === name);
     if (!transport) {
-        throw new LighterError('ERR_UNKNOWN_TRANSPORT', `unknown transport "${name}" (known: ${transportNames().join(', ')})`);
+        throw new errors_LighterError('ERR_UNKNOWN_TRANSPORT', `unknown transport "${name}" (known: ${transportNames().join(', ')})`);
     }
     return transport;
 }
@@ -86651,16 +90135,16 @@ function findTransport(name) {
 function parseImageName(input) {
     const colon = input.indexOf(':');
     if (colon <= 0) {
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": expected transport:name, e.g. docker://registry/repo:tag or oci:dir:tag (transports: ${transportNames().join(', ')})`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": expected transport:name, e.g. docker://registry/repo:tag or oci:dir:tag (transports: ${transportNames().join(', ')})`);
     }
     const transport = findTransport(input.slice(0, colon));
     try {
         return transport.parse(input.slice(colon + 1));
     }
     catch (err) {
-        if (err instanceof LighterError)
+        if (err instanceof errors_LighterError)
             throw err;
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": ${String(err)}`);
+        throw new errors_LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": ${String(err)}`);
     }
 }
 /**
@@ -86813,7 +90297,7 @@ function inputVariable(name) {
 }
 /** Thrown for a bad input; `details.input` names it for callers that want to point at it. */
 function inputError(name, message) {
-    return new LighterError('ERR_INPUT', `input "${name}": ${message}`, { details: { input: name } });
+    return new errors_LighterError('ERR_INPUT', `input "${name}": ${message}`, { details: { input: name } });
 }
 // YAML 1.2 core schema booleans, the only spellings the runner's own `if:` logic would agree with.
 const TRUE = new Set(['true', 'True', 'TRUE']);
@@ -87149,7 +90633,7 @@ function checkImageName(input, value) {
         parseImageNameOrReference(value);
     }
     catch (err) {
-        if (!(err instanceof LighterError))
+        if (!(err instanceof errors_LighterError))
             throw err;
         throw inputError(input, err.message);
     }
