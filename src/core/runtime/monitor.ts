@@ -52,6 +52,17 @@ export function monitorMain(configPath: string): void {
   // the runtime, which hands it on to the container, so the container ends and is recorded.
   process.on('SIGINT', () => {});
   process.on('SIGHUP', () => {});
+  // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC write
+  // failing after lighter went away (emitted as an 'error' event on process), nor a bug.
+  process.on('error', () => {});
+  process.on('uncaughtException', (error) => {
+    try {
+      fs.appendFileSync(
+        `${config.exitFile}.monitor-errors`,
+        `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`,
+      );
+    } catch {}
+  });
   let forward = config.forward;
   process.stdout.on('error', () => {
     forward = false;
