@@ -51,7 +51,11 @@ export function runCommand(
   options: CommandOptions = {},
 ): Promise<CommandResult> {
   const [command, ...args] = argv;
-  if (!command) throw new LighterError('ERR_INVALID_ARGUMENT', 'running a command: empty argv');
+  if (!command) {
+    return Promise.reject(
+      new LighterError('ERR_INVALID_ARGUMENT', 'running a command: empty argv'),
+    );
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,

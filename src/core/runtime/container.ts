@@ -209,25 +209,29 @@ export class Container {
       env,
     });
     this.#monitor = child;
-    this.#monitorExited = new Promise((resolve) =>
-      child.once('exit', () => {
+    let spawnError: Error | undefined;
+    this.#monitorExited = new Promise((resolve) => {
+      const done = () => {
         this.#monitorDone = true;
         resolve();
-      }),
-    );
-    child.on('error', (error) => this.#logger.debug(`monitor of ${this.name}: ${error.message}`));
+      };
+      child.once('exit', done);
+      // A monitor that could not be spawned at all emits 'error' and never 'exit'.
+      child.once('error', (error) => {
+        spawnError = error;
+        done();
+      });
+    });
     if (child.pid) await writeFile(paths.monitorPid, `${child.pid}\n`);
 
-    let onMessage: ((message: MonitorMessage) => void) | undefined;
     const started = new Promise<number | undefined>((resolve) => {
-      onMessage = (message: MonitorMessage) => {
+      child.on('message', (message: MonitorMessage) => {
         if (message.type === 'started') resolve(message.pid);
-        else if (message.type === 'exit')
+        else if (message.type === 'exit') {
           resolve(message.exit.started ? message.exit.pid : undefined);
-        else if (message.type === 'line') this.#onOutput(message.entry, this.name);
-      };
-      child.on('message', onMessage);
-      child.once('exit', () => resolve(undefined));
+        } else if (message.type === 'line') this.#onOutput(message.entry, this.name);
+      });
+      this.#monitorExited?.then(() => resolve(undefined));
     });
     const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
@@ -244,6 +248,12 @@ export class Container {
       );
     }
     if (pid === undefined) {
+      if (spawnError) {
+        throw new LighterError(
+          'ERR_RUNTIME',
+          `starting container ${this.name}: cannot spawn its monitor (${process.execPath}): ${spawnError.message}`,
+        );
+      }
       // The monitor may still be writing exit.json when its IPC message arrives.
       await this.#monitorExited;
       throw new LighterError(
@@ -279,9 +289,17 @@ export class Container {
       }
       if (this.#monitorExited && !this.#monitorDone) {
         this.#ref();
+        // A cleared timer: a pending one would hold this process up to a second after the exit.
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await Promise.race([this.#monitorExited, sleep(Math.min(remaining, 1000))]);
+          await Promise.race([
+            this.#monitorExited,
+            new Promise((resolve) => {
+              timer = setTimeout(resolve, Math.min(remaining, 1000));
+            }),
+          ]);
         } finally {
+          clearTimeout(timer);
           this.#unref();
         }
         continue;
