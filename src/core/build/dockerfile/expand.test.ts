@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
 import { describe, expect, it } from 'vitest';
 import { isLighterError } from '../../errors.js';
 import { expandWord, expandWords } from './expand.js';
@@ -93,7 +94,7 @@ const VALUES: [string, string][] = [
   ['x"y"z', 'xyz'],
   ["'\"'", '"'],
   ['"\'"', "'"],
-  ["\"a'b'$a\"", "a'b'hello"],
+  ['"a\'b\'$a"', "a'b'hello"],
   ['""', ''],
   ["''", ''],
   ["'${a}'", '${a}'],

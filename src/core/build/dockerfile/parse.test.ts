@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
 import { describe, expect, it } from 'vitest';
 import { isLighterError, type LighterError } from '../../errors.js';
 import { parseDockerfile } from './parse.js';
