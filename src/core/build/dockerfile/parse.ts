@@ -75,15 +75,17 @@ export function parseCheckDirective(value: string | undefined): CheckDirective {
   const check: CheckDirective = { skip: [], error: false };
   if (value === undefined) return check;
   for (const part of value.split(';')) {
-    const [key = '', raw = ''] = part.split('=', 2).map((s) => s.trim()) as [string, string];
-    const setting = part.includes('=') ? part.slice(part.indexOf('=') + 1).trim() : raw;
-    if (key.toLowerCase() === 'skip') {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const key = part.slice(0, eq).trim().toLowerCase();
+    const setting = part.slice(eq + 1).trim();
+    if (key === 'skip') {
       const names = setting
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
       check.skip = names.some((n) => n.toLowerCase() === 'all') ? 'all' : names;
-    } else if (key.toLowerCase() === 'error') {
+    } else if (key === 'error') {
       check.error = ['true', '1', 't'].includes(setting.toLowerCase());
     }
   }

@@ -685,6 +685,28 @@ describe('base images and ONBUILD', () => {
     expect(p.stages[1]!.config.OnBuild).toBeUndefined();
   });
 
+  it('builds the stages a parent stage’s triggers read', async () => {
+    const p = await plan(
+      'FROM scratch AS assets\nFROM scratch AS base\nONBUILD COPY --from=assets /a /a\nFROM base\n',
+    );
+    expect(p.neededStages).toEqual([0, 1, 2]);
+    expect(p.stages[2]!.dependsOn).toEqual([0, 1]);
+    expect(p.stages[2]!.instructions[0]).toMatchObject({
+      kind: 'COPY',
+      trigger: true,
+      from: { kind: 'stage', index: 0 },
+    });
+  });
+
+  it('refuses an image trigger that reads a stage the build does not need', async () => {
+    const err = await planError('FROM scratch AS assets\nFROM base-image\n', {
+      resolveImage: () => ({ OnBuild: ['COPY --from=assets /a /a'] }),
+    });
+    expect(err.message).toMatch(
+      /^Dockerfile:2: an ONBUILD trigger of base-image reads stage assets/,
+    );
+  });
+
   it('refuses forbidden triggers from a base image at the FROM line', async () => {
     const err = await planError('FROM scratch\nRUN true\nFROM bad\n', {
       resolveImage: () => ({ OnBuild: ['FROM x'] }),

@@ -333,6 +333,7 @@ class Planner {
   globalVars = new Map<string, string>();
   globalArgs: { key: string; value: string | undefined }[] = [];
   drafts: StageDraft[] = [];
+  needed = new Set<number>();
 
   constructor(parsed: ParsedDockerfile, options: PlanOptions) {
     this.parsed = parsed;
@@ -382,6 +383,7 @@ class Planner {
     for (const draft of this.drafts) this.resolveSources(draft);
     this.checkCycles();
     const needed = this.neededFrom(target);
+    this.needed = needed;
 
     const configs = await this.resolveBaseConfigs(needed);
     const states = new Map<number, StageState>();
@@ -638,20 +640,30 @@ class Planner {
 
   /** Resolves COPY --from and RUN --mount from= of a stage (and of the triggers it inherits). */
   resolveSources(draft: StageDraft): void {
-    for (const instruction of draft.body) {
-      const position = this.position(instruction.location);
-      if (instruction.kind === 'COPY' && instruction.from !== undefined) {
-        const source = this.sourceRef(instruction.from, draft, position, instruction.location);
-        draft.sources.set(instruction, source);
+    for (const instruction of draft.body)
+      this.resolveSourcesOf(instruction, draft, instruction.location);
+    // A parent stage's ONBUILD triggers run in this stage: what they read, this stage needs.
+    if (draft.base.kind === 'stage') {
+      for (const instruction of this.drafts[draft.base.index]!.body) {
+        if (instruction.kind === 'ONBUILD') {
+          this.resolveSourcesOf(instruction.trigger, draft, draft.from.location);
+        }
       }
-      if (instruction.kind === 'RUN') {
-        const refs = instruction.mounts.map((raw) => {
-          const mount = atPosition(position, () => parseMount(raw));
-          if (mount.from === undefined) return undefined;
-          return this.sourceRef(mount.from, draft, position, instruction.location);
-        });
-        draft.mountSources.set(instruction, refs);
-      }
+    }
+  }
+
+  resolveSourcesOf(instruction: Instruction, draft: StageDraft, location: SourceRange): void {
+    const position = this.position(location);
+    if (instruction.kind === 'COPY' && instruction.from !== undefined) {
+      draft.sources.set(instruction, this.sourceRef(instruction.from, draft, position, location));
+    }
+    if (instruction.kind === 'RUN') {
+      const refs = instruction.mounts.map((raw) => {
+        const mount = atPosition(position, () => parseMount(raw));
+        if (mount.from === undefined) return undefined;
+        return this.sourceRef(mount.from, draft, position, location);
+      });
+      draft.mountSources.set(instruction, refs);
     }
   }
 
@@ -813,7 +825,7 @@ class Planner {
         },
       );
     }
-    return parsed.instructions.map((instruction) => {
+    const instructions = parsed.instructions.map((instruction) => {
       if (['FROM', 'ONBUILD', 'MAINTAINER'].includes(instruction.kind)) {
         throw dockerfileError(
           position,
@@ -821,25 +833,22 @@ class Planner {
         );
       }
       const relocated = { ...instruction, location: draft.from.location } as Instruction;
-      if (relocated.kind === 'COPY' && relocated.from !== undefined) {
-        draft.sources.set(
-          relocated,
-          this.sourceRef(relocated.from, draft, position, draft.from.location),
-        );
-      }
-      if (relocated.kind === 'RUN') {
-        draft.mountSources.set(
-          relocated,
-          relocated.mounts.map((raw) => {
-            const from = atPosition(position, () => parseMount(raw)).from;
-            return from === undefined
-              ? undefined
-              : this.sourceRef(from, draft, position, draft.from.location);
-          }),
-        );
+      this.resolveSourcesOf(relocated, draft, draft.from.location);
+      for (const ref of [
+        draft.sources.get(relocated),
+        ...(draft.mountSources.get(relocated) ?? []),
+      ]) {
+        if (ref?.kind === 'stage' && !this.needed.has(ref.index)) {
+          throw dockerfileError(
+            position,
+            `an ONBUILD trigger of ${draft.baseName} reads stage ${this.drafts[ref.index]!.name ?? ref.index}, which this build does not otherwise need; build it first (or name it in --target)`,
+          );
+        }
       }
       return relocated;
     });
+    this.checkCycles();
+    return instructions;
   }
 
   dispatch(
