@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
 import { describe, expect, it } from 'vitest';
-import { isLighterError, type LighterError } from '../../errors.js';
+import { isLighterError, LighterError } from '../../errors.js';
 import type { ContainerConfig } from '../../manifest.js';
 import {
   type BuildPlan,
@@ -420,6 +420,32 @@ describe('stages', () => {
     ['ARG A=1', 'Dockerfile:1: no FROM instruction: a Dockerfile needs at least one stage'],
   ])('%j fails: %s', async (dockerfile, message) => {
     expect((await planError(dockerfile)).message).toContain(message);
+  });
+
+  it('says "no stage or image named" when resolveImage does not find a --from image', async () => {
+    const resolveImage = (name: string) => {
+      if (name.includes('nope') || name.includes('biuld')) {
+        throw new LighterError('ERR_NOT_FOUND', `${name}: manifest unknown`);
+      }
+      return {};
+    };
+    const text = `FROM scratch AS build\nFROM busybox\n${'RUN true\n'.repeat(4)}COPY --from=nope /a /b\n`;
+    const err = await planError(text, { resolveImage });
+    expect(err.message).toBe('Dockerfile:7: no stage or image named "nope"');
+    expect(err.details).toMatchObject({ file: 'Dockerfile', line: 7 });
+    const typo = await planError(
+      'FROM scratch AS build\nFROM scratch\nRUN --mount=from=biuld,target=/x true\n',
+      {
+        resolveImage,
+      },
+    );
+    expect(typo.message).toBe(
+      'Dockerfile:3: no stage or image named "biuld" (did you mean stage build?)',
+    );
+    const from = await planError('FROM nope:1\n', { resolveImage });
+    expect(from.message).toBe(
+      'Dockerfile:1: FROM nope:1: docker.io/library/nope:1: manifest unknown',
+    );
   });
 
   it('names the stages when --target is not found', async () => {

@@ -1,7 +1,7 @@
 // The build plan: stages, their bases and dependencies, and every instruction expanded where Docker expands it.
 
 import { posix } from 'node:path';
-import { LighterError } from '../../errors.js';
+import { isLighterError, LighterError } from '../../errors.js';
 import type { ContainerConfig, HealthConfig, Platform } from '../../manifest.js';
 import { formatPlatform, hostPlatform, normalizePlatform, parsePlatform } from '../../platform.js';
 import { formatReference, parseReference, type Reference } from '../../reference.js';
@@ -75,7 +75,9 @@ export interface PlanOptions {
   /**
    * The config of a base image, so ENV, WORKDIR, SHELL and ONBUILD of the base take part in
    * expansion as in Docker. Without it (or when it answers undefined) the base's config counts as
-   * empty and the stage says `baseConfigKnown: false`.
+   * empty and the stage says `baseConfigKnown: false`. It is also asked about images named by
+   * COPY --from and RUN --mount from=; throwing ERR_NOT_FOUND there gives Docker's "no stage or
+   * image named …" at that line.
    */
   resolveImage?: (
     name: string,
@@ -334,6 +336,8 @@ class Planner {
   globalArgs: { key: string; value: string | undefined }[] = [];
   drafts: StageDraft[] = [];
   needed = new Set<number>();
+  /** The `--from` text of image sources, for messages. */
+  readonly written = new WeakMap<SourceRef, string>();
 
   constructor(parsed: ParsedDockerfile, options: PlanOptions) {
     this.parsed = parsed;
@@ -709,7 +713,9 @@ class Planner {
         location.startLine,
       );
     }
-    return { kind: 'image', name: formatReference(reference), reference };
+    const ref: SourceRef = { kind: 'image', name: formatReference(reference), reference };
+    this.written.set(ref, from);
+    return ref;
   }
 
   checkCycles(): void {
@@ -745,19 +751,69 @@ class Planner {
     return needed;
   }
 
+  /**
+   * Asks `resolveImage` for the config of every needed base image, and checks that images named
+   * by COPY --from and RUN --mount from= exist: one it reports missing (ERR_NOT_FOUND) is "no
+   * stage or image named …" at that line.
+   */
   async resolveBaseConfigs(needed: Set<number>): Promise<Map<number, ContainerConfig>> {
     const configs = new Map<number, ContainerConfig>();
     const resolve = this.options.resolveImage;
     if (!resolve) return configs;
-    await Promise.all(
-      this.drafts
-        .filter((d) => needed.has(d.index) && d.base.kind === 'image')
-        .map(async (d) => {
-          const base = d.base as Extract<StageBase, { kind: 'image' }>;
-          const config = await resolve(base.name, d.platform);
-          if (config) configs.set(d.index, structuredClone(config));
-        }),
-    );
+    const lookups: Promise<void>[] = [];
+    for (const draft of this.drafts) {
+      if (!needed.has(draft.index)) continue;
+      if (draft.base.kind === 'image') {
+        const name = draft.base.name;
+        const position = this.position(draft.from.location);
+        lookups.push(
+          (async () => {
+            try {
+              const config = await resolve(name, draft.platform);
+              if (config) configs.set(draft.index, structuredClone(config));
+            } catch (err) {
+              throw dockerfileError(position, `FROM ${draft.baseName}: ${(err as Error).message}`, {
+                cause: err,
+              });
+            }
+          })(),
+        );
+      }
+      const sources: [SourceRef | undefined, SourceRange][] = [];
+      for (const instruction of draft.body) {
+        sources.push([draft.sources.get(instruction), instruction.location]);
+        for (const ref of draft.mountSources.get(instruction) ?? []) {
+          sources.push([ref, instruction.location]);
+        }
+      }
+      for (const [ref, location] of sources) {
+        if (ref?.kind !== 'image') continue;
+        const position = this.position(location);
+        lookups.push(
+          (async () => {
+            try {
+              await resolve(ref.name, draft.platform);
+            } catch (err) {
+              if (isLighterError(err, 'ERR_NOT_FOUND')) {
+                const names = this.drafts
+                  .map((d) => d.name)
+                  .filter((n): n is string => n !== undefined);
+                const raw = this.written.get(ref) ?? ref.name;
+                throw dockerfileError(
+                  position,
+                  `no stage or image named ${JSON.stringify(raw)}${didYouMean(raw, names, 'stage ')}`,
+                  { cause: err },
+                );
+              }
+              throw dockerfileError(position, `${ref.name}: ${(err as Error).message}`, {
+                cause: err,
+              });
+            }
+          })(),
+        );
+      }
+    }
+    await Promise.all(lookups);
     return configs;
   }
 
