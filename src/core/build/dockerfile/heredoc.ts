@@ -1,6 +1,6 @@
 // Here-documents (`RUN <<EOF`, `COPY <<-"EOF" /file`): finding the openers on a line and reading their options.
 
-import { dockerfileError } from './error.js';
+import { atPosition, DockerfileSyntaxError } from './error.js';
 import { expandWords } from './expand.js';
 import type { Heredoc } from './types.js';
 
@@ -20,17 +20,17 @@ export function heredocsInLine(line: string, position: { file: string; line: num
   }
   const heredocs: Heredoc[] = [];
   for (const word of words) {
-    const heredoc = parseHeredocWord(word, position);
+    const heredoc = atPosition(position, () => parseHeredocWord(word));
     if (heredoc) heredocs.push(heredoc);
   }
   return heredocs;
 }
 
-/** A heredoc opener word (`<<EOF`, `<<-'EOF'`, `3<<EOF`), or undefined when the word is not one. */
-export function parseHeredocWord(
-  word: string,
-  position: { file: string; line: number } = { file: 'Dockerfile', line: 1 },
-): Heredoc | undefined {
+/**
+ * A heredoc opener word (`<<EOF`, `<<-'EOF'`, `3<<EOF`), or undefined when the word is not one.
+ * A delimiter that does not lex (`<<"EOF`) is a DockerfileSyntaxError.
+ */
+export function parseHeredocWord(word: string): Heredoc | undefined {
   const match = HEREDOC_WORD.exec(word);
   if (!match || match[3] === '') return undefined;
   const rest = match[3]!;
@@ -41,8 +41,7 @@ export function parseHeredocWord(
     if (cooked.length !== 1) return undefined;
     raw = expandWords(rest, new Map(), { skipUnset: true, rawQuotes: true });
   } catch (err) {
-    throw dockerfileError(
-      position,
+    throw new DockerfileSyntaxError(
       `invalid heredoc delimiter ${JSON.stringify(rest)}: ${(err as Error).message}`,
     );
   }

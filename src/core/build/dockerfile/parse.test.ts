@@ -266,6 +266,12 @@ describe('heredocs', () => {
     expect(err.details).toMatchObject({ file: 'Dockerfile', line: 2, endLine: 3 });
   });
 
+  it('refuses a heredoc delimiter that does not lex, at its line', () => {
+    expect(parseError('FROM scratch\nCOPY <<"EOF /x\n').message).toMatch(
+      /^Dockerfile:2: invalid heredoc delimiter "\\"EOF": failed to process/,
+    );
+  });
+
   it('refuses a heredoc as COPY destination', () => {
     expect(parseError('FROM scratch\nCOPY a <<EOF\nx\nEOF\n').message).toBe(
       'Dockerfile:2: COPY cannot accept a heredoc as a destination',
