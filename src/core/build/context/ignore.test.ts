@@ -1,3 +1,4 @@
+// Tests for .dockerignore reading and matching, against the rules of Docker's ignorefile and patternmatcher.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

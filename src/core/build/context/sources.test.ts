@@ -1,3 +1,4 @@
+// Tests for COPY/ADD source resolution and the source content hash.
 import { chmod, chown, cp, mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

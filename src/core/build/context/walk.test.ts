@@ -1,3 +1,4 @@
+// Tests for the context walk: order, .dockerignore, and flat memory on a 20k-file tree.
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
+// Tables of word expansion cases: each modifier, quoting and escaping, word splitting and errors.
 import { describe, expect, it } from 'vitest';
 import { isLighterError } from '../../errors.js';
 import { expandWord, expandWords } from './expand.js';

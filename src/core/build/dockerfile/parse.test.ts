@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
+// Tests for the parser: directives, continuations, forms, heredocs, flags, every instruction and its errors.
 import { describe, expect, it } from 'vitest';
 import { isLighterError, type LighterError } from '../../errors.js';
 import { parseDockerfile } from './parse.js';

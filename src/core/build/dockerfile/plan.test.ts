@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile words are written with ${VAR} on purpose.
+// Tests for the build plan: what expands where, ARG scoping, the stage graph, config and errors with lines.
 import { describe, expect, it } from 'vitest';
 import { isLighterError, LighterError } from '../../errors.js';
 import type { ContainerConfig } from '../../manifest.js';
@@ -194,6 +195,13 @@ describe('ARG', () => {
     expect(run.buildArgs).toEqual([{ key: 'dir', value: '/opt/app' }]);
     expect(config(p).WorkingDir).toBe('/opt/app');
     expect(config(p).Env).not.toContain('dir=/opt/app');
+  });
+
+  it('lets later ARGs of one instruction see earlier ones (unlike ENV)', async () => {
+    const p = await plan(
+      'ARG G1=a G2=${G1}b\nFROM scratch\nARG G2\nARG A=1 B=${A}2\nENV C=3 D=x$C\nLABEL g=$G2 b=$B d=$D\n',
+    );
+    expect(config(p).Labels).toEqual({ g: 'ab', b: '12', d: 'x' });
   });
 
   it('lets an ENV after an ARG win, and keeps ARGs out of the image config', async () => {
