@@ -116,9 +116,18 @@ describe('parseInputs', () => {
           name: 'postgres',
           image: 'docker.io/library/postgres:16',
           env: { POSTGRES_PASSWORD: 'pw' },
-          health: { tcp: 5432 },
+          ports: [],
+          volumes: [],
+          health: {
+            check: { kind: 'tcp', port: 5432 },
+            intervalMs: 30_000,
+            timeoutMs: 30_000,
+            retries: 3,
+            startPeriodMs: 0,
+            delayMs: 0,
+          },
         },
-        { name: 'cache', image: 'redis:7' },
+        { name: 'cache', image: 'redis:7', env: {}, ports: [], volumes: [] },
       ],
     });
     expect(inputs.env.get('DATABASE_URL')).toBe('postgres://localhost:5432/db?a=1,b=2');
@@ -171,15 +180,35 @@ describe('parseInputs', () => {
     [{ volumes: '.:/src:rx' }, /^input "volumes": expected SRC:DST/],
     [
       { ports: '80:http' },
-      /^input "ports": expected \[IP:\]HOST:CONTAINER\[\/tcp\|\/udp\] with ports 1-65535, got "80:http"$/,
+      /^input "ports": expected \[IP:\]HOST:CONTAINER\[\/tcp\|\/udp\], got "80:http"$/,
     ],
-    [{ ports: '70000:80' }, /^input "ports": expected .*, got "70000:80"$/],
-    [{ ports: '0' }, /^input "ports": expected .*, got "0"$/],
+    [{ ports: '70000:80' }, /^input "ports": expected ports 1-65535, got "70000:80"$/],
+    [{ ports: '0' }, /^input "ports": expected ports 1-65535, got "0"$/],
     [
       { timeout: '10 minutes' },
-      /^input "timeout": expected a duration such as 90s, 15m or 1h30m, got "10 minutes"$/,
+      /^input "timeout": expected a duration such as 30s, 5m or 1h30m, got "10 minutes"$/,
     ],
-    [{ timeout: '0s' }, /^input "timeout": expected a time limit above zero, got "0s"$/],
+    [{ timeout: '0s' }, /^input "timeout": expected a duration above zero, got "0s"$/],
+    [
+      { services: '- image: redis\n  helth: {tcp: 6379}' },
+      /^input "services": item 1 \(redis\): unknown field "helth"/,
+    ],
+    [
+      { services: '- image: redis\n  health: {tcp: 6379, http: 80}' },
+      /^input "services": item 1 \(redis\): health: give exactly one of cmd, exec, tcp, http$/,
+    ],
+    [
+      { services: '- image: redis\n  health: {tcp: 99999}' },
+      /^input "services": item 1 \(redis\): health: expected a port 1-65535/,
+    ],
+    [
+      { services: '- image: redis\n  ports: [http]' },
+      /^input "services": item 1 \(redis\): ports: expected \[IP:\]HOST:CONTAINER/,
+    ],
+    [
+      { services: '- image: redis\n  env: [A]' },
+      /^input "services": item 1 \(redis\): env: expected KEY=VALUE, got "A"$/,
+    ],
     [
       { workdir: 'src' },
       /^input "workdir": expected an absolute path in the container, got "src"$/,
@@ -198,11 +227,12 @@ describe('state for post', () => {
   it('saves the full list each time something is created', () => {
     const saved: unknown[] = [];
     const tracker = new CreatedTracker((c) => saved.push(c));
+    tracker.stateDir('/run/lighter');
     tracker.pod('p1');
     tracker.container('c1');
     expect(saved).toEqual([
-      { containers: [], pods: ['p1'] },
-      { containers: ['c1'], pods: ['p1'] },
+      { containers: [], pods: ['p1'], stateDir: '/run/lighter' },
+      { containers: ['c1'], pods: ['p1'], stateDir: '/run/lighter' },
     ]);
   });
 

@@ -1,34 +1,22 @@
 // The run action's inputs, parsed and checked once; every error names the input at fault.
+import { isLighterError } from '../../src/core/errors.js';
+import * as options from '../../src/core/run/options.js';
 import { type Credentials, getCredentials } from '../../src/gha/credentials.js';
 import { type InputEnv, InputReader, inputError } from '../../src/gha/inputs.js';
 import { checkReference } from '../../src/gha/references.js';
 import { registerSecret } from '../../src/gha/secrets.js';
 import { getStoreInputs, type StoreInputs } from '../../src/gha/store-inputs.js';
 import { getYaml } from '../../src/gha/yaml-input.js';
+import { parseService, type ServiceSpec } from './services.js';
 
-/** A service container from the `services` list; fields other than name and image go to the engine. */
-export interface ServiceSpec {
-  name: string;
-  image: string;
-  [field: string]: unknown;
-}
+export type { ServiceSpec } from './services.js';
 
 export type ServicesInput =
   | { kind: 'list'; services: ServiceSpec[] }
   | { kind: 'kube'; path: string };
 
-export interface Volume {
-  source: string;
-  destination: string;
-  readOnly: boolean;
-}
-
-export interface Port {
-  hostIp: string | undefined;
-  hostPort: number;
-  containerPort: number;
-  protocol: 'tcp' | 'udp';
-}
+export type Volume = options.VolumeMount;
+export type Port = options.PortMapping;
 
 /** Keyed by the names in action.yml, so a reader of one finds the other. */
 export interface Inputs extends StoreInputs {
@@ -123,7 +111,7 @@ function getServices(reader: InputReader, name: string): ServicesInput | undefin
       );
     }
     seen.add(serviceName);
-    services.push({ ...spec, name: serviceName, image: spec.image });
+    services.push(parseService(name, where, spec, serviceName));
   }
   return { kind: 'list', services };
 }
@@ -135,50 +123,25 @@ function defaultServiceName(image: string): string {
 }
 
 export function parseVolume(name: string, value: string): Volume {
-  const parts = value.split(':');
-  const [source, destination, mode] = parts;
-  const ok =
-    parts.length >= 2 &&
-    parts.length <= 3 &&
-    source !== '' &&
-    destination?.startsWith('/') &&
-    (mode === undefined || mode === 'ro' || mode === 'rw');
-  if (!ok) throw inputError(name, `expected SRC:DST[:ro|rw] with DST absolute, got "${value}"`);
-  return { source: source!, destination: destination!, readOnly: mode === 'ro' };
+  return asInput(name, () => options.parseVolume(value));
 }
-
-const PORT = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/;
 
 export function parsePort(name: string, value: string): Port {
-  const m = PORT.exec(value);
-  const hostPort = Number(m?.[2] ?? m?.[3]);
-  const containerPort = Number(m?.[3]);
-  const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
-  if (!m || !inRange(hostPort) || !inRange(containerPort)) {
-    throw inputError(
-      name,
-      `expected [IP:]HOST:CONTAINER[/tcp|/udp] with ports 1-65535, got "${value}"`,
-    );
-  }
-  const hostIp = m[1]?.replace(/^\[|\]$/g, '');
-  return { hostIp, hostPort, containerPort, protocol: (m[4] as 'tcp' | 'udp') ?? 'tcp' };
+  return asInput(name, () => options.parsePort(value));
 }
-
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /** `90`, `90s`, `15m`, `1h30m` in seconds; '' is no limit. */
 export function parseDuration(name: string, value: string): number | undefined {
   if (value === '') return undefined;
-  if (/^\d+$/.test(value)) return positive(name, value, Number(value));
-  const m = DURATION.exec(value);
-  if (!m || (m[1] ?? m[2] ?? m[3]) === undefined) {
-    throw inputError(name, `expected a duration such as 90s, 15m or 1h30m, got "${value}"`);
-  }
-  const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-  return positive(name, value, seconds);
+  return asInput(name, () => options.parseDuration(value));
 }
 
-function positive(name: string, value: string, seconds: number): number {
-  if (seconds > 0) return seconds;
-  throw inputError(name, `expected a time limit above zero, got "${value}"`);
+/** Core's parsers say what they expected; the input's name goes in front. */
+function asInput<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (isLighterError(error, 'ERR_INVALID_ARGUMENT')) throw inputError(name, error.message);
+    throw error;
+  }
 }

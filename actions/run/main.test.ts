@@ -1,6 +1,7 @@
 // The run action's entry points as the runner starts them: main fails cleanly; post cleans only what main made.
 import * as core from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../../test/helpers/temp-dir.js';
 
 vi.mock('@actions/core', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@actions/core')>();
@@ -27,9 +28,11 @@ afterEach(() => {
 });
 
 describe('run main', () => {
-  it('masks credentials, then fails with ERR_UNSUPPORTED having created nothing', async () => {
-    vi.stubEnv('INPUT_IMAGE', 'localhost:5000/app:test');
+  it('masks credentials, then fails on an image the store lacks having created nothing', async () => {
+    vi.stubEnv('INPUT_IMAGE', 'a'.repeat(64));
     vi.stubEnv('INPUT_CREDENTIALS', 'bot:t0ken-value');
+    vi.stubEnv('INPUT_STORE', await makeTempDir('run-main-store'));
+    vi.stubEnv('LIGHTER_STATE_DIR', await makeTempDir('run-main-state'));
     const { done } = await import('./main.js');
     await done;
     expect(core.setSecret).toHaveBeenCalledWith('t0ken-value');
@@ -39,9 +42,7 @@ describe('run main', () => {
       .join('\n');
     expect(logged).toContain('credentials: ***');
     expect(logged).not.toContain('t0ken-value');
-    expect(core.setFailed).toHaveBeenCalledWith(
-      'the container runtime is not in this build yet (issue #6)',
-    );
+    expect(vi.mocked(core.setFailed).mock.calls[0]?.[0]).toMatch(/^no image "a{64}" in the store /);
     expect(core.saveState).not.toHaveBeenCalled();
   });
 
@@ -51,7 +52,7 @@ describe('run main', () => {
     const { done } = await import('./main.js');
     await done;
     expect(core.setFailed).toHaveBeenCalledWith(
-      'input "ports": expected [IP:]HOST:CONTAINER[/tcp|/udp] with ports 1-65535, got "http"',
+      'input "ports": expected [IP:]HOST:CONTAINER[/tcp|/udp], got "http"',
     );
     expect(core.startGroup).not.toHaveBeenCalled();
   });
@@ -67,13 +68,15 @@ describe('run post', () => {
     ]);
   });
 
-  it('hands what main created to cleanup', async () => {
-    vi.stubEnv('STATE_created', '{"containers":["c1"],"pods":[]}');
+  it('hands what main created to cleanup, which removes what is there and skips what is not', async () => {
+    const stateDir = await makeTempDir('run-post-state');
+    vi.stubEnv('STATE_created', JSON.stringify({ containers: ['c1'], pods: [], stateDir }));
     const { done } = await import('./post.js');
     await done;
     expect(core.startGroup).toHaveBeenCalledWith('Removing containers and pods');
-    expect(core.setFailed).toHaveBeenCalledWith(
-      'the container runtime is not in this build yet (issue #6)',
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(vi.mocked(core.info).mock.calls.map((c) => c[0])).toContain(
+      'Removed 1 container(s) and 0 pod(s).',
     );
   });
 });

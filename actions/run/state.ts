@@ -7,6 +7,8 @@ export const CREATED_STATE = 'created';
 export interface Created {
   containers: string[];
   pods: string[];
+  /** Where their records are (post must look in the same place main used). */
+  stateDir?: string;
 }
 
 /**
@@ -14,11 +16,19 @@ export interface Created {
  * because a cancelled job kills main at any point and post must still find everything.
  */
 export class CreatedTracker {
-  readonly #created: Created = { containers: [], pods: [] };
+  readonly #created: { containers: string[]; pods: string[]; stateDir?: string } = {
+    containers: [],
+    pods: [],
+  };
   readonly #save: (created: Created) => void;
 
   constructor(save: (created: Created) => void) {
     this.#save = save;
+  }
+
+  /** Said once, before anything is created. */
+  stateDir(dir: string): void {
+    this.#created.stateDir = dir;
   }
 
   container(id: string): void {
@@ -32,7 +42,8 @@ export class CreatedTracker {
   }
 
   snapshot(): Created {
-    return { containers: [...this.#created.containers], pods: [...this.#created.pods] };
+    const { containers, pods, stateDir } = this.#created;
+    return { containers: [...containers], pods: [...pods], ...(stateDir ? { stateDir } : {}) };
   }
 }
 
@@ -41,7 +52,8 @@ export function readCreated(env: InputEnv = process.env): Created {
   const value = readJsonState(CREATED_STATE, env) as Partial<Created> | undefined;
   const strings = (list: unknown) =>
     Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  return { containers: strings(value?.containers), pods: strings(value?.pods) };
+  const stateDir = typeof value?.stateDir === 'string' ? { stateDir: value.stateDir } : {};
+  return { containers: strings(value?.containers), pods: strings(value?.pods), ...stateDir };
 }
 
 export function isEmpty(created: Created): boolean {

@@ -1,47 +1,31 @@
-// Values container commands take (ports, volumes, env, durations), checked before anything starts.
-// The run action checks the same shapes for its inputs; both should move to src/core/runtime
-// once it exists, so there is one parser.
+// Container flag values (ports, volumes, env, durations): core's parsers, their errors as usage errors naming the flag.
+import { isLighterError } from '../core/errors.js';
+import { Engine } from '../core/run/engine.js';
+import * as options from '../core/run/options.js';
+import { defaultStateDir } from '../core/runtime/paths.js';
+import { defaultStoreDir } from '../core/storage/location.js';
+import type { RegistryAccess } from '../core/transport/types.js';
 import type { Args } from './args.js';
+import type { CommandContext } from './context.js';
 
-export interface PortMapping {
-  hostIp: string | undefined;
-  hostPort: number;
-  containerPort: number;
-  protocol: 'tcp' | 'udp';
-}
+export type { PortMapping, VolumeMount } from '../core/run/options.js';
 
-const PORT = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/;
-
-export function parsePort(args: Args, flag: string, value: string): PortMapping {
-  const m = PORT.exec(value);
-  const hostPort = Number(m?.[2] ?? m?.[3]);
-  const containerPort = Number(m?.[3]);
-  const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
-  if (!m || !inRange(hostPort) || !inRange(containerPort)) {
-    throw args.usage(`flag --${flag}: expected [IP:]HOST:CONTAINER[/tcp|/udp], got "${value}"`);
+function asUsage<T>(args: Args, flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (isLighterError(error, 'ERR_INVALID_ARGUMENT'))
+      throw args.usage(`flag --${flag}: ${error.message}`);
+    throw error;
   }
-  const hostIp = m[1]?.replace(/^\[|\]$/g, '');
-  return { hostIp, hostPort, containerPort, protocol: (m[4] as 'tcp' | 'udp') ?? 'tcp' };
 }
 
-export interface VolumeMount {
-  source: string;
-  destination: string;
-  readOnly: boolean;
+export function parsePort(args: Args, flag: string, value: string): options.PortMapping {
+  return asUsage(args, flag, () => options.parsePort(value));
 }
 
-export function parseVolume(args: Args, flag: string, value: string): VolumeMount {
-  const parts = value.split(':');
-  const [source, destination, mode] = parts;
-  const ok =
-    parts.length >= 2 &&
-    parts.length <= 3 &&
-    source !== '' &&
-    destination?.startsWith('/') &&
-    (mode === undefined || mode === 'ro' || mode === 'rw');
-  if (!ok)
-    throw args.usage(`flag --${flag}: expected SRC:DST[:ro|rw] with DST absolute, got "${value}"`);
-  return { source: source!, destination: destination!, readOnly: mode === 'ro' };
+export function parseVolume(args: Args, flag: string, value: string): options.VolumeMount {
+  return asUsage(args, flag, () => options.parseVolume(value));
 }
 
 /** `-e KEY=VALUE`, or `-e KEY` to pass the variable through from this environment. */
@@ -51,35 +35,27 @@ export function parseEnv(
   values: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const item of values) {
-    const eq = item.indexOf('=');
-    const key = eq < 0 ? item : item.slice(0, eq);
-    if (key === '' || /\s/.test(key)) {
-      throw args.usage(`flag --${flag}: expected KEY=VALUE or KEY, got "${item}"`);
-    }
-    if (eq >= 0) result.set(key, item.slice(eq + 1));
-    else if (env[key] !== undefined) result.set(key, env[key]);
-  }
-  return result;
+  return asUsage(args, flag, () => options.parseEnvEntries(values, env));
 }
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-
-/** `30`, `30s`, `1.5s`, `5m`, `1h30m` in seconds. */
+/** A duration flag in seconds, or undefined when not given. */
 export function parseDuration(args: Args, flag: string): number | undefined {
   const value = args.string(flag);
   if (value === undefined) return undefined;
-  const m = /^\d+(?:\.\d+)?$/.test(value)
-    ? ['', undefined, undefined, value]
-    : DURATION.exec(value);
-  const seconds = m
-    ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
-    : Number.NaN;
-  if (value === '' || !(seconds > 0)) {
-    throw args.usage(
-      `flag --${flag}: expected a duration such as 30s, 5m or 1h30m, got "${value}"`,
-    );
-  }
-  return seconds;
+  return asUsage(args, flag, () => options.parseDuration(value));
+}
+
+/**
+ * The engine container commands work through: state dir from `$LIGHTER_STATE_DIR` (else the
+ * runtime's default), store from `--store`, `$LIGHTER_STORE`, else the default store.
+ */
+export function engineFor(args: Args, ctx: CommandContext, registry?: RegistryAccess): Engine {
+  const stateDir = ctx.env.LIGHTER_STATE_DIR || defaultStateDir();
+  const storeDir = args.string('store') || defaultStoreDir(ctx.env as NodeJS.ProcessEnv);
+  return new Engine({
+    stateDir,
+    storeDir,
+    logger: ctx.logger,
+    ...(registry ? { registry } : {}),
+  });
 }

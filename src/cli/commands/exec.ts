@@ -1,8 +1,8 @@
 // `lighter exec CONTAINER COMMAND...`: runs a process inside a running container.
+import { LighterError } from '../../core/errors.js';
 import type { Args } from '../args.js';
-import { parseEnv } from '../container-options.js';
+import { engineFor, parseEnv } from '../container-options.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
 
 export interface ExecRequest {
   container: string;
@@ -21,10 +21,31 @@ export async function exec(args: Args, ctx: CommandContext): Promise<number> {
     workdir: args.string('workdir'),
     user: args.string('user'),
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The container runtime (issue #6) plugs in here.
-async function execute(_request: ExecRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the container runtime', 6);
+async function execute(request: ExecRequest, args: Args, ctx: CommandContext): Promise<number> {
+  const engine = engineFor(args, ctx);
+  const container = await engine.find(request.container);
+  const { status } = await container.state();
+  if (status !== 'running') {
+    throw new LighterError(
+      'ERR_RUNTIME',
+      `exec in container ${container.name}: it is not running (${status})`,
+    );
+  }
+  const result = await container.exec(request.command, {
+    env: Object.fromEntries(request.env),
+    ...(request.user ? { user: request.user } : {}),
+    ...(request.workdir ? { cwd: request.workdir } : {}),
+  });
+  for (const line of lines(result.stdout)) ctx.out(line);
+  for (const line of lines(result.stderr)) ctx.logger.info(line);
+  // The process's exit code is ours, as with `podman exec`.
+  return result.exitCode;
+}
+
+function lines(text: string): string[] {
+  if (text === '') return [];
+  return text.replace(/\n$/, '').split('\n');
 }

@@ -1,7 +1,9 @@
 // `lighter ps`: containers lighter runs (or ran, with --all).
+import { Pods } from '../../core/pod/index.js';
+import type { ContainerInfo } from '../../core/run/index.js';
 import type { Args } from '../args.js';
+import { engineFor } from '../container-options.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
 import { LIST_FORMATS } from './images.js';
 
 export interface PsRequest {
@@ -18,10 +20,114 @@ export async function ps(args: Args, ctx: CommandContext): Promise<number> {
     pod: args.string('pod'),
     format: args.choice('format', LIST_FORMATS) ?? 'table',
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The container runtime (issue #6) plugs in here.
-async function execute(_request: PsRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the container runtime', 6);
+async function execute(request: PsRequest, args: Args, ctx: CommandContext): Promise<number> {
+  const engine = engineFor(args, ctx);
+  const pods = new Pods(engine);
+  await pods.reap();
+  let containers = await engine.list();
+  if (request.pod !== undefined) {
+    const pod = await pods.find(request.pod);
+    containers = containers.filter((c) => c.pod?.id === pod.id);
+  }
+  if (!request.all)
+    containers = containers.filter(
+      (c) => c.state.status === 'running' || c.state.status === 'paused',
+    );
+  const podPorts = new Map(
+    (await pods.list({ all: true, containers })).map((p) => [p.record.id, p.record.ports] as const),
+  );
+  const ports = (c: ContainerInfo) =>
+    (c.pod ? (podPorts.get(c.pod.id) ?? []) : [])
+      .map((p) => `${p.hostIp ?? '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`)
+      .join(', ');
+  if (request.quiet) {
+    for (const c of containers) ctx.out(c.id.slice(0, 12));
+    return 0;
+  }
+  if (request.format === 'json') {
+    const rows = containers.map((c) => ({
+      Id: c.id,
+      Names: [c.name],
+      Image: c.image,
+      ImageID: c.imageId,
+      Command: c.command,
+      Created: c.createdAt,
+      State: c.state.status,
+      Status: statusText(c),
+      ExitCode: c.state.exitCode ?? 0,
+      Pid: c.state.pid ?? 0,
+      Pod: c.pod?.id ?? '',
+      PodName: c.pod?.name ?? '',
+      Ports: ports(c),
+      AutoRemove: c.autoremove,
+    }));
+    ctx.out(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  const rows = containers.map((c) => [
+    c.id.slice(0, 12),
+    c.image,
+    truncate(c.command, 30),
+    ago(c.createdAt),
+    statusText(c),
+    ports(c),
+    c.name,
+    c.pod?.name ?? '',
+  ]);
+  for (const line of table(
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', 'POD'],
+    rows,
+  )) {
+    ctx.out(line);
+  }
+  return 0;
+}
+
+/** `Up 5 seconds`, `Exited (3) 2 minutes ago`, `Created`, as podman words it. */
+export function statusText(c: ContainerInfo): string {
+  const s = c.state;
+  switch (s.status) {
+    case 'running':
+      return `Up ${since(s.startedAt ?? c.createdAt)}`;
+    case 'paused':
+      return 'Paused';
+    case 'created':
+      return 'Created';
+    case 'exited':
+      return `Exited (${s.exitCode ?? '?'}) ${ago(s.finishedAt ?? c.createdAt)}`;
+    case 'stopped':
+      return 'Stopped (exit code lost)';
+  }
+}
+
+export function ago(iso: string): string {
+  return `${since(iso)} ago`;
+}
+
+function since(iso: string): string {
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Columns padded to their widest cell, two spaces apart; trailing spaces trimmed. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
 }

@@ -1,7 +1,9 @@
 // `lighter stop CONTAINER...`: the image's stop signal, then SIGKILL after a grace period.
+import type { Container } from '../../core/runtime/index.js';
 import type { Args } from '../args.js';
+import { engineFor } from '../container-options.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
+import { settleAll } from './rm.js';
 import { containerTargets } from './targets.js';
 
 export interface StopRequest {
@@ -16,10 +18,18 @@ export async function stop(args: Args, ctx: CommandContext): Promise<number> {
     ...containerTargets(args),
     timeSeconds: args.integer('time', 10, { min: 0 }),
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The container runtime (issue #6) plugs in here.
-async function execute(_request: StopRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the container runtime', 6);
+async function execute(request: StopRequest, args: Args, ctx: CommandContext): Promise<number> {
+  const engine = engineFor(args, ctx);
+  const targets: Array<{ label: string; find: () => Promise<Container> }> = request.all
+    ? (await engine.list())
+        .filter((c) => c.state.status === 'running' || c.state.status === 'paused')
+        .map((c) => ({ label: c.name, find: () => engine.find(c.id) }))
+    : request.containers.map((name) => ({ label: name, find: () => engine.find(name) }));
+  // All at once: each may wait out its grace period.
+  return settleAll(ctx, 'stopping', targets, async (container) => {
+    await container.stop({ timeoutMs: request.timeSeconds * 1000 });
+  });
 }

@@ -1,0 +1,487 @@
+// Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
+//
+// On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
+// process's config, PID file, log and agent socket (a short dir name keeps the socket path
+// under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
+// `<stateDir>/pod-names/<name>` holds the ID a name points at.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:net';
+import { join } from 'node:path';
+import { errorMessage, isLighterError, LighterError } from '../errors.js';
+import { type ContainerInfo, type Engine, LABEL, type PodNamespaces } from '../run/engine.js';
+import { checkName, nameOwner, newId, releaseName, reserveName } from '../run/names.js';
+import type { PortMapping } from '../run/options.js';
+import { endProcess, isAlive, type ProcessId, processId } from '../run/process-id.js';
+import { privileged, runCommand } from '../runtime/command.js';
+import type { Container } from '../runtime/index.js';
+import { findExecutable, listRecords, type Runtime } from '../runtime/index.js';
+import { connectInPod } from './agent.js';
+import { bindPorts, closeServers, startForwarder } from './forwarder.js';
+import { type InfraConfig, infraScript } from './infra.js';
+
+export interface PodRecord {
+  version: 1;
+  id: string;
+  name: string;
+  createdAt: string;
+  ports: PortMapping[];
+  /** The infra process (and the forwarder, with published ports) run as root through sudo. */
+  sudo: boolean;
+  infra?: ProcessId;
+  forwarder?: ProcessId;
+  /** Made for one container (`run -p` without `--pod`): removed with it, not listed by `pod ps`. */
+  owner?: string;
+  labels: Record<string, string>;
+}
+
+export type PodStatus = 'running' | 'exited' | 'creating';
+
+export interface PodInfo {
+  record: PodRecord;
+  status: PodStatus;
+  containers: ContainerInfo[];
+}
+
+export interface CreatePodOptions {
+  id?: string;
+  /** Default `pod-<6 hex>`. */
+  name?: string;
+  ports?: readonly PortMapping[];
+  owner?: string;
+  labels?: Readonly<Record<string, string>>;
+}
+
+const INFRA_TIMEOUT_MS = 30_000;
+
+export class Pod {
+  readonly record: PodRecord;
+  readonly dir: string;
+
+  constructor(record: PodRecord, dir: string) {
+    this.record = record;
+    this.dir = dir;
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get name(): string {
+    return this.record.name;
+  }
+
+  get socket(): string {
+    return join(this.dir, 'agent.sock');
+  }
+
+  /** What a container needs to join the pod; fails when the infra process is gone. */
+  async namespaces(): Promise<PodNamespaces> {
+    const infra = this.record.infra;
+    if (!infra || !(await isAlive(infra))) {
+      throw new LighterError(
+        'ERR_RUNTIME',
+        `pod ${this.name} is not running (its infra process is gone)`,
+      );
+    }
+    return { podId: this.id, podName: this.name, infraPid: Number(infra.split('@')[0]) };
+  }
+
+  /** A TCP connection to `host:port` (default 127.0.0.1) inside the pod, through its agent. */
+  connect(port: number, host?: string) {
+    return connectInPod(this.socket, port, host);
+  }
+
+  async status(): Promise<PodStatus> {
+    if (!this.record.infra) return 'creating';
+    return (await isAlive(this.record.infra)) ? 'running' : 'exited';
+  }
+}
+
+/** The pods of one state dir, over the engine that runs their containers. */
+export class Pods {
+  readonly engine: Engine;
+
+  constructor(engine: Engine) {
+    this.engine = engine;
+  }
+
+  get podsDir(): string {
+    return join(this.engine.stateDir, 'pods');
+  }
+
+  get namesDir(): string {
+    return join(this.engine.stateDir, 'pod-names');
+  }
+
+  dirOf(id: string): string {
+    return join(this.podsDir, id.slice(0, 16));
+  }
+
+  /**
+   * Creates a pod and starts its infra process (and the port forwarder when ports are
+   * published). Ports are bound first, so one in use fails before anything runs; on any
+   * failure nothing is left behind.
+   */
+  async create(options: CreatePodOptions = {}): Promise<Pod> {
+    const runtime = await this.engine.runtime();
+    const id = options.id ?? newId();
+    const name = options.name ?? `pod-${id.slice(0, 6)}`;
+    checkName(name, 'pod');
+    const tools = requireTools();
+    const named = options.owner === undefined;
+    if (named) await reserveName(this.namesDir, name, id, 'pod', (owner) => this.#exists(owner));
+    let servers: Server[] = [];
+    const dir = this.dirOf(id);
+    const record: PodRecord = {
+      version: 1,
+      id,
+      name,
+      createdAt: new Date().toISOString(),
+      ports: [...(options.ports ?? [])],
+      sudo: runtime.sudo,
+      ...(options.owner ? { owner: options.owner } : {}),
+      labels: { ...options.labels },
+    };
+    try {
+      servers = await bindPorts(record.ports);
+      await mkdir(this.podsDir, { recursive: true });
+      await mkdir(dir, { mode: 0o700 });
+      await writeRecord(dir, record);
+      const log = await open(join(dir, 'infra.log'), 'a');
+      try {
+        record.infra = await startInfra(dir, name, tools, runtime, log.fd);
+        await writeRecord(dir, record);
+        if (record.ports.length > 0) {
+          const pid = await startForwarder({
+            configPath: join(dir, 'forwarder.json'),
+            config: {
+              socket: join(dir, 'agent.sock'),
+              pidFile: join(dir, 'forwarder.pid'),
+              errorLog: join(dir, 'forwarder.errors'),
+            },
+            logFd: log.fd,
+            ports: record.ports,
+            servers,
+          });
+          servers = [];
+          const forwarder = await processId(pid);
+          if (forwarder) record.forwarder = forwarder;
+          await writeRecord(dir, record);
+        }
+      } finally {
+        await log.close();
+      }
+      this.engine.logger.debug(`pod ${name} (${id.slice(0, 12)}) created`);
+      return new Pod(record, dir);
+    } catch (error) {
+      await closeServers(servers);
+      await this.#removeFiles(dir, record).catch(() => {});
+      if (named) await releaseName(this.namesDir, name, id);
+      throw error;
+    }
+  }
+
+  /** A pod by name, full ID or unique ID prefix. */
+  async find(nameOrId: string): Promise<Pod> {
+    const byName = await nameOwner(this.namesDir, nameOrId);
+    if (byName) {
+      const pod = await this.open(byName);
+      if (pod) return pod;
+    }
+    if (/^[a-f0-9]{3,64}$/.test(nameOrId)) {
+      const matches = (await this.#records()).filter((r) => r.id.startsWith(nameOrId));
+      if (matches.length === 1) return this.open((matches[0] as PodRecord).id) as Promise<Pod>;
+      if (matches.length > 1) {
+        throw new LighterError(
+          'ERR_INVALID_ARGUMENT',
+          `"${nameOrId}" matches ${matches.length} pods; give more of the ID`,
+        );
+      }
+    }
+    throw new LighterError('ERR_NOT_FOUND', `no pod "${nameOrId}"`);
+  }
+
+  async open(id: string): Promise<Pod | undefined> {
+    const dir = this.dirOf(id);
+    const record = await readRecord(dir);
+    return record && record.id === id ? new Pod(record, dir) : undefined;
+  }
+
+  /** Every pod (those made for one container too, with `all`), oldest first, with its containers. */
+  async list(options: { all?: boolean; containers?: ContainerInfo[] } = {}): Promise<PodInfo[]> {
+    const containers = options.containers ?? (await this.engine.list());
+    const pods: PodInfo[] = [];
+    for (const record of await this.#records()) {
+      if (record.owner && !options.all) continue;
+      const pod = new Pod(record, this.dirOf(record.id));
+      pods.push({
+        record,
+        status: await pod.status(),
+        containers: containers.filter((c) => c.pod?.id === record.id),
+      });
+    }
+    return pods;
+  }
+
+  /**
+   * Removes a pod: its containers (running ones only with `force`), the forwarder, the infra
+   * process, its dir and name.
+   */
+  async remove(pod: Pod, options: { force?: boolean } = {}): Promise<void> {
+    const members = (await this.engine.list()).filter((c) => c.pod?.id === pod.id);
+    const running = members.filter((c) => ['running', 'paused'].includes(c.state.status));
+    if (running.length > 0 && !options.force) {
+      throw new LighterError(
+        'ERR_RUNTIME',
+        `removing pod ${pod.name}: ${running.map((c) => c.name).join(', ')} still running; stop them first or remove with force`,
+      );
+    }
+    for (const member of members) {
+      await this.engine.removeById(member.id);
+    }
+    await this.#removeFiles(pod.dir, pod.record);
+    await releaseName(this.namesDir, pod.name, pod.id);
+    this.engine.logger.debug(`pod ${pod.name} removed`);
+  }
+
+  /** Removes a container, and with it the pod made for it alone (`run -p` without `--pod`). */
+  async removeContainer(container: Container, options: { force?: boolean } = {}): Promise<void> {
+    await this.engine.remove(container, options);
+    const podId = container.record.labels[LABEL.pod];
+    const pod = podId ? await this.open(podId) : undefined;
+    if (pod && pod.record.owner === container.id) await this.remove(pod, { force: true });
+  }
+
+  /**
+   * Exited auto-remove containers whose waiting process is gone, and pods made for a
+   * container that is gone: what `run -d --rm` or a killed `run --rm` leaves to the next command.
+   */
+  async reap(): Promise<void> {
+    const reaped = new Set(await this.engine.reap());
+    const records = await this.#records();
+    if (!records.some((r) => r.owner)) return;
+    const containers = new Set((await listRecords(this.engine.stateDir)).map((r) => r.id));
+    for (const record of records) {
+      if (!record.owner || containers.has(record.owner)) continue;
+      // A young pod may belong to a `run` still creating its container.
+      const young = Date.now() - Date.parse(record.createdAt) < 60_000;
+      if (young && !reaped.has(record.owner)) continue;
+      await this.remove(new Pod(record, this.dirOf(record.id)), { force: true }).catch((error) =>
+        this.engine.logger.debug(`reaping pod ${record.name}: ${errorMessage(error)}`),
+      );
+    }
+  }
+
+  /** Removes whatever is left of pod `id` (for cleanup of what a killed process made). */
+  async removeById(id: string): Promise<void> {
+    const pod = await this.open(id);
+    if (pod) {
+      await this.remove(pod, { force: true });
+      return;
+    }
+    const dir = this.dirOf(id);
+    const record = await readRecord(dir);
+    await this.#removeFiles(dir, record ?? { id, sudo: (await this.engine.runtime()).sudo });
+  }
+
+  /** Removes every pod and its containers (running ones only with `force`); failures are logged and skipped. */
+  async removeAll(options: { force?: boolean } = {}): Promise<string[]> {
+    const removed: string[] = [];
+    for (const entry of await listDir(this.podsDir)) {
+      const dir = join(this.podsDir, entry);
+      const record = await readRecord(dir);
+      try {
+        if (record) {
+          await this.remove(new Pod(record, dir), { force: !!options.force });
+          removed.push(record.id);
+        } else {
+          await this.#removeFiles(dir, { sudo: (await this.engine.runtime()).sudo });
+        }
+      } catch (error) {
+        this.engine.logger.error(`removing pod ${record?.name ?? entry}: ${errorMessage(error)}`);
+      }
+    }
+    return removed;
+  }
+
+  async #records(): Promise<PodRecord[]> {
+    const records: PodRecord[] = [];
+    for (const entry of await listDir(this.podsDir)) {
+      const record = await readRecord(join(this.podsDir, entry));
+      if (record) records.push(record);
+    }
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async #exists(id: string): Promise<boolean> {
+    return (await this.open(id)) !== undefined;
+  }
+
+  /** Ends the pod's processes (found by record, else by the PID files they wrote) and removes its dir. */
+  async #removeFiles(
+    dir: string,
+    record: Pick<PodRecord, 'sudo'> & Partial<PodRecord>,
+  ): Promise<void> {
+    const forwarder = record.forwarder ?? (await fromPidFile(dir, 'forwarder'));
+    const infra = record.infra ?? (await fromPidFile(dir, 'infra'));
+    await endProcess(forwarder, false);
+    await endProcess(infra, record.sudo);
+    await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
+  }
+}
+
+interface Tools {
+  unshare: string;
+  ip: string;
+}
+
+function requireTools(): Tools {
+  const unshare = findExecutable('unshare');
+  const ip = findExecutable('ip');
+  if (!unshare || !ip) {
+    throw new LighterError(
+      'ERR_NOT_FOUND',
+      `creating a pod needs ${!unshare ? 'unshare (util-linux)' : 'ip (iproute2)'}, which is not installed`,
+    );
+  }
+  return { unshare, ip };
+}
+
+/**
+ * `[sudo -n] unshare --net --ipc --uts -- node -e <infra>`, detached; resolves with its
+ * process ID once it reports ready (loopback up, agent listening).
+ */
+async function startInfra(
+  dir: string,
+  hostname: string,
+  tools: Tools,
+  runtime: Runtime,
+  logFd: number,
+): Promise<ProcessId> {
+  const config: InfraConfig = {
+    socket: join(dir, 'agent.sock'),
+    pidFile: join(dir, 'infra.pid'),
+    hostname,
+    ip: tools.ip,
+    errorLog: join(dir, 'infra.errors'),
+  };
+  const configPath = join(dir, 'infra.json');
+  await writeFile(configPath, JSON.stringify(config));
+  const argv = privileged(
+    [
+      tools.unshare,
+      '--net',
+      '--ipc',
+      '--uts',
+      '--',
+      process.execPath,
+      '-e',
+      infraScript(),
+      configPath,
+    ],
+    runtime.sudo,
+  );
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const child: ChildProcess = spawn(argv[0] as string, argv.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'pipe', logFd],
+    env,
+  });
+  try {
+    const line = await firstLine(child, INFRA_TIMEOUT_MS);
+    const ready = /^ready (\d+)$/.exec(line);
+    if (!ready) {
+      const log = await readFile(join(dir, 'infra.log'), 'utf8').catch(() => '');
+      const why = line.startsWith('error ')
+        ? line.slice(6)
+        : line || log.trim().split('\n').pop() || 'it exited';
+      throw new LighterError('ERR_RUNTIME', `starting the pod's infra process: ${why}`);
+    }
+    const id = await processId(Number(ready[1]));
+    if (!id)
+      throw new LighterError('ERR_RUNTIME', "starting the pod's infra process: it exited at once");
+    return id;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    child.stdout?.destroy();
+    child.unref();
+  }
+}
+
+function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => {
+      reject(
+        new LighterError(
+          'ERR_TIMEOUT',
+          `starting the pod's infra process: no answer in ${timeoutMs} ms`,
+        ),
+      );
+    }, timeoutMs);
+    const done = (line: string) => {
+      clearTimeout(timer);
+      resolve(line);
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const newline = text.indexOf('\n');
+      if (newline >= 0) done(text.slice(0, newline));
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new LighterError('ERR_RUNTIME', `starting the pod's infra process: ${error.message}`));
+    });
+    child.once('exit', () => done(text.trim()));
+  });
+}
+
+/** A process that wrote its PID into `dir` and whose command line names `dir`'s config (not a reused PID). */
+async function fromPidFile(
+  dir: string,
+  what: 'infra' | 'forwarder',
+): Promise<ProcessId | undefined> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(join(dir, `${what}.pid`), 'utf8')).trim());
+  } catch {
+    return undefined;
+  }
+  try {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmdline.includes(join(dir, `${what}.json`))) return undefined;
+  } catch {
+    return undefined;
+  }
+  return processId(pid);
+}
+
+async function writeRecord(dir: string, record: PodRecord): Promise<void> {
+  const path = join(dir, 'pod.json');
+  await writeFile(`${path}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(`${path}.tmp`, path);
+}
+
+async function readRecord(dir: string): Promise<PodRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'pod.json'), 'utf8')) as PodRecord;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError)
+      return undefined;
+    throw error;
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => !n.startsWith('.'));
+  } catch (error) {
+    if (isLighterError(error) || (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
