@@ -1,5 +1,5 @@
 // `lighter logs CONTAINER`: a container's captured stdout and stderr.
-import { exitedFor } from '../../core/pod/index.js';
+import { exitedFor } from '../../core/pod/ready.js';
 import { LineJoiner } from '../../core/run/index.js';
 import { followLogs, type LogEntry, readLogs } from '../../core/runtime/index.js';
 import type { Args } from '../args.js';

@@ -1,6 +1,7 @@
 // `lighter pod create|ps|rm|logs`: pods, containers sharing one network, IPC and UTS namespace.
 import { errorMessage } from '../../core/errors.js';
-import { exitedFor, Pods } from '../../core/pod/index.js';
+import { Pods } from '../../core/pod/pod.js';
+import { exitedFor } from '../../core/pod/ready.js';
 import { formatPort, LineJoiner } from '../../core/run/index.js';
 import { followLogs, type LogEntry, readLogs } from '../../core/runtime/index.js';
 import type { Args } from '../args.js';

@@ -1,5 +1,5 @@
 // `lighter ps`: containers lighter runs (or ran, with --all).
-import { Pods } from '../../core/pod/index.js';
+import { Pods } from '../../core/pod/pod.js';
 import type { ContainerInfo } from '../../core/run/index.js';
 import type { Args } from '../args.js';
 import { engineFor } from '../container-options.js';

@@ -1,6 +1,6 @@
 // `lighter rm CONTAINER...`: removes stopped containers (running ones too, with --force).
 import { errorMessage } from '../../core/errors.js';
-import { Pods } from '../../core/pod/index.js';
+import { Pods } from '../../core/pod/pod.js';
 import type { Container } from '../../core/runtime/index.js';
 import type { Args } from '../args.js';
 import { engineFor } from '../container-options.js';

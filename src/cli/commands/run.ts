@@ -1,6 +1,6 @@
 // `lighter run IMAGE [COMMAND...]`: a container from an image, alone or in a pod.
 import { InvalidArgumentError, isLighterError } from '../../core/errors.js';
-import { type Pod, Pods } from '../../core/pod/index.js';
+import { type Pod, Pods } from '../../core/pod/pod.js';
 import { waitContainerReady } from '../../core/pod/ready.js';
 import {
   LiveOutput,

@@ -4,7 +4,6 @@ import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ContainerConfig } from '../manifest.js';
 import type { Lease } from '../storage/lease.js';
-import { pull } from '../storage/pull.js';
 import type { Store, StoredImage } from '../storage/store.js';
 import type { RegistryAccess } from '../transport/types.js';
 
@@ -42,6 +41,9 @@ export async function resolveImage(
     if (!missing || options.pull === 'never' || HEX_ID.test(input)) throw error;
     options.logger.info(`Pulling ${input} (not in the store ${store.dir})`);
     try {
+      // Loaded only when pulling: the registry client is most of lighter's code, and a
+      // container whose image is local (the usual case) starts sooner without it.
+      const { pull } = await import('../storage/pull.js');
       image = (
         await pull(store, input, {
           ...(options.registry ? { registry: options.registry } : {}),

@@ -4,9 +4,7 @@
 // reached through its agent, the host's directly. So checks take a `connect` function and know
 // nothing about namespaces.
 
-import { request as httpRequest } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect } from 'node:tls';
 import { InvalidArgumentError } from '../errors.js';
 import type { HealthConfig } from '../manifest.js';
 import { inPortRange } from './options.js';
@@ -192,6 +190,9 @@ async function httpStatus(
   check: Extract<ProbeCheck, { kind: 'http' }>,
   connect: Connect,
 ): Promise<number> {
+  // Loaded when first needed: most containers never get an HTTP check.
+  const { request: httpRequest } = await import('node:http');
+  const { connect: tlsConnect } = await import('node:tls');
   // `localhost` may resolve to ::1 first, where an IPv4-only server does not listen.
   const raw = await connect(check.port, check.host === 'localhost' ? undefined : check.host);
   const socket =
