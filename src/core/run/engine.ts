@@ -23,7 +23,6 @@ import {
   type HostEntry,
   type LogEntry,
   listRecords,
-  mountRootfs,
   mountsUnder,
   openContainer,
   type Rootfs,
@@ -41,6 +40,7 @@ import { defaultName, nameOwner, newId, releaseName, reserveName } from './names
 import type { VolumeMount } from './options.js';
 import { imageProbe, type Probe } from './probe.js';
 import { isAlive, type ProcessId, processId } from './process-id.js';
+import { mountContainerRootfs } from './rootfs.js';
 import { checkVolumeSources } from './volumes.js';
 
 /** The namespaces of a pod's infra process, which its containers join. */
@@ -190,7 +190,7 @@ export class Engine {
       await mkdir(paths.bundle, { recursive: true });
       this.#lease ??= store.lease();
       const lowerDirs = await imageLayers(store, image.image, await this.#lease);
-      rootfs = await mountRootfs({
+      rootfs = await mountContainerRootfs({
         lowerDirs,
         upperDir: paths.upper,
         workDir: paths.work,
