@@ -37,6 +37,7 @@ export interface Inputs extends StoreInputs {
   username: string;
   password: string;
   authfile: string;
+  'tls-verify': boolean;
 }
 
 /** Inputs whose values must never be logged. */
@@ -69,6 +70,7 @@ export function parseInputs(
     username: login?.username ?? '',
     password: login?.password ?? '',
     authfile: reader.getString('authfile'),
+    'tls-verify': reader.getBoolean('tls-verify', true),
     ...getStoreInputs(reader, true),
   };
   for (const tag of inputs.tags) checkReference('tags', tag);

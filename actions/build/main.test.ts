@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 describe('build main', () => {
-  it('logs the inputs with secrets masked, then fails with ERR_UNSUPPORTED and saves no state', async () => {
+  it('logs the inputs with secrets masked, then fails on a missing Dockerfile and saves no state', async () => {
     vi.stubEnv('INPUT_TAGS', 'ghcr.io/o/app:1');
     vi.stubEnv('INPUT_SECRETS', 'NPM_TOKEN=npm_s3cret');
     vi.stubEnv('INPUT_CACHE', 'true');
@@ -39,7 +39,9 @@ describe('build main', () => {
       .join('\n');
     expect(logged).toContain('NPM_TOKEN=***');
     expect(logged).not.toContain('npm_s3cret');
-    expect(core.setFailed).toHaveBeenCalledWith('the builder is not in this build yet (issue #5)');
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'input "context": no Dockerfile or Containerfile in .',
+    );
     expect(core.saveState).not.toHaveBeenCalled();
     expect(core.setOutput).not.toHaveBeenCalled();
   });

@@ -1,7 +1,7 @@
 // Post step of the build action: saves the store to the CI cache after a successful build.
 import { actionsLogger } from '../../src/gha/logger.js';
 import { runAction } from '../../src/gha/run-action.js';
-import { saveStoreCache } from '../../src/gha/store-cache.js';
+import { saveBuildCache } from './cache.js';
 import { readCachePlan } from './state.js';
 
 async function post(): Promise<void> {
@@ -11,7 +11,7 @@ async function post(): Promise<void> {
     logger.info('Nothing to save: the cache is off or the build did not finish.');
     return;
   }
-  await logger.group('Saving the store', () => saveStoreCache(plan, logger));
+  await logger.group('Saving the store', () => saveBuildCache(plan, logger));
 }
 
 /** Settles when the step is done; tests await it, the runner just waits for the process. */

@@ -1,8 +1,14 @@
 // `lighter build [flags] [CONTEXT]`: a Dockerfile or step-list build into the store, and beyond.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { buildImage } from '../../core/build/builder.js';
+import type { BuildOptions, SecretValue } from '../../core/build/types.js';
+import { LighterError } from '../../core/errors.js';
+import { defaultStoreDir } from '../../core/storage/location.js';
+import { registryAccess } from '../access.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { type RegistryOptions, registryOptions, retryTimes } from '../options.js';
-import { notInThisBuild } from '../unsupported.js';
 
 export const IMAGE_FORMATS = ['oci', 'docker'] as const;
 export const NETWORKS = ['host', 'none'] as const;
@@ -122,10 +128,109 @@ function parseSecret(args: Args, value: string): BuildSecret {
 }
 
 export async function build(args: Args, ctx: CommandContext): Promise<number> {
-  return execute(buildRequest(args, ctx), ctx);
+  return execute(buildRequest(args, ctx), ctx, args.string('store'));
 }
 
-// The builder (issue #5) plugs in here.
-async function execute(_request: BuildRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the builder', 5);
+/** The build file: `-f` as given (`-` is stdin), else Dockerfile or Containerfile in the context. */
+async function buildFile(
+  request: BuildRequest,
+  ctx: CommandContext,
+): Promise<{ text: string; file: string; path: string | undefined }> {
+  const given = request.steps ?? request.file;
+  if (given === '-') return { text: await ctx.stdin(), file: 'Dockerfile', path: undefined };
+  const candidates =
+    given !== undefined
+      ? [given]
+      : [join(request.context, 'Dockerfile'), join(request.context, 'Containerfile')];
+  for (const path of candidates) {
+    try {
+      return { text: await readFile(path, 'utf8'), file: displayPath(path), path: resolve(path) };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && given === undefined) continue;
+      throw new LighterError('ERR_INPUT', `reading ${path}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
+  throw new LighterError(
+    'ERR_INPUT',
+    `no Dockerfile or Containerfile in ${request.context}; name one with -f`,
+  );
+}
+
+/** A path as messages show it: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** `--secret` values: read now, registered as secrets so no log line shows them. */
+async function secretValues(request: BuildRequest, ctx: CommandContext): Promise<SecretValue[]> {
+  const values: SecretValue[] = [];
+  for (const secret of request.secrets) {
+    let value: Buffer;
+    if (secret.src !== undefined) {
+      try {
+        value = await readFile(secret.src);
+      } catch (err) {
+        throw new LighterError(
+          'ERR_INPUT',
+          `secret ${secret.id}: reading ${secret.src}: ${(err as Error).message}`,
+        );
+      }
+    } else {
+      const text = ctx.env[secret.env ?? secret.id];
+      if (text === undefined) {
+        throw new LighterError(
+          'ERR_INPUT',
+          `secret ${secret.id}: environment variable ${secret.env ?? secret.id} is not set`,
+        );
+      }
+      value = Buffer.from(text, 'utf8');
+    }
+    ctx.logger.secret(value.toString('utf8'));
+    values.push({ id: secret.id, value });
+  }
+  return values;
+}
+
+async function execute(
+  request: BuildRequest,
+  ctx: CommandContext,
+  store: string | undefined,
+): Promise<number> {
+  const source = await buildFile(request, ctx);
+  const storeDir = store ?? ctx.env.LIGHTER_STORE ?? defaultStoreDir(ctx.env as NodeJS.ProcessEnv);
+  const options: BuildOptions = {
+    contextDir: request.context,
+    ...(request.steps !== undefined ? { steps: source.text } : { dockerfile: source.text }),
+    file: source.file,
+    ...(source.path && request.steps === undefined ? { dockerfilePath: source.path } : {}),
+    storeDir,
+    tags: request.tags,
+    buildArgs: request.buildArgs,
+    ...(request.target !== undefined ? { target: request.target } : {}),
+    platforms: request.platforms,
+    labels: request.labels,
+    annotations: request.annotations,
+    secrets: await secretValues(request, ctx),
+    noCache: request.noCache,
+    layers: request.layers,
+    format: request.format,
+    ...(request.sourceDateEpoch !== undefined
+      ? { sourceDateEpoch: request.sourceDateEpoch }
+      : ctx.env.SOURCE_DATE_EPOCH !== undefined && /^\d+$/.test(ctx.env.SOURCE_DATE_EPOCH)
+        ? { sourceDateEpoch: Number(ctx.env.SOURCE_DATE_EPOCH) }
+        : {}),
+    network: request.network,
+    push: request.push,
+    outputs: request.outputs,
+    registry: registryAccess(request.registry, request.retryTimes),
+    exportCacheMounts: ctx.env.GITHUB_ACTIONS === 'true',
+    logger: ctx.logger,
+  };
+  const result = await buildImage(options);
+  ctx.out(result.imageId.slice('sha256:'.length));
+  return 0;
 }
