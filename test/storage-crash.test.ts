@@ -2,7 +2,7 @@
 // it must open again, list only complete images, and shed the leftovers.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { lstat, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ interface Job {
   /** Stop (forever, until killed) the nth time the store reaches this point. */
   pauseAt?: FaultPoint;
   nth?: number;
+  env?: Record<string, string>;
 }
 
 // The child: runs store operations, printing PAUSED <point> where told to stop, DONE at the end.
@@ -83,7 +84,7 @@ function startChild(job: Job): Child {
       childScript,
       JSON.stringify(job),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...job.env } },
   );
   let stdout = '';
   let stderr = '';
@@ -133,6 +134,23 @@ async function runChild(job: Job): Promise<void> {
 async function kill9(child: Child): Promise<void> {
   child.process.kill('SIGKILL');
   await child.exited;
+}
+
+/** Every entry under `root`: path, type, mode, owner and size (content is checked by diff IDs). */
+async function tree(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string) => {
+    for (const name of (await readdir(join(root, rel))).sort()) {
+      const path = rel ? `${rel}/${name}` : name;
+      const info = await lstat(join(root, path));
+      out.push(
+        `${path} ${info.mode.toString(8)} ${info.uid}:${info.gid} ${info.isFile() ? info.size : ''}`,
+      );
+      if (info.isDirectory()) await walk(path);
+    }
+  };
+  await walk('');
+  return out;
 }
 
 /** Names of work in progress (temp files, trash, leases) anywhere a store keeps them. */
@@ -242,6 +260,31 @@ describe('store shared and crashed', () => {
       expect(layers).toHaveLength(4 + 4 + 3);
       expect((await store.prune()).blobs).toBe(0);
     }
+  });
+
+  it('unpacks the same trees in worker threads and without them', async () => {
+    const trees: Record<string, string[]>[] = [];
+    for (const workers of ['0', '']) {
+      const dir = join(tmp(), `parity-${workers || 'workers'}`);
+      await runChild({
+        store: dir,
+        ops: [
+          { op: 'pull', ref: `${host}/big:1` },
+          { op: 'pull', ref: `${host}/busybox:1` },
+        ],
+        env: { LIGHTER_BLOB_WORKERS: workers },
+      });
+      // Unpacked by the pull itself, not later.
+      const layers = (await readdir(join(dir, 'layers'))).sort();
+      expect(layers).toHaveLength(9);
+      trees.push(
+        Object.fromEntries(
+          await Promise.all(layers.map(async (l) => [l, await tree(join(dir, 'layers', l))])),
+        ),
+      );
+      await expectHealthy(dir, [`${host}/big:1`, `${host}/busybox:1`]);
+    }
+    expect(trees[0]).toEqual(trees[1]);
   });
 
   const points: Array<{ point: FaultPoint; nth?: number; committed: boolean }> = [

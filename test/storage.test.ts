@@ -2,11 +2,12 @@
 // real registry and their layer dirs mounted as overlay, tag/rmi/prune keep exactly what is named.
 
 import { spawnSync } from 'node:child_process';
-import { access, constants, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyImage } from '../src/core/copy/copy.js';
 import { isLighterError, type LighterError } from '../src/core/errors.js';
+import { silentLogger } from '../src/core/log.js';
 import { chainIds } from '../src/core/storage/chain-id.js';
 import { defaultStoreDir } from '../src/core/storage/location.js';
 import { pull, push } from '../src/core/storage/pull.js';
@@ -15,7 +16,8 @@ import { openDestination, openSource, parseImageName } from '../src/core/transpo
 import { StorageDestination } from '../src/core/transport/storage/destination.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec } from './helpers/exec.js';
-import { formatPlatform, hostPlatform } from './helpers/image-fixture.js';
+import { formatPlatform, hostPlatform, writeImage } from './helpers/image-fixture.js';
+import { addToIndex, initLayout, writeLayer } from './helpers/oci-layout.js';
 import { multiArchImage, randomImage } from './helpers/random-image.js';
 import { useRegistry } from './helpers/registry.js';
 import { useTempDir } from './helpers/temp-dir.js';
@@ -160,6 +162,57 @@ describe('store format', () => {
     expect(dirs).toHaveLength(2);
     for (const d of dirs) expect((await stat(d)).isDirectory()).toBe(true);
     expect(await readdir(join(dir, 'layers'))).toHaveLength(2);
+  });
+
+  it('a blob that does not match its digest leaves no trace', async () => {
+    const fixture = await randomImage(join(tmp(), 'corrupt-src'), {
+      layers: 2,
+      layerSize: 3 << 20,
+      seed: 'x',
+    });
+    // Same size, other bytes: caught only by the digest, at the very end of the stream.
+    const layer = fixture.layers[1] as (typeof fixture.layers)[number];
+    const path = join(fixture.layoutDir, 'blobs', 'sha256', layer.digest.slice(7));
+    const bytes = await readFile(path);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    await writeFile(path, bytes);
+    const dir = join(tmp(), 'corrupt');
+    await expectError(copyIn(dir, fixture.reference, 'localhost/corrupt:1'), 'ERR_DIGEST_MISMATCH');
+    const store = await Store.open(dir);
+    expect(await store.images()).toEqual([]);
+    expect(await readdir(join(dir, 'blobs', 'sha256'))).not.toContain(layer.digest.slice(7));
+    expect(await readdir(join(dir, 'layers'))).toEqual([]);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(await readdir(join(dir, 'leases'))).toEqual([]);
+  });
+
+  it('stores an image with a hostile layer, but never unpacks it', async () => {
+    const src = join(tmp(), 'hostile-src');
+    await initLayout(src);
+    const outside = join(tmp(), 'outside');
+    await mkdir(outside);
+    const evil = await writeLayer(src, [
+      { type: 'symlink', name: 'escape', target: outside },
+      { type: 'file', name: 'escape/owned', data: 'gotcha' },
+    ]);
+    const image = await writeImage(src, { layers: [evil], platform: hostPlatform() });
+    await addToIndex(src, image.manifestDescriptor, 'latest');
+    const dir = join(tmp(), 'hostile');
+    const warnings: string[] = [];
+    const store = await Store.open(dir, {
+      logger: { ...silentLogger, warn: (m) => warnings.push(m) },
+    });
+    const source = await openSource(parseImageName(`oci:${src}:latest`));
+    const dest = await StorageDestination.open(store, 'localhost/hostile:1');
+    await copyImage(source, dest);
+    await dest.close();
+    await source.close();
+    expect(warnings.join('\n')).toMatch(/unpacking .*escape/);
+    expect(await readdir(outside)).toEqual([]);
+    expect(await readdir(join(dir, 'layers'))).toEqual([]);
+    await expectError(store.layerDirs('localhost/hostile:1'), 'ERR_UNSAFE_ARCHIVE');
+    expect(await readdir(outside)).toEqual([]);
+    expect(await readdir(join(dir, 'layers'))).toEqual([]);
   });
 
   it('keeps a Docker v2s2 image as pulled, digest and all', async () => {

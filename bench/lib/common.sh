@@ -52,3 +52,40 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
 # median of the arguments
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# ts_hooks -> path of an --import hook that lets node run our TypeScript sources directly.
+# Like scripts/ts-import.mjs, but with in-thread hooks (module.registerHooks), which cost far
+# less start-up time than a loader thread: bench timings are about the work, not the loader.
+ts_hooks() {
+  local f="$BENCH_WORK/ts-hooks.mjs"
+  [ -f "$f" ] || cat >"$f" <<'JS'
+import { existsSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { fileURLToPath } from 'node:url';
+registerHooks({
+  resolve(specifier, context, next) {
+    if ((specifier.startsWith('.') || specifier.startsWith('/')) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+      const ts = new URL(`${specifier.slice(0, -3)}.ts`, context.parentURL);
+      if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
+    }
+    return next(specifier, context);
+  },
+});
+JS
+  echo "$f"
+}
+
+# podman_private_conf -> a CONTAINERS_CONF for podman/buildah as peers (see HOST-NOTES): runc,
+# cgroupfs, file events, ulimits within the host's hard limits. Pair it with --root/--runroot.
+podman_private_conf() {
+  local f="$BENCH_WORK/containers.conf"
+  [ -f "$f" ] || cat >"$f" <<'CONF'
+[containers]
+default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+  echo "$f"
+}

@@ -13,11 +13,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { type Digest, digestAlgorithm, digestHex, verifyBytes } from '../digest.js';
 import { contextual, errorMessage, isLighterError, LighterError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import type { ContentDigest } from '../fs/content-file.js';
 import { directoryTree, type FileTree } from '../fs/tree.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
@@ -28,18 +27,19 @@ import {
   parseImageConfig,
   parseManifest,
 } from '../manifest.js';
-import { layerCompression } from '../media-types.js';
+import { type LayerCompression, layerCompression } from '../media-types.js';
 import { formatPlatform, hostPlatform, selectManifest } from '../platform.js';
 import { parseReference, type Reference } from '../reference.js';
 import {
   addEntry,
-  blobPath,
   INDEX_FILE,
   type LayoutIndex,
   REF_NAME,
   refName,
 } from '../transport/layout/layout.js';
 import { type ExpectedBlob, LayoutWriter } from '../transport/layout/writer.js';
+import { blobWorkersReady } from './blob-pool.js';
+import { type WrittenBlob, writeFollowedBlob } from './blob-writer.js';
 import { chainIds, layerDirName } from './chain-id.js';
 import { LEASES_DIR, Lease, layerClaim, liveClaims } from './lease.js';
 import {
@@ -53,7 +53,8 @@ import {
 import { type ImageMeta, META_DIR, pruneMeta, readMeta, updateMeta } from './meta.js';
 import { idPrefix, localImageName, nameCandidates, notFound } from './names.js';
 import { removeTree } from './remove-tree.js';
-import { isDirectory, LAYERS_DIR, layerPath, unpackLayer } from './unpack.js';
+import { TEE_HIGH_WATER, tee } from './tee.js';
+import { extractInto, isDirectory, LAYERS_DIR, layerPath, unpackLayer } from './unpack.js';
 
 /**
  * Named points of a write where crash tests stop a process (kill -9) to check that the store
@@ -150,6 +151,16 @@ export interface PruneResult {
   bytes: number;
 }
 
+export interface PutBlobOptions {
+  /** Unpack the blob, a layer, into this existing empty directory while it is written. */
+  unpackInto?: { dir: string; compression: LayerCompression | 'auto' };
+  /**
+   * The stream is verified against `expected.digest` as it flows and fails on a mismatch (the
+   * copy engine's blob streams are): big blobs are then not hashed a second time here.
+   */
+  verifiedUpstream?: boolean;
+}
+
 /** Metadata recorded when an image is added. */
 export interface AddImageOptions {
   name?: string;
@@ -157,6 +168,10 @@ export interface AddImageOptions {
 }
 
 const UNPACK_CONCURRENCY = 4;
+// Below this, a worker round trip costs more than hashing on this thread.
+const WORKER_MIN = 1024 * 1024;
+// How long unpacking waits for a worker thread to start before doing the work itself.
+const WORKER_WAIT_MS = 2000;
 
 export class Store {
   /** Absolute path of the store. */
@@ -375,19 +390,37 @@ export class Store {
         ...manifest.layers.map((l) => l.digest),
         ...chains.map((c) => layerClaim(layerDirName(c))),
       ]);
+      const missing = await Promise.all(
+        chains.map(async (c) => !(await isDirectory(layerPath(this.layersDir, c)))),
+      );
+      if (missing.some(Boolean)) await this.prepareWorkers(WORKER_WAIT_MS);
       await mapLimit(chains, UNPACK_CONCURRENCY, async (chain, i) => {
         if (await isDirectory(layerPath(this.layersDir, chain))) return;
         const layer = manifest.layers[i] as Descriptor;
         const what = `unpacking layer ${i + 1}/${chains.length} (${layer.digest}) of ${label}`;
         await contextual(what, async () => {
           this.logger.debug(what);
-          const blob = await this.tree.open(blobPath(layer.digest));
-          await unpackLayer(blob, this.layersDir, chain, {
-            compression: layerCompression(layer.mediaType) ?? 'auto',
-            diffId: diffIds[i] as Digest,
-            logger: this.logger,
-            what,
-          });
+          const file = this.writer.blobFile(layer.digest);
+          if (!(await this.writer.hasBlob(layer))) {
+            throw new LighterError(
+              'ERR_NOT_FOUND',
+              `blob ${layer.digest} is not in the store ${this.dir}`,
+              {
+                details: { digest: layer.digest },
+              },
+            );
+          }
+          await unpackLayer(
+            { file, digest: layer.digest, size: layer.size },
+            this.layersDir,
+            chain,
+            {
+              compression: layerCompression(layer.mediaType) ?? 'auto',
+              diffId: diffIds[i] as Digest,
+              logger: this.logger,
+              what,
+            },
+          );
         });
       });
     } finally {
@@ -471,26 +504,68 @@ export class Store {
   }
 
   /**
-   * Writes a blob (whole or not at all) and checks it against `expected`. The bytes are hashed
-   * once: the file is named by the digest computed while writing, and only then compared, so
-   * a mismatch leaves at worst a correctly named, unreferenced file for the next prune.
+   * Writes a blob (whole or not at all), checked against `expected` before it gets its name.
+   * With `unpackInto` the layer is unpacked into that directory from the same bytes as they
+   * are written, by a worker thread following the file (writeFollowedBlob) or, without one,
+   * through a tee on this thread; `unpacked` then gives its diff ID (or the unpacking error).
    */
-  async putBlob(stream: Readable, expected: ExpectedBlob = {}): Promise<ContentDigest> {
-    const { digest, ...rest } = expected;
-    if (digest !== undefined && digestAlgorithm(digest) !== 'sha256') {
-      return this.writer.putBlob(stream, expected);
-    }
-    const written = await this.writer.putBlob(stream, rest);
-    if (digest !== undefined && written.digest !== digest) {
-      const what = expected.what ?? `blob ${digest}`;
-      throw new LighterError(
-        'ERR_DIGEST_MISMATCH',
-        `${what}: digest mismatch: expected ${digest}, got ${written.digest}`,
-        { details: { expected: digest, actual: written.digest } },
+  async putBlob(
+    stream: Readable,
+    expected: ExpectedBlob = {},
+    options: PutBlobOptions = {},
+  ): Promise<WrittenBlob> {
+    const small = expected.size !== undefined && expected.size >= 0 && expected.size < WORKER_MIN;
+    const sha256 = expected.digest === undefined || digestAlgorithm(expected.digest) === 'sha256';
+    let written: WrittenBlob | undefined;
+    if (!small && sha256) {
+      written = await writeFollowedBlob(
+        this.dir,
+        stream,
+        expected,
+        (d) => this.writer.blobFile(d),
+        options,
       );
     }
+    if (!written && options.unpackInto) {
+      written = await this.#putAndUnpack(stream, expected, options.unpackInto);
+    }
+    written ??= await this.writer.putBlob(stream, expected);
     await this.fault('blob-written');
     return written;
+  }
+
+  /** putBlob with unpacking on this thread: one read, teed into the blob file and the unpacker. */
+  async #putAndUnpack(
+    stream: Readable,
+    expected: ExpectedBlob,
+    into: { dir: string; compression: LayerCompression | 'auto' },
+  ): Promise<WrittenBlob> {
+    const toBlob = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
+    const toUnpack = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
+    const writing = this.writer.putBlob(toBlob, expected);
+    const unpacking = extractInto(toUnpack, into.dir, into.compression, this.logger).then(
+      (applied) => applied.diffId,
+    );
+    unpacking.catch(() => {});
+    const [pumped, written] = await Promise.allSettled([tee(stream, toBlob, toUnpack), writing]);
+    if (written.status === 'rejected' || pumped.status === 'rejected') {
+      // Let the unpacker stop before the caller removes its directory.
+      await unpacking.catch(() => {});
+      // The writer's own error says more than the tee's "stopped" (the same object when the
+      // input failed: the tee passes it on).
+      throw written.status === 'rejected'
+        ? written.reason
+        : (pumped as PromiseRejectedResult).reason;
+    }
+    return { ...written.value, unpacked: unpacking };
+  }
+
+  /**
+   * Starts the worker threads that unpack layers beside a download (see blob-pool), waiting at
+   * most `waitMs` for one to be ready. Without them everything still works, on this thread.
+   */
+  prepareWorkers(waitMs = 0): Promise<boolean> {
+    return blobWorkersReady(waitMs);
   }
 
   /** Reads a small blob (manifest, config) whole, checking it against its descriptor. */

@@ -1,5 +1,6 @@
 // Unpacked layer directories: extracted into a temp dir, then renamed into place, so a present `layers/<chain ID>` is always complete.
 
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
@@ -9,6 +10,7 @@ import { LighterError } from '../errors.js';
 import { fsyncDir } from '../fs/atomic-write.js';
 import type { Logger } from '../log.js';
 import type { LayerCompression } from '../media-types.js';
+import { followBlob } from './blob-pool.js';
 import { layerDirName } from './chain-id.js';
 import { type AppliedLayer, applyLayer } from './layer/index.js';
 import { tempName } from './leftovers.js';
@@ -73,20 +75,44 @@ export interface UnpackOptions {
   what: string;
 }
 
-/** Extracts one layer (from its stored blob) into place as `layers/<chain ID>`. */
+/**
+ * Extracts one layer from its stored blob file into place as `layers/<chain ID>`: in a worker
+ * thread when there is one (which also re-checks the blob's digest on the way), else here.
+ */
 export async function unpackLayer(
-  blob: Readable,
+  blob: { file: string; digest: Digest; size: number },
   layersDir: string,
   chainId: Digest,
   options: UnpackOptions,
 ): Promise<string> {
   const temp = await makeTempLayerDir(layersDir);
   try {
-    const applied = await extractInto(blob, temp, options.compression, options.logger);
-    checkDiffId(applied, options.diffId, options.what);
+    let diffId: Digest;
+    const followed = followBlob(blob.file, {
+      hash: true,
+      unpack: { dir: temp, compression: options.compression },
+    });
+    if (followed) {
+      followed.end(blob.size);
+      const [read, unpacked] = await Promise.allSettled([followed.read, followed.unpacked]);
+      if (read.status === 'rejected') throw read.reason;
+      if (unpacked.status === 'rejected') throw unpacked.reason;
+      if (read.value.digest !== blob.digest) {
+        throw new LighterError(
+          'ERR_DIGEST_MISMATCH',
+          `${options.what}: the stored blob is ${read.value.digest}, not ${blob.digest} (damaged on disk?)`,
+          { details: { expected: blob.digest, actual: read.value.digest } },
+        );
+      }
+      diffId = unpacked.value as Digest;
+    } else {
+      diffId = (
+        await extractInto(createReadStream(blob.file), temp, options.compression, options.logger)
+      ).diffId;
+    }
+    checkDiffId(diffId, options.diffId, options.what);
     await placeLayerDir(temp, layersDir, chainId);
   } catch (err) {
-    blob.destroy();
     await removeTree(temp).catch(() => {});
     throw err;
   }
@@ -121,12 +147,12 @@ export function extractInto(
 
 const DECODE_CHUNK = 1024 * 1024;
 
-export function checkDiffId(applied: AppliedLayer, want: Digest, what: string): void {
-  if (applied.diffId !== want) {
+export function checkDiffId(diffId: Digest, want: Digest, what: string): void {
+  if (diffId !== want) {
     throw new LighterError(
       'ERR_DIGEST_MISMATCH',
-      `${what}: the uncompressed layer is ${applied.diffId}, but the image config says ${want}`,
-      { details: { expected: want, actual: applied.diffId } },
+      `${what}: the uncompressed layer is ${diffId}, but the image config says ${want}`,
+      { details: { expected: want, actual: diffId } },
     );
   }
 }

@@ -1,6 +1,6 @@
 // Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
 
-import { PassThrough, type Readable, type Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Digest } from '../../digest.js';
 import { errorMessage, LighterError } from '../../errors.js';
 import type {
@@ -23,7 +23,7 @@ import { defaultStoreDir } from '../../storage/location.js';
 import { normalizeName } from '../../storage/names.js';
 import { removeTree } from '../../storage/remove-tree.js';
 import { Store } from '../../storage/store.js';
-import { extractInto, makeTempLayerDir, placeLayerDir } from '../../storage/unpack.js';
+import { makeTempLayerDir, placeLayerDir } from '../../storage/unpack.js';
 import type { OpenOptions } from '../types.js';
 import type { StorageReference } from './transport.js';
 
@@ -41,10 +41,6 @@ const CAPABILITIES: DestinationCapabilities = {
   prefersCompressedLayers: true,
 };
 
-// Chunks buffered per branch of the tee; enough to keep the disk and the unpacker busy.
-const TEE_HIGH_WATER = 1024 * 1024;
-const TEE_CHUNK = 512 * 1024;
-
 export interface StorageDestinationOptions {
   /** Recorded in the image's facts (`docker://…`). */
   source?: string;
@@ -60,11 +56,16 @@ interface Unpacked {
 }
 
 /**
- * Blobs go straight into the store's blobs/ (verified against their digest, whole or not at all);
- * the image's name is added at `commit`, under the store lock, after everything it needs is
- * present. Each layer is unpacked on the fly from the same bytes (a tee: one read, two writers)
- * into a temp dir; commit renames it to `layers/<chain ID>` once the config confirms its diff ID.
- * Everything touched is claimed in a lease first, so a concurrent prune keeps it.
+ * Blobs go straight into the store's blobs/, whole or not at all; the image's name is added at
+ * `commit`, under the store lock, after everything it needs is present. Each layer is unpacked
+ * on the fly from the same bytes (a worker thread follows the blob file as it is written; or,
+ * without workers, a tee) into a temp dir; commit renames it to `layers/<chain ID>` once the
+ * config confirms its diff ID. Everything touched is claimed in a lease first, so a concurrent
+ * prune keeps it.
+ *
+ * A blob given with its digest is not hashed again here: the copy engine, this destination's
+ * caller, passes every byte through a VerifyingStream that fails the stream (so the blob never
+ * gets its name) on a mismatch. A third hash over every layer would cost a pull ~10%.
  */
 export class StorageDestination implements ImageDestination {
   readonly name: string;
@@ -74,7 +75,8 @@ export class StorageDestination implements ImageDestination {
   readonly #lease: Lease;
   readonly #options: StorageDestinationOptions;
   readonly #log: Logger;
-  readonly #unpacked = new Map<Digest, Unpacked>();
+  /** Layers being unpacked, by blob digest; undefined when unpacking failed. */
+  readonly #unpacked = new Map<Digest, Promise<Unpacked | undefined>>();
   readonly #images: ImageManifest[] = [];
   #top: Descriptor | undefined;
   #committed = false;
@@ -100,6 +102,8 @@ export class StorageDestination implements ImageDestination {
     imageName: string | undefined,
     options: StorageDestinationOptions = {},
   ): Promise<StorageDestination> {
+    // Started now, the workers are ready by the time the first layer's bytes arrive.
+    if (options.unpack !== false) void store.prepareWorkers();
     return new StorageDestination(store, imageName, await store.lease(), options);
   }
 
@@ -116,40 +120,49 @@ export class StorageDestination implements ImageDestination {
       what: `blob ${blob.digest ?? `(${blob.mediaType})`} for ${this.name}`,
     };
     const compression = layerCompression(blob.mediaType);
-    if (compression === undefined || !blob.digest || this.#options.unpack === false) {
-      return this.store.putBlob(stream, expected);
-    }
-
-    // One read feeds the blob file and the unpacker. The unpacker works on bytes not yet
-    // verified: its result counts only if the blob (verified to the last byte) is written.
     const digest = blob.digest;
+    if (
+      compression === undefined ||
+      digest === undefined ||
+      this.#options.unpack === false ||
+      this.#unpacked.has(digest)
+    ) {
+      const { digest: written, size } = await this.store.putBlob(stream, expected, {
+        verifiedUpstream: digest !== undefined,
+      });
+      return { digest: written, size };
+    }
+    // The layer is unpacked from the same bytes as they are written (see Store.putBlob). That
+    // work is on bytes not verified yet: it counts only if the blob, verified to its last byte,
+    // is written; commit gives it its chain ID once the config confirms its diff ID.
     const temp = await makeTempLayerDir(this.store.layersDir);
-    const toBlob = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
-    const toUnpack = new PassThrough({ highWaterMark: TEE_HIGH_WATER });
-    const writing = this.store.putBlob(toBlob, expected);
-    const unpacking = extractInto(toUnpack, temp, compression, this.#log);
-    const pumping = tee(stream, toBlob, toUnpack);
-    const [pumped, written, unpacked] = await Promise.allSettled([pumping, writing, unpacking]);
-    if (written.status === 'rejected' || pumped.status === 'rejected') {
+    let written: Awaited<ReturnType<Store['putBlob']>>;
+    try {
+      written = await this.store.putBlob(stream, expected, {
+        unpackInto: { dir: temp, compression },
+        verifiedUpstream: true,
+      });
+    } catch (err) {
       await removeTree(temp).catch(() => {});
-      // The writer's own error says more than the tee's "stopped" (they are the same object
-      // when the input failed: the tee passes it on).
-      throw written.status === 'rejected'
-        ? written.reason
-        : (pumped as PromiseRejectedResult).reason;
+      throw err;
     }
-    if (unpacked.status === 'rejected') {
-      // The blob is fine, the tar is not usable here: the image is stored, and running it will
-      // report the problem again when layerDirs unpacks it.
-      this.#log.warn(`unpacking ${digest} for ${this.name}: ${errorMessage(unpacked.reason)}`);
-      await removeTree(temp).catch(() => {});
-    } else if (this.#unpacked.has(digest)) {
-      await removeTree(temp).catch(() => {});
-    } else {
-      this.#unpacked.set(digest, { dir: temp, diffId: unpacked.value.diffId, placed: false });
-      await this.store.fault('layer-unpacked');
-    }
-    return written.value;
+    this.#unpacked.set(
+      digest,
+      (written.unpacked as Promise<Digest>).then(
+        async (diffId): Promise<Unpacked> => {
+          await this.store.fault('layer-unpacked');
+          return { dir: temp, diffId, placed: false };
+        },
+        async (err: unknown) => {
+          // The blob is fine, the tar is not usable here: the image is stored, and running it
+          // reports the problem again when layerDirs unpacks it.
+          this.#log.warn(`unpacking ${digest} for ${this.name}: ${errorMessage(err)}`);
+          await removeTree(temp).catch(() => {});
+          return undefined;
+        },
+      ),
+    );
+    return { digest: written.digest, size: written.size };
   }
 
   async putManifest(manifest: RawManifest, instance?: Digest): Promise<void> {
@@ -199,8 +212,9 @@ export class StorageDestination implements ImageDestination {
     this.#closed = true;
     // Unpacked layers that found no place (a failed copy, a repeated layer) are dropped now;
     // blobs stay: whole and content-addressed, they are reused or collected by the next prune.
-    for (const unpacked of this.#unpacked.values()) {
-      if (!unpacked.placed) await removeTree(unpacked.dir).catch(() => {});
+    for (const pending of this.#unpacked.values()) {
+      const unpacked = await pending;
+      if (unpacked && !unpacked.placed) await removeTree(unpacked.dir).catch(() => {});
     }
     await this.#lease.release();
   }
@@ -217,7 +231,7 @@ export class StorageDestination implements ImageDestination {
     }
     const chains = chainIds(diffIds);
     for (const [i, layer] of manifest.layers.entries()) {
-      const unpacked = this.#unpacked.get(layer.digest);
+      const unpacked = await this.#unpacked.get(layer.digest);
       if (!unpacked || unpacked.placed) continue;
       if (unpacked.diffId !== diffIds[i]) {
         throw new LighterError(
@@ -232,70 +246,6 @@ export class StorageDestination implements ImageDestination {
       unpacked.placed = true;
     }
   }
-}
-
-/**
- * Copies `input` into both outputs, going at the pace of the slower one. When the second
- * gives up (its consumer failed, reported through its own promise), the first goes on alone;
- * when the first stops, the copy fails.
- */
-async function tee(input: Readable, first: Writable, second: Writable): Promise<void> {
-  let secondOpen = true;
-  const closeSecond = (err?: Error) => {
-    if (!secondOpen) return;
-    secondOpen = false;
-    if (err) second.destroy(err);
-    else if (!second.destroyed) second.end();
-  };
-  try {
-    const send = async (chunk: Buffer) => {
-      if (first.destroyed) throw new LighterError('ERR_STORE', 'the blob writer stopped');
-      const waits: Promise<void>[] = [];
-      if (!first.write(chunk)) waits.push(drained(first));
-      if (secondOpen && second.destroyed) closeSecond();
-      if (secondOpen && !second.write(chunk)) waits.push(drained(second));
-      if (waits.length > 0) await Promise.all(waits);
-    };
-    // Network reads arrive in small pieces; passing them on in larger ones makes every stage
-    // downstream (hashing, file writes, inflating, the tar reader) pay its per-chunk cost less often.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= TEE_CHUNK) {
-        const joined =
-          pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        await send(joined);
-      }
-    }
-    if (pendingBytes > 0) await send(Buffer.concat(pending, pendingBytes));
-  } catch (err) {
-    const error = err instanceof Error ? err : new Error(String(err));
-    first.destroy(error);
-    closeSecond(error);
-    throw err;
-  }
-  first.end();
-  closeSecond();
-}
-
-/** Resolves when `stream` wants more, or can take no more (closed or failed). */
-function drained(stream: Writable): Promise<void> {
-  if (stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      stream.off('error', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-    stream.on('error', done);
-  });
 }
 
 export async function openStorageDestination(

@@ -1,0 +1,150 @@
+// The worker side of a blob being written: follows the temp file as it grows, hashing it and (for a layer) unpacking it, off the main thread.
+
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import { isLighterError } from '../errors.js';
+import type { LayerCompression } from '../media-types.js';
+import { extractInto } from './unpack.js';
+
+/** Main → worker. `grow` and `end` say how many bytes of the file are written (complete). */
+export type BlobRequest =
+  | {
+      op: 'start';
+      id: number;
+      /** The file to read: an open descriptor of the writer's (shared by all threads), or a path. */
+      fd?: number;
+      file?: string;
+      /** Hash what is read (else the writer hashes it). */
+      hash: boolean;
+      unpackDir?: string;
+      compression?: LayerCompression | 'auto';
+    }
+  | { op: 'grow'; id: number; size: number }
+  | { op: 'end'; id: number; size: number }
+  | { op: 'abort'; id: number };
+
+export interface WorkerError {
+  code?: string;
+  message: string;
+}
+
+/** Worker → main: `read` once every byte is read (with its sha256 if asked), `unpacked` when the layer is applied. */
+export type BlobReply =
+  | { op: 'read'; id: number; hex?: string; size: number }
+  | { op: 'unpacked'; id: number; diffId?: string; error?: WorkerError }
+  | { op: 'failed'; id: number; error: WorkerError }
+  /** Last: the worker no longer touches the file or the unpack directory. */
+  | { op: 'closed'; id: number }
+  /** Once, when this module (and all it imports) has loaded: the worker can take blobs. */
+  | { op: 'ready' };
+
+const READ_SIZE = 1024 * 1024;
+
+interface Follow {
+  known: number;
+  ended: boolean;
+  aborted: boolean;
+  wake?: () => void;
+}
+
+function describe(err: unknown): WorkerError {
+  return {
+    ...(isLighterError(err) ? { code: err.code } : {}),
+    message: err instanceof Error ? err.message : String(err),
+  };
+}
+
+const port = parentPort;
+if (port) {
+  port.postMessage({ op: 'ready' } satisfies BlobReply);
+  const follows = new Map<number, Follow>();
+  port.on('message', (m: BlobRequest) => {
+    if (m.op === 'start') {
+      const follow: Follow = { known: 0, ended: false, aborted: false };
+      follows.set(m.id, follow);
+      run(m, follow)
+        .catch((err: unknown) => {
+          port.postMessage({ op: 'failed', id: m.id, error: describe(err) } satisfies BlobReply);
+        })
+        .finally(() => {
+          follows.delete(m.id);
+          port.postMessage({ op: 'closed', id: m.id } satisfies BlobReply);
+        });
+      return;
+    }
+    const follow = follows.get(m.id);
+    if (!follow) return;
+    if (m.op === 'grow' || m.op === 'end') {
+      follow.known = Math.max(follow.known, m.size);
+      if (m.op === 'end') follow.ended = true;
+    } else {
+      follow.aborted = true;
+    }
+    const wake = follow.wake;
+    follow.wake = undefined;
+    wake?.();
+  });
+
+  async function run(m: Extract<BlobRequest, { op: 'start' }>, follow: Follow): Promise<void> {
+    const send = (reply: BlobReply) => port?.postMessage(reply);
+    const ownFd = m.fd === undefined;
+    const fd = m.fd ?? openSync(m.file as string, 'r');
+    const hash = m.hash ? createHash('sha256') : undefined;
+    let input: PassThrough | undefined;
+    let unpacking: Promise<void> | undefined;
+    if (m.unpackDir !== undefined) {
+      const dir = m.unpackDir;
+      input = new PassThrough({ highWaterMark: 4 * READ_SIZE });
+      unpacking = extractInto(input, dir, m.compression ?? 'auto', undefined).then(
+        (applied) => send({ op: 'unpacked', id: m.id, diffId: applied.diffId }),
+        (err: unknown) => {
+          // The blob is still hashed to the end: a bad tar is no reason to lose the download.
+          input = undefined;
+          send({ op: 'unpacked', id: m.id, error: describe(err) });
+        },
+      );
+    }
+    let offset = 0;
+    try {
+      for (;;) {
+        if (follow.aborted) {
+          input?.destroy(new Error('the blob write was abandoned'));
+          await unpacking;
+          return;
+        }
+        if (offset < follow.known) {
+          const chunk = Buffer.allocUnsafe(Math.min(READ_SIZE, follow.known - offset));
+          const n = readSync(fd, chunk, 0, chunk.length, offset);
+          if (n === 0) throw new Error(`${m.file} is shorter than announced`);
+          const data = n === chunk.length ? chunk : chunk.subarray(0, n);
+          offset += n;
+          hash?.update(data);
+          const sink = input;
+          if (sink && !sink.destroyed && !sink.write(data)) {
+            await new Promise<void>((resolve) => {
+              const done = () => {
+                sink.off('drain', done);
+                sink.off('close', done);
+                resolve();
+              };
+              sink.on('drain', done);
+              sink.on('close', done);
+            });
+          }
+          continue;
+        }
+        if (follow.ended) break;
+        await new Promise<void>((resolve) => {
+          follow.wake = resolve;
+        });
+      }
+    } finally {
+      if (ownFd) closeSync(fd);
+    }
+    send({ op: 'read', id: m.id, ...(hash ? { hex: hash.digest('hex') } : {}), size: offset });
+    if (input && !input.destroyed) input.end();
+    await unpacking;
+  }
+}
