@@ -9,8 +9,9 @@ import {
   recordingEnv,
   runnerEnv,
 } from '../../src/gha/action-metadata.js';
+import { formatInputs } from '../../src/gha/input-log.js';
 import { inputVariable } from '../../src/gha/inputs.js';
-import { type Inputs, parseInputs } from './inputs.js';
+import { type Inputs, inputsForLog, parseInputs } from './inputs.js';
 import { outputsOf, summaryOf } from './outputs.js';
 import type { RunResult } from './run.js';
 import { CreatedTracker, isEmpty, readCreated } from './state.js';
@@ -220,6 +221,25 @@ describe('parseInputs', () => {
     [{ cache: 'y' }, /^input "cache": expected true or false/],
   ])('%j', (given, message) => {
     expect(inputErrorOf(given)).toMatch(message);
+  });
+});
+
+describe('inputsForLog', () => {
+  it('shows ports, volumes and services as they are written', () => {
+    const inputs = parse({
+      services: '- image: redis:7\n  health: tcp://:6379\n- name: db\n  image: postgres:16',
+      volumes: '.:/src:ro',
+      ports: '127.0.0.1:8080:80',
+    });
+    expect(formatInputs(inputsForLog(inputs))).toContain(
+      [
+        'services:\n  redis: redis:7\n  db: postgres:16',
+        'env: (none)',
+        'volumes:\n  .:/src:ro',
+        'workdir: (not set)',
+        'ports:\n  127.0.0.1:8080:80/tcp',
+      ].join('\n'),
+    );
   });
 });
 

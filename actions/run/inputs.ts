@@ -145,3 +145,19 @@ function asInput<T>(name: string, parse: () => T): T {
     throw error;
   }
 }
+
+/** The inputs as the log shows them: ports, volumes and services in the forms people write. */
+export function inputsForLog(inputs: Inputs): Record<string, unknown> {
+  const services = inputs.services;
+  return {
+    ...inputs,
+    services:
+      services === undefined
+        ? undefined
+        : services.kind === 'kube'
+          ? `${services.path} (Kubernetes Pod file)`
+          : services.services.map((s) => `${s.name}: ${s.image}`),
+    volumes: inputs.volumes.map((v) => `${v.source}:${v.destination}${v.readOnly ? ':ro' : ''}`),
+    ports: inputs.ports.map(options.formatPort),
+  };
+}

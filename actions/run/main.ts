@@ -6,7 +6,7 @@ import { runAction } from '../../src/gha/run-action.js';
 import { saveJsonState } from '../../src/gha/state.js';
 import { restoreStoreCache } from '../../src/gha/store-cache.js';
 import { appendSummaryTable } from '../../src/gha/summary.js';
-import { parseInputs, SECRET_INPUTS } from './inputs.js';
+import { inputsForLog, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { outputsOf, summaryOf } from './outputs.js';
 import { run } from './run.js';
 import { CREATED_STATE, CreatedTracker } from './state.js';
@@ -14,7 +14,9 @@ import { CREATED_STATE, CreatedTracker } from './state.js';
 async function main(): Promise<void> {
   const inputs = parseInputs();
   const logger = actionsLogger();
-  await logger.group('Inputs', async () => logger.info(formatInputs(inputs, SECRET_INPUTS)));
+  await logger.group('Inputs', async () =>
+    logger.info(formatInputs(inputsForLog(inputs), SECRET_INPUTS)),
+  );
   if (inputs.cache) {
     await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
   }
