@@ -1,34 +1,34 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3368:
+/***/ 1736:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3069)
-const Dispatcher = __nccwpck_require__(2091)
-const Pool = __nccwpck_require__(7404)
-const BalancedPool = __nccwpck_require__(8973)
-const Agent = __nccwpck_require__(6261)
-const ProxyAgent = __nccwpck_require__(9848)
-const EnvHttpProxyAgent = __nccwpck_require__(7897)
-const RetryAgent = __nccwpck_require__(1882)
-const errors = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
+const Client = __nccwpck_require__(2381)
+const Dispatcher = __nccwpck_require__(9019)
+const Pool = __nccwpck_require__(524)
+const BalancedPool = __nccwpck_require__(5485)
+const Agent = __nccwpck_require__(2869)
+const ProxyAgent = __nccwpck_require__(3720)
+const EnvHttpProxyAgent = __nccwpck_require__(1721)
+const RetryAgent = __nccwpck_require__(9002)
+const errors = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(5407)
-const buildConnector = __nccwpck_require__(2296)
-const MockClient = __nccwpck_require__(8957)
-const MockAgent = __nccwpck_require__(5973)
-const MockPool = __nccwpck_require__(8780)
-const mockErrors = __nccwpck_require__(5445)
-const RetryHandler = __nccwpck_require__(112)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
-const DecoratorHandler = __nccwpck_require__(7011)
-const RedirectHandler = __nccwpck_require__(5050)
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const api = __nccwpck_require__(4335)
+const buildConnector = __nccwpck_require__(4264)
+const MockClient = __nccwpck_require__(1037)
+const MockAgent = __nccwpck_require__(9429)
+const MockPool = __nccwpck_require__(3900)
+const mockErrors = __nccwpck_require__(5301)
+const RetryHandler = __nccwpck_require__(368)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(1405)
+const DecoratorHandler = __nccwpck_require__(2995)
+const RedirectHandler = __nccwpck_require__(9226)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -46,10 +46,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(3650),
-  retry: __nccwpck_require__(3874),
-  dump: __nccwpck_require__(2375),
-  dns: __nccwpck_require__(7251)
+  redirect: __nccwpck_require__(6674),
+  retry: __nccwpck_require__(7250),
+  dump: __nccwpck_require__(164),
+  dns: __nccwpck_require__(2531)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -111,7 +111,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(7302).fetch)
+const fetchImpl = (__nccwpck_require__(9142).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -123,39 +123,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(3676).Headers
-/* unused reexport */ __nccwpck_require__(9107).Response
-/* unused reexport */ __nccwpck_require__(6055).Request
-/* unused reexport */ __nccwpck_require__(9662).FormData
+/* unused reexport */ __nccwpck_require__(8668).Headers
+/* unused reexport */ __nccwpck_require__(4339).Response
+/* unused reexport */ __nccwpck_require__(9863).Request
+/* unused reexport */ __nccwpck_require__(4782).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(6299).FileReader
+/* unused reexport */ __nccwpck_require__(4219).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(2443)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(9339)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(6949)
-const { kConstruct } = __nccwpck_require__(7589)
+const { CacheStorage } = __nccwpck_require__(9269)
+const { kConstruct } = __nccwpck_require__(1509)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(5437)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4397)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(980)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8420)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(44)
-/* unused reexport */ __nccwpck_require__(5366).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6620)
+/* unused reexport */ __nccwpck_require__(7782).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -171,18 +171,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(6942)
+const { EventSource } = __nccwpck_require__(3646)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 9318:
+/***/ 6678:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(1544)
-const { RequestAbortedError } = __nccwpck_require__(8091)
+const { addAbortListener } = __nccwpck_require__(5832)
+const { RequestAbortedError } = __nccwpck_require__(4891)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -242,16 +242,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9724:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -357,7 +357,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6998:
+/***/ 4198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,10 +371,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
+} = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -615,16 +615,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 8675:
+/***/ 6547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(3135)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
+const { Readable } = __nccwpck_require__(7599)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4095)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -836,18 +836,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 576:
+/***/ 5072:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4095)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1063,15 +1063,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 2274:
+/***/ 5570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4891)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(1544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const util = __nccwpck_require__(5832)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1178,21 +1178,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 5407:
+/***/ 4335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(8675)
-module.exports.stream = __nccwpck_require__(576)
-module.exports.pipeline = __nccwpck_require__(6998)
-module.exports.upgrade = __nccwpck_require__(2274)
-module.exports.connect = __nccwpck_require__(9724)
+module.exports.request = __nccwpck_require__(6547)
+module.exports.stream = __nccwpck_require__(5072)
+module.exports.pipeline = __nccwpck_require__(4198)
+module.exports.upgrade = __nccwpck_require__(5570)
+module.exports.connect = __nccwpck_require__(1724)
 
 
 /***/ }),
 
-/***/ 3135:
+/***/ 7599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1201,9 +1201,9 @@ module.exports.connect = __nccwpck_require__(9724)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { ReadableStreamFrom } = __nccwpck_require__(1544)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { ReadableStreamFrom } = __nccwpck_require__(5832)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1584,15 +1584,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 8447:
+/***/ 4095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 
-const { chunksDecode } = __nccwpck_require__(3135)
+const { chunksDecode } = __nccwpck_require__(7599)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1684,16 +1684,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2296:
+/***/ 4264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(1544)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8091)
-const timers = __nccwpck_require__(2563)
+const util = __nccwpck_require__(5832)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4891)
+const timers = __nccwpck_require__(9827)
 
 function noop () {}
 
@@ -1931,7 +1931,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 1303:
+/***/ 9015:
 /***/ ((module) => {
 
 
@@ -2056,7 +2056,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8150:
+/***/ 6134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2265,7 +2265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8091:
+/***/ 4891:
 /***/ ((module) => {
 
 
@@ -2697,7 +2697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8823:
+/***/ 1959:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2705,7 +2705,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -2720,9 +2720,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
+} = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(9015)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3186,7 +3186,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 9411:
+/***/ 2771:
 /***/ ((module) => {
 
 module.exports = {
@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3568:
+/***/ 7728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3268,7 +3268,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(1303)
+} = __nccwpck_require__(9015)
 
 class TstNode {
   /** @type {any} */
@@ -3419,13 +3419,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1544:
+/***/ 5832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(9411)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(2771)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3433,9 +3433,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
-const { tree } = __nccwpck_require__(3568)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(9015)
+const { tree } = __nccwpck_require__(7728)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4145,18 +4145,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6261:
+/***/ 2869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
-const DispatcherBase = __nccwpck_require__(4745)
-const Pool = __nccwpck_require__(7404)
-const Client = __nccwpck_require__(3069)
-const util = __nccwpck_require__(1544)
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2771)
+const DispatcherBase = __nccwpck_require__(761)
+const Pool = __nccwpck_require__(524)
+const Client = __nccwpck_require__(2381)
+const util = __nccwpck_require__(5832)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4285,7 +4285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 8973:
+/***/ 5485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4293,7 +4293,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   PoolBase,
   kClients,
@@ -4301,10 +4301,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3272)
-const Pool = __nccwpck_require__(7404)
-const { kUrl, kInterceptors } = __nccwpck_require__(9411)
-const { parseOrigin } = __nccwpck_require__(1544)
+} = __nccwpck_require__(6696)
+const Pool = __nccwpck_require__(524)
+const { kUrl, kInterceptors } = __nccwpck_require__(2771)
+const { parseOrigin } = __nccwpck_require__(5832)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4501,7 +4501,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1557:
+/***/ 3621:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4509,9 +4509,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const timers = __nccwpck_require__(2563)
+const util = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const timers = __nccwpck_require__(9827)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4524,7 +4524,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   kUrl,
   kReset,
@@ -4557,9 +4557,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(9411)
+} = __nccwpck_require__(2771)
 
-const constants = __nccwpck_require__(7424)
+const constants = __nccwpck_require__(8208)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4571,11 +4571,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7846) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(9474))
+    mod = await WebAssembly.compile(__nccwpck_require__(6034))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4583,7 +4583,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7846))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5498,7 +5498,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(8900).extractBody)
+      extractBody = (__nccwpck_require__(2116).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6021,7 +6021,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4092:
+/***/ 6924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6029,13 +6029,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(1544)
+const util = __nccwpck_require__(5832)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   kUrl,
   kReset,
@@ -6054,7 +6054,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(9411)
+} = __nccwpck_require__(2771)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6460,7 +6460,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(8900).extractBody)
+    extractBody ??= (__nccwpck_require__(2116).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6820,7 +6820,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3069:
+/***/ 2381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6830,16 +6830,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const Request = __nccwpck_require__(8823)
-const DispatcherBase = __nccwpck_require__(4745)
+const util = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const Request = __nccwpck_require__(1959)
+const DispatcherBase = __nccwpck_require__(761)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8091)
-const buildConnector = __nccwpck_require__(2296)
+} = __nccwpck_require__(4891)
+const buildConnector = __nccwpck_require__(4264)
 const {
   kUrl,
   kServerName,
@@ -6881,9 +6881,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(9411)
-const connectH1 = __nccwpck_require__(1557)
-const connectH2 = __nccwpck_require__(4092)
+} = __nccwpck_require__(2771)
+const connectH1 = __nccwpck_require__(3621)
+const connectH2 = __nccwpck_require__(6924)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 function onError (client, err) {
   if (
@@ -7451,19 +7451,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 4745:
+/***/ 761:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2091)
+const Dispatcher = __nccwpck_require__(9019)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8091)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(9411)
+} = __nccwpck_require__(4891)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(2771)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7666,7 +7666,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2091:
+/***/ 9019:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7738,15 +7738,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 7897:
+/***/ 1721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(4745)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(9411)
-const ProxyAgent = __nccwpck_require__(9848)
-const Agent = __nccwpck_require__(6261)
+const DispatcherBase = __nccwpck_require__(761)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(2771)
+const ProxyAgent = __nccwpck_require__(3720)
+const Agent = __nccwpck_require__(2869)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7905,7 +7905,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 6524:
+/***/ 2236:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8029,15 +8029,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 3272:
+/***/ 6696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(4745)
-const FixedQueue = __nccwpck_require__(6524)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(9411)
-const PoolStats = __nccwpck_require__(9686)
+const DispatcherBase = __nccwpck_require__(761)
+const FixedQueue = __nccwpck_require__(2236)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(2771)
+const PoolStats = __nccwpck_require__(4598)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8230,10 +8230,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9686:
+/***/ 4598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(9411)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(2771)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8271,7 +8271,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 7404:
+/***/ 524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8282,14 +8282,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(3272)
-const Client = __nccwpck_require__(3069)
+} = __nccwpck_require__(6696)
+const Client = __nccwpck_require__(2381)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { kUrl, kInterceptors } = __nccwpck_require__(9411)
-const buildConnector = __nccwpck_require__(2296)
+} = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { kUrl, kInterceptors } = __nccwpck_require__(2771)
+const buildConnector = __nccwpck_require__(4264)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8385,19 +8385,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9848:
+/***/ 3720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2771)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(6261)
-const Pool = __nccwpck_require__(7404)
-const DispatcherBase = __nccwpck_require__(4745)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8091)
-const buildConnector = __nccwpck_require__(2296)
-const Client = __nccwpck_require__(3069)
+const Agent = __nccwpck_require__(2869)
+const Pool = __nccwpck_require__(524)
+const DispatcherBase = __nccwpck_require__(761)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4891)
+const buildConnector = __nccwpck_require__(4264)
+const Client = __nccwpck_require__(2381)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8666,13 +8666,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2091)
-const RetryHandler = __nccwpck_require__(112)
+const Dispatcher = __nccwpck_require__(9019)
+const RetryHandler = __nccwpck_require__(368)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8708,7 +8708,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5837:
+/***/ 1405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8716,8 +8716,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const Agent = __nccwpck_require__(6261)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const Agent = __nccwpck_require__(2869)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8747,7 +8747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7011:
+/***/ 2995:
 /***/ ((module) => {
 
 
@@ -8798,15 +8798,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 5050:
+/***/ 9226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
-const { kBodyUsed } = __nccwpck_require__(9411)
+const util = __nccwpck_require__(5832)
+const { kBodyUsed } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9037,20 +9037,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 112:
+/***/ 368:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(9411)
-const { RequestRetryError } = __nccwpck_require__(8091)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(2771)
+const { RequestRetryError } = __nccwpck_require__(4891)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(1544)
+} = __nccwpck_require__(5832)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9481,14 +9481,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 7251:
+/***/ 2531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(7011)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8091)
+const DecoratorHandler = __nccwpck_require__(2995)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4891)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9863,14 +9863,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 2375:
+/***/ 164:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
-const DecoratorHandler = __nccwpck_require__(7011)
+const util = __nccwpck_require__(5832)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4891)
+const DecoratorHandler = __nccwpck_require__(2995)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9993,12 +9993,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1676:
+/***/ 6988:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(5050)
+const RedirectHandler = __nccwpck_require__(9226)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10021,11 +10021,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 3650:
+/***/ 6674:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(5050)
+const RedirectHandler = __nccwpck_require__(9226)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10052,11 +10052,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 3874:
+/***/ 7250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(112)
+const RetryHandler = __nccwpck_require__(368)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10078,13 +10078,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 7424:
+/***/ 8208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(8916);
+const utils_1 = __nccwpck_require__(9108);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10362,7 +10362,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7846:
+/***/ 6:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10374,7 +10374,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 9474:
+/***/ 6034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10386,7 +10386,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 8916:
+/***/ 9108:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10407,13 +10407,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 5973:
+/***/ 9429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(9411)
-const Agent = __nccwpck_require__(6261)
+const { kClients } = __nccwpck_require__(2771)
+const Agent = __nccwpck_require__(2869)
 const {
   kAgent,
   kMockAgentSet,
@@ -10424,14 +10424,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(8149)
-const MockClient = __nccwpck_require__(8957)
-const MockPool = __nccwpck_require__(8780)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1725)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8091)
-const Dispatcher = __nccwpck_require__(2091)
-const Pluralizer = __nccwpck_require__(8353)
-const PendingInterceptorsFormatter = __nccwpck_require__(1030)
+} = __nccwpck_require__(3173)
+const MockClient = __nccwpck_require__(1037)
+const MockPool = __nccwpck_require__(3900)
+const { matchValue, buildMockOptions } = __nccwpck_require__(157)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4891)
+const Dispatcher = __nccwpck_require__(9019)
+const Pluralizer = __nccwpck_require__(4289)
+const PendingInterceptorsFormatter = __nccwpck_require__(102)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10574,14 +10574,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 8957:
+/***/ 1037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3069)
-const { buildMockDispatch } = __nccwpck_require__(1725)
+const Client = __nccwpck_require__(2381)
+const { buildMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kMockAgent,
@@ -10590,10 +10590,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8149)
-const { MockInterceptor } = __nccwpck_require__(1599)
-const Symbols = __nccwpck_require__(9411)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(3173)
+const { MockInterceptor } = __nccwpck_require__(6799)
+const Symbols = __nccwpck_require__(2771)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10640,12 +10640,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 5445:
+/***/ 5301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8091)
+const { UndiciError } = __nccwpck_require__(4891)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10675,12 +10675,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 6799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1725)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kDispatchKey,
@@ -10688,9 +10688,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(8149)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { buildURL } = __nccwpck_require__(1544)
+} = __nccwpck_require__(3173)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { buildURL } = __nccwpck_require__(5832)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10889,14 +10889,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 8780:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(7404)
-const { buildMockDispatch } = __nccwpck_require__(1725)
+const Pool = __nccwpck_require__(524)
+const { buildMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kMockAgent,
@@ -10905,10 +10905,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8149)
-const { MockInterceptor } = __nccwpck_require__(1599)
-const Symbols = __nccwpck_require__(9411)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(3173)
+const { MockInterceptor } = __nccwpck_require__(6799)
+const Symbols = __nccwpck_require__(2771)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10955,7 +10955,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 8149:
+/***/ 3173:
 /***/ ((module) => {
 
 
@@ -10985,20 +10985,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1725:
+/***/ 157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(5445)
+const { MockNotMatchedError } = __nccwpck_require__(5301)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(8149)
-const { buildURL } = __nccwpck_require__(1544)
+} = __nccwpck_require__(3173)
+const { buildURL } = __nccwpck_require__(5832)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11359,7 +11359,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1030:
+/***/ 102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11409,7 +11409,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8353:
+/***/ 4289:
 /***/ ((module) => {
 
 
@@ -11445,7 +11445,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 2563:
+/***/ 9827:
 /***/ ((module) => {
 
 
@@ -11875,20 +11875,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4330:
+/***/ 2682:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7589)
-const { urlEquals, getFieldValues } = __nccwpck_require__(102)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(1544)
-const { webidl } = __nccwpck_require__(253)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9107)
-const { Request, fromInnerRequest } = __nccwpck_require__(6055)
-const { kState } = __nccwpck_require__(4883)
-const { fetching } = __nccwpck_require__(7302)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(4296)
+const { kConstruct } = __nccwpck_require__(1509)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8918)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5832)
+const { webidl } = __nccwpck_require__(9677)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(4339)
+const { Request, fromInnerRequest } = __nccwpck_require__(9863)
+const { kState } = __nccwpck_require__(5779)
+const { fetching } = __nccwpck_require__(9142)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(6648)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -12741,15 +12741,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6949:
+/***/ 9269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7589)
-const { Cache } = __nccwpck_require__(4330)
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { kConstruct } = __nccwpck_require__(1509)
+const { Cache } = __nccwpck_require__(2682)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 
 class CacheStorage {
   /**
@@ -12900,26 +12900,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7589:
+/***/ 1509:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(9411).kConstruct)
+  kConstruct: (__nccwpck_require__(2771).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 102:
+/***/ 8918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(980)
-const { isValidHeaderName } = __nccwpck_require__(4296)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { isValidHeaderName } = __nccwpck_require__(6648)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12964,7 +12964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 6308:
 /***/ ((module) => {
 
 
@@ -12983,15 +12983,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5437:
+/***/ 4397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(2802)
-const { stringify } = __nccwpck_require__(5613)
-const { webidl } = __nccwpck_require__(253)
-const { Headers } = __nccwpck_require__(3676)
+const { parseSetCookie } = __nccwpck_require__(8018)
+const { stringify } = __nccwpck_require__(2061)
+const { webidl } = __nccwpck_require__(9677)
+const { Headers } = __nccwpck_require__(8668)
 
 /**
  * @typedef {Object} Cookie
@@ -13174,14 +13174,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2802:
+/***/ 8018:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6820)
-const { isCTLExcludingHtab } = __nccwpck_require__(5613)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(980)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6308)
+const { isCTLExcludingHtab } = __nccwpck_require__(2061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8420)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13491,7 +13491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5613:
+/***/ 2061:
 /***/ ((module) => {
 
 
@@ -13850,13 +13850,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2455:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6627)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9027)
 
 /**
  * @type {number[]} BOM
@@ -14431,23 +14431,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6942:
+/***/ 3646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(7302)
-const { makeRequest } = __nccwpck_require__(6055)
-const { webidl } = __nccwpck_require__(253)
-const { EventSourceStream } = __nccwpck_require__(2455)
-const { parseMIMEType } = __nccwpck_require__(980)
-const { createFastMessageEvent } = __nccwpck_require__(44)
-const { isNetworkError } = __nccwpck_require__(9107)
-const { delay } = __nccwpck_require__(6627)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { environmentSettingsObject } = __nccwpck_require__(4296)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+const { fetching } = __nccwpck_require__(9142)
+const { makeRequest } = __nccwpck_require__(9863)
+const { webidl } = __nccwpck_require__(9677)
+const { EventSourceStream } = __nccwpck_require__(9927)
+const { parseMIMEType } = __nccwpck_require__(8420)
+const { createFastMessageEvent } = __nccwpck_require__(6620)
+const { isNetworkError } = __nccwpck_require__(4339)
+const { delay } = __nccwpck_require__(9027)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { environmentSettingsObject } = __nccwpck_require__(6648)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
 
 let experimentalWarned = false
 
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6627:
+/***/ 9027:
 /***/ ((module) => {
 
 
@@ -14965,12 +14965,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8900:
+/***/ 2116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
+const util = __nccwpck_require__(5832)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14980,16 +14980,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(4296)
-const { FormData } = __nccwpck_require__(9662)
-const { kState } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
+} = __nccwpck_require__(6648)
+const { FormData } = __nccwpck_require__(4782)
+const { kState } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(980)
-const { multipartFormDataParser } = __nccwpck_require__(3100)
+const { serializeAMimeType } = __nccwpck_require__(8420)
+const { multipartFormDataParser } = __nccwpck_require__(5260)
 let random
 
 try {
@@ -15501,7 +15501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1207:
+/***/ 6183:
 /***/ ((module) => {
 
 
@@ -15632,7 +15632,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 980:
+/***/ 8420:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16383,12 +16383,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 933:
+/***/ 9109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(9411)
+const { kConnected, kSize } = __nccwpck_require__(2771)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16436,14 +16436,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 1506:
+/***/ 1554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
+const { kState } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16569,16 +16569,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 3100:
+/***/ 5260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
-const { utf8DecodeBytes } = __nccwpck_require__(4296)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(980)
-const { isFileLike } = __nccwpck_require__(1506)
-const { makeEntry } = __nccwpck_require__(9662)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5832)
+const { utf8DecodeBytes } = __nccwpck_require__(6648)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8420)
+const { isFileLike } = __nccwpck_require__(1554)
+const { makeEntry } = __nccwpck_require__(4782)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17050,16 +17050,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9662:
+/***/ 4782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(4296)
-const { kState } = __nccwpck_require__(4883)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { FileLike, isFileLike } = __nccwpck_require__(1506)
-const { webidl } = __nccwpck_require__(253)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(6648)
+const { kState } = __nccwpck_require__(5779)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { FileLike, isFileLike } = __nccwpck_require__(1554)
+const { webidl } = __nccwpck_require__(9677)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17309,7 +17309,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 2443:
+/***/ 9339:
 /***/ ((module) => {
 
 
@@ -17356,21 +17356,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3676:
+/***/ 8668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(9411)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { kConstruct } = __nccwpck_require__(2771)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(4296)
-const { webidl } = __nccwpck_require__(253)
+} = __nccwpck_require__(6648)
+const { webidl } = __nccwpck_require__(9677)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18050,7 +18050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7302:
+/***/ 9142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18063,9 +18063,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9107)
-const { HeadersList } = __nccwpck_require__(3676)
-const { Request, cloneRequest } = __nccwpck_require__(6055)
+} = __nccwpck_require__(4339)
+const { HeadersList } = __nccwpck_require__(8668)
+const { Request, cloneRequest } = __nccwpck_require__(9863)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18101,23 +18101,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(4296)
-const { kState, kDispatcher } = __nccwpck_require__(4883)
+} = __nccwpck_require__(6648)
+const { kState, kDispatcher } = __nccwpck_require__(5779)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(8900)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(2116)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(1207)
+} = __nccwpck_require__(6183)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(980)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
-const { webidl } = __nccwpck_require__(253)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5832)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8420)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
+const { webidl } = __nccwpck_require__(9677)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20327,23 +20327,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6055:
+/***/ 9863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(8900)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3676)
-const { FinalizationRegistry } = __nccwpck_require__(933)()
-const util = __nccwpck_require__(1544)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(2116)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(8668)
+const { FinalizationRegistry } = __nccwpck_require__(9109)()
+const util = __nccwpck_require__(5832)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(4296)
+} = __nccwpck_require__(6648)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20353,12 +20353,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(1207)
+} = __nccwpck_require__(6183)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
-const { URLSerializer } = __nccwpck_require__(980)
-const { kConstruct } = __nccwpck_require__(9411)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { kConstruct } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21371,14 +21371,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9107:
+/***/ 4339:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3676)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(8900)
-const util = __nccwpck_require__(1544)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(8668)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(2116)
+const util = __nccwpck_require__(5832)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21390,16 +21390,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(4296)
+} = __nccwpck_require__(6648)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(1207)
-const { kState, kHeaders } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
-const { FormData } = __nccwpck_require__(9662)
-const { URLSerializer } = __nccwpck_require__(980)
-const { kConstruct } = __nccwpck_require__(9411)
+} = __nccwpck_require__(6183)
+const { kState, kHeaders } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
+const { FormData } = __nccwpck_require__(4782)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { kConstruct } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -21988,7 +21988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4883:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -22004,21 +22004,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4296:
+/***/ 6648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1207)
-const { getGlobalOrigin } = __nccwpck_require__(2443)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(980)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6183)
+const { getGlobalOrigin } = __nccwpck_require__(9339)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8420)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(1544)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5832)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(253)
+const { webidl } = __nccwpck_require__(9677)
 
 let supportedHashes = []
 
@@ -23643,14 +23643,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(1544)
+const { toUSVString } = __nccwpck_require__(5832)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24345,7 +24345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5207:
+/***/ 23:
 /***/ ((module) => {
 
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6299:
+/***/ 4219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24651,16 +24651,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(7522)
+} = __nccwpck_require__(1042)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9657)
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+} = __nccwpck_require__(5001)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24993,12 +24993,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2981:
+/***/ 8949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
+const { webidl } = __nccwpck_require__(9677)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25078,7 +25078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9657:
+/***/ 5001:
 /***/ ((module) => {
 
 
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7522:
+/***/ 1042:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25106,10 +25106,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9657)
-const { ProgressEvent } = __nccwpck_require__(2981)
-const { getEncoding } = __nccwpck_require__(5207)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(980)
+} = __nccwpck_require__(5001)
+const { ProgressEvent } = __nccwpck_require__(8949)
+const { getEncoding } = __nccwpck_require__(23)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8420)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25493,27 +25493,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2569:
+/***/ 5817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1816)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(2456)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5673)
-const { channels } = __nccwpck_require__(8150)
-const { CloseEvent } = __nccwpck_require__(44)
-const { makeRequest } = __nccwpck_require__(6055)
-const { fetching } = __nccwpck_require__(7302)
-const { Headers, getHeadersList } = __nccwpck_require__(3676)
-const { getDecodeSplit } = __nccwpck_require__(4296)
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
+} = __nccwpck_require__(5240)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5881)
+const { channels } = __nccwpck_require__(6134)
+const { CloseEvent } = __nccwpck_require__(6620)
+const { makeRequest } = __nccwpck_require__(9863)
+const { fetching } = __nccwpck_require__(9142)
+const { Headers, getHeadersList } = __nccwpck_require__(8668)
+const { getDecodeSplit } = __nccwpck_require__(6648)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25871,7 +25871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1816:
+/***/ 9096:
 /***/ ((module) => {
 
 
@@ -25944,14 +25944,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44:
+/***/ 6620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { kConstruct } = __nccwpck_require__(9411)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { kConstruct } = __nccwpck_require__(2771)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26280,12 +26280,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9272:
+/***/ 9000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(1816)
+const { maxUnsigned16Bit } = __nccwpck_require__(9096)
 
 const BUFFER_SIZE = 16386
 
@@ -26383,14 +26383,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2869:
+/***/ 2789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(5673)
-const { MessageSizeExceededError } = __nccwpck_require__(8091)
+const { isValidClientWindowBits } = __nccwpck_require__(5881)
+const { MessageSizeExceededError } = __nccwpck_require__(4891)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26495,16 +26495,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 4588:
+/***/ 7676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1816)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(2456)
-const { channels } = __nccwpck_require__(8150)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5240)
+const { channels } = __nccwpck_require__(6134)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26514,11 +26514,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(5673)
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
-const { closeWebSocketConnection } = __nccwpck_require__(2569)
-const { PerMessageDeflate } = __nccwpck_require__(2869)
-const { MessageSizeExceededError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(5881)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
+const { closeWebSocketConnection } = __nccwpck_require__(5817)
+const { PerMessageDeflate } = __nccwpck_require__(2789)
+const { MessageSizeExceededError } = __nccwpck_require__(4891)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27029,14 +27029,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 228:
+/***/ 5300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
-const { opcodes, sendHints } = __nccwpck_require__(1816)
-const FixedQueue = __nccwpck_require__(6524)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
+const { opcodes, sendHints } = __nccwpck_require__(9096)
+const FixedQueue = __nccwpck_require__(2236)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27140,7 +27140,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 2456:
+/***/ 5240:
 /***/ ((module) => {
 
 
@@ -27159,16 +27159,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5673:
+/***/ 5881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(2456)
-const { states, opcodes } = __nccwpck_require__(1816)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(44)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5240)
+const { states, opcodes } = __nccwpck_require__(9096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6620)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(980)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8420)
 
 /* globals Blob */
 
@@ -27488,15 +27488,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5366:
+/***/ 7782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
-const { URLSerializer } = __nccwpck_require__(980)
-const { environmentSettingsObject } = __nccwpck_require__(4296)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1816)
+const { webidl } = __nccwpck_require__(9677)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { environmentSettingsObject } = __nccwpck_require__(6648)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27505,21 +27505,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(2456)
+} = __nccwpck_require__(5240)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(5673)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2569)
-const { ByteParser } = __nccwpck_require__(4588)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(1544)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+} = __nccwpck_require__(5881)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5817)
+const { ByteParser } = __nccwpck_require__(7676)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5832)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(44)
-const { SendQueue } = __nccwpck_require__(228)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6620)
+const { SendQueue } = __nccwpck_require__(5300)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28090,15 +28090,3087 @@ module.exports = {
 
 /***/ }),
 
-/***/ 770:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+/***/ 7617:
+/***/ ((module) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9420:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 5907:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 6059:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(5907)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
+/***/ 2828:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9420)
+const FIFO = __nccwpck_require__(6059)
+const TextDecoder = __nccwpck_require__(3486)
+
+const StreamError = __nccwpck_require__(7049)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 7049:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 2835:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(2828)
+const FIFO = __nccwpck_require__(6059)
+const b4a = __nccwpck_require__(7617)
+const headers = __nccwpck_require__(9484)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+
+    // errors are always forwarded to the parent, so the entry itself should never throw an unhandled one
+    this.on('error', noop)
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._updating = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = validatePax(headers.decodePax(buf))
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? validatePax(headers.decodePax(buf))
+          : Object.assign({}, this._paxGlobal, validatePax(headers.decodePax(buf)))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    if (this._updating) return // the running update picks up any state changes
+    this._updating = true
+    const done = this._consume()
+    this._updating = false
+    if (done) this._continueWrite(null)
+  }
+
+  _consume () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return false
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return false
+    }
+
+    return true
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function validatePax (pax) {
+  if (hasNull(pax.path) || hasNull(pax.linkpath)) throw new Error('Invalid tar header: pax path contains a null byte.')
+  return pax
+}
+
+function hasNull (str) {
+  return typeof str === 'string' && str.indexOf('\0') !== -1
+}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 9484:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(7617)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  encodeSize(Math.floor(opts.mtime.getTime() / 1000) || 0, buf, 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = num < 0 ? 0xff : 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num < 0 || num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -(sum + 1)
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 5062:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(2835)
+exports.pack = __nccwpck_require__(1901)
+
+
+/***/ }),
+
+/***/ 1901:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(2828)
+const b4a = __nccwpck_require__(7617)
+
+const constants = __nccwpck_require__(7783)
+const headers = __nccwpck_require__(9484)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid && !this._isLinkname) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 3486:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(9624)
+const UTF8Decoder = __nccwpck_require__(9726)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 9624:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(7617)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 9726:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(7617)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
+
+
+/***/ }),
+
+/***/ 8258:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/* unused reexport */ __nccwpck_require__(5258);
+
+
+/***/ }),
+
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -28391,6 +31463,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28433,6 +31512,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28468,6 +31554,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28489,6 +31589,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -28503,10 +31617,45 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -28580,18 +31729,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 5434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveBlockMap = __nccwpck_require__(6519);
+var resolveBlockSeq = __nccwpck_require__(2662);
+var resolveFlowCollection = __nccwpck_require__(4206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -28677,15 +31826,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 5899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(6885);
+var composeNode = __nccwpck_require__(4873);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -28729,17 +31878,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var composeCollection = __nccwpck_require__(5434);
+var composeScalar = __nccwpck_require__(3293);
+var resolveEnd = __nccwpck_require__(644);
+var utilEmptyScalarPosition = __nccwpck_require__(4831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -28848,15 +31997,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -28943,18 +32092,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2342);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(415);
+var composeDoc = __nccwpck_require__(5899);
+var resolveEnd = __nccwpck_require__(644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29174,17 +32323,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 6519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -29298,12 +32447,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -29505,14 +32654,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveProps = __nccwpck_require__(2207);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -29563,7 +32712,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29609,19 +32758,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -29825,13 +32974,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(2765);
+var resolveEnd = __nccwpck_require__(644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30060,7 +33209,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30215,7 +33364,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30258,7 +33407,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30293,12 +33442,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 7723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30317,12 +33466,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30339,22 +33488,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 6885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7641);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var toJS = __nccwpck_require__(915);
+var Schema = __nccwpck_require__(8296);
+var stringifyDocument = __nccwpck_require__(7653);
+var anchors = __nccwpck_require__(5236);
+var applyReviver = __nccwpck_require__(5797);
+var createNode = __nccwpck_require__(2076);
+var directives = __nccwpck_require__(2342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -30683,13 +33832,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -30766,7 +33915,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 5797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30830,14 +33979,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 2076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -30927,13 +34076,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 const escapeChars = {
     '!': '%21',
@@ -31112,7 +34261,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 3376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31181,28 +34330,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var Schema = __nccwpck_require__(8296);
+var errors = __nccwpck_require__(3376);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
+var publicApi = __nccwpck_require__(8759);
+var visit = __nccwpck_require__(292);
 
 
 
@@ -31230,7 +34379,7 @@ __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -31239,7 +34388,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 2745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31265,16 +34414,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5236);
+var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -31392,14 +34541,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 3469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(2076);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -31550,14 +34699,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(5797);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -31597,15 +34746,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 4245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(2076);
+var stringifyPair = __nccwpck_require__(5004);
+var addPairToJSMap = __nccwpck_require__(9256);
+var identity = __nccwpck_require__(415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -31643,14 +34792,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 2765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -31677,17 +34826,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 1950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6340);
+var addPairToJSMap = __nccwpck_require__(9256);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -31831,17 +34980,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 7495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(2076);
+var stringifyCollection = __nccwpck_require__(6340);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -31953,16 +35102,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(2745);
+var merge = __nccwpck_require__(6220);
+var stringify = __nccwpck_require__(732);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -32025,7 +35174,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32085,12 +35234,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32131,15 +35280,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(5450);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
+var errors = __nccwpck_require__(3376);
+var stringifyString = __nccwpck_require__(501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32356,7 +35505,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 8013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32426,7 +35575,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32532,14 +35681,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(1366);
+var cstStringify = __nccwpck_require__(8013);
+var cstVisit = __nccwpck_require__(4555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -32651,12 +35800,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 2081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5421);
 
 /*
 START -> stream
@@ -33381,7 +36530,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33429,14 +36578,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 6651:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -34416,18 +37565,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var log = __nccwpck_require__(2745);
+var identity = __nccwpck_require__(415);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -34530,16 +37679,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(415);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var tags = __nccwpck_require__(3578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -34576,13 +37725,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var YAMLMap = __nccwpck_require__(1950);
 
 const map = {
     collection: 'map',
@@ -34602,12 +37751,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const nullTag = {
     identify: value => value == null,
@@ -34626,13 +37775,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var YAMLSeq = __nccwpck_require__(7495);
 
 const seq = {
     collection: 'seq',
@@ -34652,12 +37801,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(5450);
+var stringifyString = __nccwpck_require__(501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -34675,12 +37824,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -34703,13 +37852,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 7661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34757,12 +37906,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -34806,18 +37955,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 9032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
 
 const schema = [
     map.map,
@@ -34838,14 +37987,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(2765);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -34909,27 +38058,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 3578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
+var schema = __nccwpck_require__(9032);
+var schema$1 = __nccwpck_require__(7519);
+var binary = __nccwpck_require__(4011);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var schema$2 = __nccwpck_require__(1921);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35015,14 +38164,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(5450);
+var Scalar = __nccwpck_require__(2765);
+var stringifyString = __nccwpck_require__(501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35092,12 +38241,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 2214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35128,13 +38277,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35185,12 +38334,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 6257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35268,13 +38417,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35346,16 +38495,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 2775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var pairs = __nccwpck_require__(1705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -35430,15 +38579,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLSeq = __nccwpck_require__(7495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -35519,24 +38668,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var binary = __nccwpck_require__(4011);
+var bool = __nccwpck_require__(2214);
+var float = __nccwpck_require__(9614);
+var int = __nccwpck_require__(6257);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schema = [
     map.map,
@@ -35567,14 +38716,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -35670,12 +38819,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -35782,7 +38931,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 3699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35940,15 +39089,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(5450);
+var anchors = __nccwpck_require__(5236);
+var identity = __nccwpck_require__(415);
+var stringifyComment = __nccwpck_require__(8927);
+var stringifyString = __nccwpck_require__(501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36079,14 +39228,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36241,7 +39390,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36272,14 +39421,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 7653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36366,7 +39515,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36400,15 +39549,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36559,13 +39708,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 5450:
+/***/ 501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(2765);
+var foldFlowLines = __nccwpck_require__(3699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36904,12 +40053,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37145,6 +40294,5631 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+/***/ }),
+
+/***/ 7070:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   SC: () => (/* binding */ VerifyingStream),
+/* harmony export */   Xi: () => (/* binding */ DigestingStream),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   n2: () => (/* binding */ validateDigest),
+/* harmony export */   ol: () => (/* binding */ digestOf),
+/* harmony export */   sU: () => (/* binding */ digestHex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7537);
+// Content digests (OCI image spec "digest"): parsing, hashing and stream verification.
+
+
+
+const HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** Parses and validates a digest; throws ERR_BAD_DIGEST naming the bad part. */
+function parseDigest(input) {
+    const colon = input.indexOf(':');
+    if (colon <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
+    }
+    const algorithm = input.slice(0, colon);
+    const hex = input.slice(colon + 1);
+    if (algorithm !== 'sha256' && algorithm !== 'sha512') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
+    }
+    const want = HEX_LENGTH[algorithm];
+    if (hex.length !== want || !/^[a-f0-9]+$/.test(hex)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
+    }
+    return { algorithm, hex };
+}
+/** Returns the input typed as a Digest after validating it. */
+function validateDigest(input) {
+    parseDigest(input);
+    return input;
+}
+function isDigest(input) {
+    try {
+        parseDigest(input);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function digestOf(data, algorithm = 'sha256') {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex')}`;
+}
+/** The hex part, used as a file name under blobs/<algorithm>/. */
+function digestHex(digest) {
+    return parseDigest(digest).hex;
+}
+function digestAlgorithm(digest) {
+    return parseDigest(digest).algorithm;
+}
+/**
+ * A pass-through stream that hashes and counts what flows through it.
+ * After 'finish' (or the end of the pipeline) `digest` and `size` describe the bytes.
+ */
+class DigestingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    algorithm;
+    #hash;
+    #size = 0;
+    #digest;
+    constructor(algorithm = 'sha256') {
+        super();
+        this.algorithm = algorithm;
+        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    }
+    get size() {
+        return this.#size;
+    }
+    /** The digest of everything written; only valid once the stream has ended. */
+    get digest() {
+        if (!this.#digest)
+            throw new Error('DigestingStream: digest read before the stream ended');
+        return this.#digest;
+    }
+    _transform(chunk, _enc, done) {
+        this.#hash.update(chunk);
+        this.#size += chunk.length;
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.#digest = `${this.algorithm}:${this.#hash.digest('hex')}`;
+        done();
+    }
+}
+/**
+ * A pass-through stream that fails unless the bytes have exactly the expected digest (and size).
+ * It fails early when more bytes than expected arrive, and in flush otherwise, so a consumer
+ * that awaits the pipeline never commits unverified content.
+ */
+class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    expected;
+    #hash;
+    #size = 0;
+    constructor(expected) {
+        super();
+        this.expected = expected;
+        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(parseDigest(expected.digest).algorithm);
+    }
+    get size() {
+        return this.#size;
+    }
+    _transform(chunk, _enc, done) {
+        this.#size += chunk.length;
+        const want = this.expected.size;
+        if (want !== undefined && want >= 0 && this.#size > want) {
+            done(this.#sizeError());
+            return;
+        }
+        this.#hash.update(chunk);
+        done(null, chunk);
+    }
+    _flush(done) {
+        const want = this.expected.size;
+        if (want !== undefined && want >= 0 && this.#size !== want) {
+            done(this.#sizeError());
+            return;
+        }
+        const { algorithm } = parseDigest(this.expected.digest);
+        const got = `${algorithm}:${this.#hash.digest('hex')}`;
+        if (got !== this.expected.digest) {
+            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
+            return;
+        }
+        done();
+    }
+    #what() {
+        return this.expected.what ?? `content ${this.expected.digest}`;
+    }
+    #sizeError() {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
+    }
+}
+/** Checks bytes already in memory (manifests, configs) against an expected digest and size. */
+function verifyBytes(data, expected) {
+    // Same wording and details as VerifyingStream, so callers need not care which one failed.
+    const what = expected.what ?? `content ${expected.digest}`;
+    const algorithm = parseDigest(expected.digest).algorithm;
+    if (expected.size !== undefined && expected.size >= 0 && data.length !== expected.size) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
+    }
+    const got = digestOf(data, algorithm);
+    if (got !== expected.digest) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LighterError */ .Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
+    }
+}
+
+
+/***/ }),
+
+/***/ 7537:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ InvalidArgumentError),
+/* harmony export */   E0: () => (/* binding */ isLighterError),
+/* harmony export */   Kt: () => (/* binding */ LighterError),
+/* harmony export */   eQ: () => (/* binding */ withContext),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iF: () => (/* binding */ contextual)
+/* harmony export */ });
+// The one error type of lighter: a stable code for programs, a message with context for people.
+class LighterError extends Error {
+    name = 'LighterError';
+    code;
+    details;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.code = code;
+        this.details = options.details;
+    }
+}
+/** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
+class InvalidArgumentError extends LighterError {
+    name = 'InvalidArgumentError';
+    constructor(message, options) {
+        super('ERR_INVALID_ARGUMENT', message, options);
+    }
+}
+function isLighterError(err, code) {
+    return err instanceof LighterError && (code === undefined || err.code === code);
+}
+/**
+ * Adds context as a gerund prefix, keeping the code of a LighterError:
+ * `withContext(err, 'pushing manifest to ghcr.io/o/r:1.2')` gives
+ * "pushing manifest to ghcr.io/o/r:1.2: 401 UNAUTHORIZED ...".
+ * Errors of other kinds become `fallback` (ERR_RUNTIME unless told).
+ */
+function withContext(err, context, fallback = 'ERR_RUNTIME') {
+    const message = `${context}: ${errorMessage(err)}`;
+    if (err instanceof LighterError) {
+        const wrapped = new LighterError(err.code, message, { cause: err, details: err.details });
+        return wrapped;
+    }
+    return new LighterError(fallback, message, { cause: err });
+}
+/** Runs `fn`, adding `context` to whatever it throws. */
+async function contextual(context, fn, fallback) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw withContext(err, context, fallback);
+    }
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 7543:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ tempPathFor),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   t_: () => (/* binding */ fsyncDir),
+/* harmony export */   yz: () => (/* binding */ renameDurable)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+// Durable file replacement: readers see the old bytes or the new bytes, never a torn mix.
+
+
+
+/** A unique hidden name beside `path` (same directory, so a rename onto `path` is atomic). */
+function tempPathFor(path, tag = 'tmp') {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${tag}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * Flushes a directory entry to disk so a rename inside it survives a crash.
+ * Some platforms (Windows) cannot open directories; there the rename is as durable as it gets.
+ */
+async function fsyncDir(dir) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
+            throw err;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Renames a finished (already fsynced) temp file onto its final name and syncs the directory. */
+async function renameDurable(from, to) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
+    await fsyncDir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to));
+}
+/** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
+async function writeFileAtomic(path, data, options = {}) {
+    const temp = tempPathFor(path);
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', options.mode ?? 0o644);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await renameDurable(temp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5470:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ writeContentFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6466);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7070);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7537);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7543);
+// Writes streamed content to a temp file while hashing it, so only complete, verified bytes get a final name.
+
+
+
+
+
+
+
+
+/**
+ * Streams into `tempDir`, fsyncs, then renames onto `finalPath(...)`. On any failure (a read
+ * error, a digest or size mismatch) the temp file is removed and nothing appears under a final name.
+ */
+async function writeContentFile(stream, options) {
+    const expected = options.expected ?? {};
+    const algorithm = options.algorithm ?? (expected.digest ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .digestAlgorithm */ .g4)(expected.digest) : 'sha256');
+    const inputHash = new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .DigestingStream */ .Xi(algorithm);
+    const stages = [inputHash];
+    if (expected.digest) {
+        stages.push(new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .VerifyingStream */ .SC({
+            digest: expected.digest,
+            size: expected.size,
+            ...(expected.what ? { what: expected.what } : {}),
+        }));
+    }
+    let outputHash;
+    if (options.decode) {
+        outputHash = new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .DigestingStream */ .Xi(algorithm);
+        stages.push(options.decode, outputHash);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(options.tempDir, { recursive: true });
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(options.tempDir, `.tmp-blob-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)([stream, ...stages, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx', flush: true })]);
+        const input = { digest: inputHash.digest, size: inputHash.size };
+        if (!expected.digest && expected.size !== undefined && expected.size >= 0) {
+            if (input.size !== expected.size) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .LighterError */ .Kt('ERR_SIZE_MISMATCH', `${expected.what ?? `content ${input.digest}`}: size mismatch: expected ${expected.size} bytes, got ${input.size}`);
+            }
+        }
+        const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
+        const path = options.finalPath(written, input);
+        if (await exists(path)) {
+            // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        }
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
+            await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__/* .fsyncDir */ .t_)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path));
+        }
+        return { input, written, path };
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw err;
+    }
+}
+async function exists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ cleanTreePath),
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   uY: () => (/* binding */ directoryTree)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7537);
+// Read-only access to a tree of files, so one reader serves a directory and a tar archive alike.
+
+
+
+
+/** Normalizes a tree path (`./a//b` → `a/b`) and refuses `..`, absolute paths and NUL. */
+function cleanTreePath(path, location) {
+    const parts = [];
+    for (const part of path.replaceAll('\\', '/').split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' || part.includes('\0')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
+        }
+        parts.push(part);
+    }
+    if (path.startsWith('/') || /^[a-zA-Z]:/.test(path) || parts.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_UNSAFE_ARCHIVE', `${location}: refusing path "${path}"`);
+    }
+    return parts.join('/');
+}
+function notFound(location, path) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${location}: ${path} not found`, {
+        details: { location, path },
+    });
+}
+/** A FileTree over a directory on disk. */
+function directoryTree(dir) {
+    const full = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ...cleanTreePath(path, dir).split('/'));
+    const missing = (err, path) => {
+        const code = err.code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? notFound(dir, path) : err;
+    };
+    return {
+        location: dir,
+        async readFile(path) {
+            try {
+                return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(full(path));
+            }
+            catch (err) {
+                throw missing(err, path);
+            }
+        },
+        async open(path) {
+            const file = full(path);
+            // Opening eagerly turns a missing file into a rejected promise, not a later stream error.
+            const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file);
+            await new Promise((resolve, reject) => {
+                stream.once('open', () => resolve());
+                stream.once('error', (err) => reject(missing(err, path)));
+            });
+            return stream;
+        },
+        async head(path, length) {
+            let handle;
+            try {
+                handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(full(path), 'r');
+            }
+            catch (err) {
+                throw missing(err, path);
+            }
+            try {
+                const buffer = Buffer.alloc(length);
+                const { bytesRead } = await handle.read(buffer, 0, length, 0);
+                return buffer.subarray(0, bytesRead);
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async size(path) {
+            try {
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full(path));
+                return info.isFile() ? info.size : undefined;
+            }
+            catch (err) {
+                const e = missing(err, path);
+                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt)
+                    return undefined;
+                throw e;
+            }
+        },
+        async close() { },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9498:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M2: () => (/* binding */ SecretMasker),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony export consoleLogger */
+// The logging interface core code writes to; the CLI and the actions each supply one.
+/** A logger that drops everything; the default for library callers that pass none. */
+const silentLogger = {
+    debug() { },
+    info() { },
+    warn() { },
+    error() { },
+    group: (_title, fn) => fn(),
+    secret() { },
+};
+/** Masks every registered secret in a message; shared by loggers that print text. */
+class SecretMasker {
+    #secrets = new Set();
+    add(value) {
+        // Very short values would mask ordinary words and give nothing away anyway.
+        if (value.length >= 3)
+            this.#secrets.add(value);
+    }
+    mask(message) {
+        let out = message;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
+function consoleLogger(options = {}) {
+    const masker = new SecretMasker();
+    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
+    let indent = '';
+    const emit = (prefix, message) => {
+        for (const line of masker.mask(message).split('\n'))
+            write(`${indent}${prefix}${line}`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                emit('debug: ', m);
+        },
+        info: (m) => emit('', m),
+        warn: (m) => emit('warning: ', m),
+        error: (m) => emit('error: ', m),
+        async group(title, fn) {
+            emit('', title);
+            const outer = indent;
+            indent = `${outer}  `;
+            try {
+                return await fn();
+            }
+            finally {
+                indent = outer;
+            }
+        },
+        secret: (v) => masker.add(v),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9331:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   L7: () => (/* binding */ MAX_MANIFEST_SIZE),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Th: () => (/* binding */ detectManifestMediaType),
+/* harmony export */   u_: () => (/* binding */ mediaTypeFromContentType)
+/* harmony export */ });
+/* unused harmony export manifestDescriptors */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7070);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7537);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6875);
+// OCI and Docker v2 schema 2 manifests, indexes and image configs: types and validated parsing.
+
+
+
+/** Manifests larger than this are refused (the distribution spec's recommended limit). */
+const MAX_MANIFEST_SIZE = 4 * 1024 * 1024;
+// Labels that say nothing about which manifest format the bytes are: some registries and file
+// servers send them, so the JSON decides instead.
+const GENERIC_CONTENT_TYPES = new Set([
+    'application/json',
+    'text/plain',
+    'application/octet-stream',
+    'binary/octet-stream',
+]);
+// RFC 6838 type/subtype, as the OCI image spec's descriptor schema requires.
+const MEDIA_TYPE_SYNTAX = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/**
+ * The manifest media type a Content-Type header (or other label) claims: parameters dropped,
+ * lowercased; undefined when absent or generic (`application/json`, `text/plain`, ...).
+ */
+function mediaTypeFromContentType(contentType) {
+    const bare = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+    if (!bare || GENERIC_CONTENT_TYPES.has(bare))
+        return undefined;
+    return bare;
+}
+/**
+ * Parses and validates an image manifest or index. `mediaType` is what the bytes were labelled
+ * with (a Content-Type, an index descriptor's mediaType); it must agree with the JSON's own.
+ * Throws ERR_MANIFEST_TOO_BIG, ERR_BAD_MANIFEST (naming the field), ERR_UNSUPPORTED_SCHEMA
+ * (Docker schema 1) or ERR_BAD_MEDIA_TYPE.
+ */
+function parseManifest(bytes, mediaType) {
+    if (bytes.length > MAX_MANIFEST_SIZE) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
+    }
+    const claimed = mediaTypeFromContentType(mediaType);
+    if (claimed !== undefined && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isSchema1MediaType */ .H)(claimed))
+        throw schema1Error(claimed);
+    const json = decodeObject(bytes, 'manifest');
+    const own = json.mediaType;
+    if (own !== undefined && typeof own !== 'string') {
+        throw badManifest('manifest', 'mediaType', `must be a string, got ${describe(own)}`);
+    }
+    if (looksLikeSchema1(json))
+        throw schema1Error(own ?? _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerSchema1);
+    if (json.schemaVersion !== 2) {
+        throw badManifest('manifest', 'schemaVersion', `must be 2, got ${describe(json.schemaVersion)}`);
+    }
+    if (claimed !== undefined && own !== undefined && own !== claimed) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
+    }
+    const effective = own ?? claimed ?? mediaTypeByShape(json);
+    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageManifestMediaType */ .d6)(effective)) {
+        checkImageManifest(json);
+        return { kind: 'image', mediaType: effective, manifest: json };
+    }
+    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(effective)) {
+        checkIndex(json);
+        return { kind: 'index', mediaType: effective, index: json };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
+}
+/**
+ * The media type of manifest bytes: the JSON's `mediaType` when present, else guessed from its
+ * shape (`manifests` → OCI index, `config`/`layers` → OCI manifest, `fsLayers` → Docker schema 1).
+ * Throws ERR_BAD_MANIFEST when the bytes are not a JSON object or the shape is ambiguous.
+ */
+function detectManifestMediaType(bytes) {
+    const json = decodeObject(bytes, 'manifest');
+    if (typeof json.mediaType === 'string' && json.mediaType !== '')
+        return json.mediaType;
+    if (looksLikeSchema1(json)) {
+        return 'signatures' in json ? _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerSchema1Signed : _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerSchema1;
+    }
+    return mediaTypeByShape(json);
+}
+/** Parses and validates an image config blob. Throws ERR_BAD_MANIFEST naming the field. */
+function parseImageConfig(bytes) {
+    const what = 'image config';
+    const json = decodeObject(bytes, what);
+    const v = new Checker(what);
+    v.string(json, 'architecture', { required: true, nonEmpty: true });
+    v.string(json, 'os', { required: true, nonEmpty: true });
+    v.string(json, 'variant');
+    v.string(json, 'os.version');
+    v.stringArray(json, 'os.features');
+    v.string(json, 'created');
+    v.string(json, 'author');
+    const rootfs = v.object(json.rootfs, 'rootfs');
+    if (rootfs.type !== 'layers') {
+        throw badManifest(what, 'rootfs.type', `must be "layers", got ${describe(rootfs.type)}`);
+    }
+    v.array(rootfs.diff_ids, 'rootfs.diff_ids').forEach((id, i) => {
+        v.digest(id, `rootfs.diff_ids[${i}]`);
+    });
+    if (json.config === null)
+        delete json.config;
+    if (json.config !== undefined)
+        checkContainerConfig(v, v.object(json.config, 'config'));
+    if (json.history !== undefined) {
+        v.array(json.history, 'history').forEach((entry, i) => {
+            const path = `history[${i}]`;
+            const h = v.object(entry, path);
+            for (const key of ['created', 'created_by', 'author', 'comment']) {
+                v.string(h, key, { path: `${path}.${key}` });
+            }
+            if (h.empty_layer !== undefined && typeof h.empty_layer !== 'boolean') {
+                throw badManifest(what, `${path}.empty_layer`, `must be a boolean, got ${describe(h.empty_layer)}`);
+            }
+        });
+    }
+    return json;
+}
+/**
+ * The blobs and manifests a manifest points to: config then layers, or the index's entries.
+ * `subject` is left out on purpose: it names another image this one refers to, not a part of it.
+ */
+function manifestDescriptors(m) {
+    if (m.kind === 'image')
+        return [m.manifest.config, ...m.manifest.layers];
+    return [...m.index.manifests];
+}
+function checkImageManifest(json) {
+    const what = 'image manifest';
+    const v = new Checker(what);
+    // A document that is valid as two types could be read differently by two tools (the
+    // OCI spec's "ambiguous manifest" problem), so fields of the other kind are refused.
+    if ('manifests' in json)
+        throw badManifest(what, 'manifests', 'is not allowed in an image manifest');
+    v.descriptor(json.config, 'config');
+    v.array(json.layers, 'layers').forEach((layer, i) => {
+        v.descriptor(layer, `layers[${i}]`);
+    });
+    checkCommon(v, json);
+}
+function checkIndex(json) {
+    const what = 'image index';
+    const v = new Checker(what);
+    for (const key of ['config', 'layers']) {
+        if (key in json)
+            throw badManifest(what, key, 'is not allowed in an image index');
+    }
+    v.array(json.manifests, 'manifests').forEach((entry, i) => {
+        v.descriptor(entry, `manifests[${i}]`);
+    });
+    checkCommon(v, json);
+}
+function checkCommon(v, json) {
+    if (json.subject !== undefined)
+        v.descriptor(json.subject, 'subject');
+    v.string(json, 'artifactType');
+    v.stringMap(json.annotations, 'annotations');
+}
+function checkContainerConfig(v, c) {
+    // Docker writes null for empty maps and lists; drop those so the result matches the types.
+    for (const key of ['Env', 'Labels', 'ExposedPorts', 'Volumes', 'Shell']) {
+        if (c[key] === null)
+            delete c[key];
+    }
+    for (const key of ['User', 'WorkingDir', 'StopSignal'])
+        v.string(c, key, { path: `config.${key}` });
+    for (const key of ['Env', 'Shell'])
+        v.stringArray(c, key, `config.${key}`);
+    for (const key of ['Entrypoint', 'Cmd', 'OnBuild']) {
+        if (c[key] !== null)
+            v.stringArray(c, key, `config.${key}`);
+    }
+    v.stringMap(c.Labels, 'config.Labels');
+    for (const key of ['ExposedPorts', 'Volumes']) {
+        if (c[key] !== undefined)
+            v.object(c[key], `config.${key}`);
+    }
+    if (c.Healthcheck !== undefined && c.Healthcheck !== null) {
+        const h = v.object(c.Healthcheck, 'config.Healthcheck');
+        v.stringArray(h, 'Test', 'config.Healthcheck.Test');
+    }
+}
+function looksLikeSchema1(json) {
+    return (json.schemaVersion === 1 ||
+        (typeof json.mediaType === 'string' && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isSchema1MediaType */ .H)(json.mediaType)) ||
+        (json.mediaType === undefined && 'fsLayers' in json));
+}
+function mediaTypeByShape(json) {
+    const isIndex = 'manifests' in json;
+    const isImage = 'config' in json || 'layers' in json;
+    // Docker schema 2 always names its mediaType, so an unnamed document is OCI.
+    if (isIndex && !isImage)
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex;
+    if (isImage && !isIndex)
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociManifest;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', isIndex
+        ? 'invalid manifest: no mediaType, and it has both "manifests" and "config"/"layers"'
+        : 'invalid manifest: no mediaType, and neither "manifests" nor "config" and "layers"');
+}
+function schema1Error(mediaType) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
+        '(docker, buildah, skopeo copy) to convert it to schema 2 or OCI', { details: { mediaType } });
+}
+function decodeObject(bytes, what) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)})`, {
+            cause: err,
+        });
+    }
+    if (!isObject(json)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
+    }
+    return json;
+}
+function badManifest(what, path, problem, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
+        cause,
+        details: { field: path },
+    });
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A short description of a JSON value for "got ..." in messages. */
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+/** Shape checks that name the offending field (`layers[2].digest`) in ERR_BAD_MANIFEST. */
+class Checker {
+    what;
+    // No parameter properties: Node's type stripping runs these sources as they are.
+    constructor(what) {
+        this.what = what;
+    }
+    fail(path, problem, cause) {
+        return badManifest(this.what, path, problem, cause);
+    }
+    object(value, path) {
+        if (!isObject(value))
+            throw this.fail(path, `must be an object, got ${describe(value)}`);
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            throw this.fail(path, `must be an array, got ${describe(value)}`);
+        return value;
+    }
+    /** Checks the optional (unless `required`) string field `key` of `obj`. */
+    string(obj, key, options = {}) {
+        const path = options.path ?? key;
+        const value = obj[key];
+        if (value === undefined && !options.required)
+            return;
+        if (typeof value !== 'string')
+            throw this.fail(path, `must be a string, got ${describe(value)}`);
+        if (options.nonEmpty && value === '')
+            throw this.fail(path, 'must not be empty');
+    }
+    stringArray(obj, key, path = key) {
+        const value = obj[key];
+        if (value === undefined)
+            return;
+        this.array(value, path).forEach((item, i) => {
+            if (typeof item !== 'string') {
+                throw this.fail(`${path}[${i}]`, `must be a string, got ${describe(item)}`);
+            }
+        });
+    }
+    stringMap(value, path) {
+        if (value === undefined)
+            return;
+        for (const [key, item] of Object.entries(this.object(value, path))) {
+            if (typeof item !== 'string') {
+                throw this.fail(`${path}[${JSON.stringify(key)}]`, `must be a string, got ${describe(item)}`);
+            }
+        }
+    }
+    digest(value, path) {
+        if (typeof value !== 'string')
+            throw this.fail(path, `must be a digest string, got ${describe(value)}`);
+        try {
+            return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .validateDigest */ .n2)(value);
+        }
+        catch (err) {
+            throw this.fail(path, `is not valid: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`, err);
+        }
+    }
+    descriptor(value, path) {
+        const d = this.object(value, path);
+        if (typeof d.mediaType !== 'string') {
+            throw this.fail(`${path}.mediaType`, `must be a string, got ${describe(d.mediaType)}`);
+        }
+        if (!MEDIA_TYPE_SYNTAX.test(d.mediaType)) {
+            throw this.fail(`${path}.mediaType`, `is not a valid media type: ${describe(d.mediaType)}`);
+        }
+        const digest = this.digest(d.digest, `${path}.digest`);
+        if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+            throw this.fail(`${path}.size`, `must be a non-negative integer, got ${describe(d.size)}`);
+        }
+        this.stringArray(d, 'urls', `${path}.urls`);
+        this.stringMap(d.annotations, `${path}.annotations`);
+        this.string(d, 'artifactType', { path: `${path}.artifactType` });
+        if (d.platform !== undefined)
+            this.platform(d.platform, `${path}.platform`);
+        if (d.data !== undefined)
+            this.embeddedData(d.data, digest, d.size, `${path}.data`);
+    }
+    platform(value, path) {
+        const p = this.object(value, path);
+        this.string(p, 'architecture', {
+            required: true,
+            nonEmpty: true,
+            path: `${path}.architecture`,
+        });
+        this.string(p, 'os', { required: true, nonEmpty: true, path: `${path}.os` });
+        this.string(p, 'variant', { path: `${path}.variant` });
+        this.string(p, 'os.version', { path: `${path}["os.version"]` });
+        this.stringArray(p, 'os.features', `${path}["os.features"]`);
+    }
+    // Embedded content is used instead of fetching the blob, so it must be the blob.
+    embeddedData(value, digest, size, path) {
+        if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+            throw this.fail(path, 'must be base64 text');
+        }
+        const data = Buffer.from(value, 'base64');
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyBytes */ .RV)(data, { digest, size, what: 'embedded data' });
+        }
+        catch (err) {
+            throw this.fail(path, `does not match the descriptor: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`, err);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 6875:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
+/* harmony export */   AH: () => (/* binding */ layerCompression),
+/* harmony export */   H: () => (/* binding */ isSchema1MediaType),
+/* harmony export */   d6: () => (/* binding */ isImageManifestMediaType),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   zu: () => (/* binding */ MediaType)
+/* harmony export */ });
+// Media types of OCI and Docker image manifests, indexes, configs and layers.
+const MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+function isIndexMediaType(mediaType) {
+    return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isImageManifestMediaType(mediaType) {
+    return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+function isSchema1MediaType(mediaType) {
+    return mediaType === MediaType.dockerSchema1 || mediaType === MediaType.dockerSchema1Signed;
+}
+/** The Accept list for manifest requests: every type we can read, index types first. */
+const MANIFEST_ACCEPT = [
+    MediaType.ociIndex,
+    MediaType.dockerManifestList,
+    MediaType.ociManifest,
+    MediaType.dockerManifest,
+];
+/** How a layer media type says its bytes are compressed; undefined when it is not a layer. */
+function layerCompression(mediaType) {
+    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
+        return 'gzip';
+    if (mediaType.endsWith('+zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('.tar') || mediaType.endsWith('.diff.tar'))
+        return 'none';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3741:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   J5: () => (/* binding */ platformMatches),
+/* harmony export */   ol: () => (/* binding */ hostPlatform),
+/* harmony export */   yY: () => (/* binding */ selectManifest)
+/* harmony export */ });
+/* unused harmony exports parsePlatform, normalizePlatform, platformFromNode */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7537);
+// OCI platforms (`linux/arm64`, `linux/arm/v7`): parsing, containerd-style normalization, matching and choosing an index entry.
+
+
+// Go's GOOS and GOARCH values, as containerd knows them: a single-word specifier is looked up here.
+const KNOWN_OS = new Set([
+    'aix',
+    'android',
+    'darwin',
+    'dragonfly',
+    'freebsd',
+    'hurd',
+    'illumos',
+    'ios',
+    'js',
+    'linux',
+    'nacl',
+    'netbsd',
+    'openbsd',
+    'plan9',
+    'solaris',
+    'wasip1',
+    'windows',
+    'zos',
+]);
+const KNOWN_ARCH = new Set([
+    '386',
+    'amd64',
+    'amd64p32',
+    'arm',
+    'armbe',
+    'arm64',
+    'arm64be',
+    'loong64',
+    'mips',
+    'mipsle',
+    'mips64',
+    'mips64le',
+    'mips64p32',
+    'mips64p32le',
+    'ppc',
+    'ppc64',
+    'ppc64le',
+    'riscv',
+    'riscv64',
+    's390',
+    's390x',
+    'sparc',
+    'sparc64',
+    'wasm',
+]);
+const WORD = /^[A-Za-z0-9_-]+$/;
+const VARIANT = /^[A-Za-z0-9_.-]+$/;
+const OS_VERSION = /^[A-Za-z0-9_.-]+$/;
+/**
+ * Parses `os[(os.version)]/arch[/variant]` (`linux/arm64/v8`, `linux/amd64`,
+ * `windows(10.0.17763)/amd64`) into a normalized Platform. A single word is an OS (with the
+ * host's architecture) or an architecture (on linux). Throws ERR_BAD_PLATFORM naming the part.
+ */
+function parsePlatform(input) {
+    const text = input.trim();
+    const fail = (problem) => new LighterError('ERR_BAD_PLATFORM', `invalid platform ${JSON.stringify(input)}: ${problem}`);
+    if (text === '')
+        throw fail('it is empty');
+    const parts = text.split('/');
+    if (parts.length > 3)
+        throw fail('expected os/arch[/variant]');
+    const osMatch = /^([^()]*)(?:\(([^()]*)\))?$/.exec(parts[0] ?? '');
+    if (!osMatch)
+        throw fail(`os "${parts[0]}" is not os or os(version)`);
+    const os = osMatch[1] ?? '';
+    const osVersion = osMatch[2];
+    if (os === '')
+        throw fail('the os is empty');
+    if (!WORD.test(os))
+        throw fail(`os "${os}" may only contain letters, digits, "_" and "-"`);
+    if (osVersion !== undefined && !OS_VERSION.test(osVersion)) {
+        throw fail(`os.version "${osVersion}" may only contain letters, digits, ".", "_" and "-"`);
+    }
+    const version = osVersion === undefined ? {} : { 'os.version': osVersion };
+    if (parts.length === 1) {
+        if (KNOWN_OS.has(normalizeOs(os))) {
+            const host = hostPlatform();
+            return normalizePlatform({ ...host, os, ...version });
+        }
+        const { architecture, variant } = normalizeArch(os, '');
+        // Containers are linux in CI whatever the runner is, so a bare architecture means linux.
+        if (KNOWN_ARCH.has(architecture) && osVersion === undefined) {
+            return normalizePlatform({ os: 'linux', architecture, ...(variant ? { variant } : {}) });
+        }
+        throw fail(`"${os}" is neither a known operating system nor a known architecture`);
+    }
+    const architecture = parts[1] ?? '';
+    if (architecture === '')
+        throw fail('the architecture is empty');
+    if (!WORD.test(architecture)) {
+        throw fail(`architecture "${architecture}" may only contain letters, digits, "_" and "-"`);
+    }
+    const variant = parts[2];
+    if (variant !== undefined) {
+        if (variant === '')
+            throw fail('the variant is empty');
+        if (!VARIANT.test(variant)) {
+            throw fail(`variant "${variant}" may only contain letters, digits, ".", "_" and "-"`);
+        }
+    }
+    return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}), ...version });
+}
+/**
+ * The canonical form, by containerd's rules: lowercase; aarch64 → arm64 (v8 dropped, it is the
+ * default), x86_64/x86-64 → amd64 (v1 dropped), i386/i686 → 386, armhf → arm/v7, armel →
+ * arm/v6, arm without variant → arm/v7, macos → darwin. Other values pass through lowercased.
+ */
+function normalizePlatform(p) {
+    const { architecture, variant } = normalizeArch(p.architecture, p.variant ?? '');
+    const out = { os: normalizeOs(p.os), architecture };
+    if (variant !== '')
+        out.variant = variant;
+    if (p['os.version'] !== undefined)
+        out['os.version'] = p['os.version'];
+    if (p['os.features'] !== undefined)
+        out['os.features'] = [...p['os.features']];
+    return out;
+}
+/** `linux/arm64`, `linux/arm/v7`, `windows(10.0.17763.5458)/amd64`; parsePlatform reads it back. */
+function formatPlatform(p) {
+    const version = p['os.version'] ? `(${p['os.version']})` : '';
+    return `${p.os}${version}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+/**
+ * True when `have` is the platform `want` asks for, after normalization: same os and
+ * architecture, and the same variant unless `want` names none (then any variant will do, as in
+ * `linux/amd64` for an `amd64/v2` entry). On windows, when both name an os.version, they must
+ * share major.minor.build. This is containerd's Match, not its Only: older variants and other
+ * architectures the host could also run (arm/v6 for arm/v7, 386 for amd64) do not match, so a
+ * filter like "copy linux/amd64 and linux/arm/v7" copies exactly those.
+ */
+function platformMatches(want, have) {
+    const rank = matchRank(normalizePlatform(want), normalizePlatform(have));
+    return rank !== undefined && rank < FALLBACK_RANK;
+}
+/**
+ * The index entry to use for `want`: an exact match first, then (when `want` names no variant)
+ * another variant of the architecture, then an older variant `want` can run (arm/v6 for
+ * arm/v7, amd64/v2 for amd64/v3, arm64 for arm64/v9); the index's order breaks ties.
+ * Other architectures are never chosen: asking for amd64 should not quietly yield a 386
+ * image. Entries without a platform and attestations (`unknown/unknown`) are skipped.
+ * Throws ERR_NO_MATCHING_PLATFORM listing the platforms the index has.
+ */
+function selectManifest(index, want) {
+    const wanted = normalizePlatform(want);
+    let best;
+    for (const descriptor of index.manifests) {
+        if (!descriptor.platform || isAttestation(descriptor))
+            continue;
+        const rank = matchRank(wanted, normalizePlatform(descriptor.platform));
+        if (rank !== undefined && (best === undefined || rank < best.rank)) {
+            best = { descriptor, rank };
+        }
+    }
+    if (best)
+        return best.descriptor;
+    const available = [
+        ...new Set(index.manifests
+            .filter((d) => d.platform && !isAttestation(d))
+            .map((d) => formatPlatform(d.platform))),
+    ];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_NO_MATCHING_PLATFORM', `no image for ${formatPlatform(wanted)} in the index; ${available.length === 0 ? 'it names no platforms' : `it has ${available.join(', ')}`}`, { details: { want: formatPlatform(wanted), available } });
+}
+/** The platform this process runs on, normalized (`linux/amd64`, `darwin/arm64`). */
+function hostPlatform() {
+    const variables = process.config.variables;
+    const armVersion = variables?.arm_version;
+    return platformFromNode(process.platform, process.arch, {
+        armVersion: typeof armVersion === 'string' || typeof armVersion === 'number' ? armVersion : undefined,
+        endianness: (0,node_os__WEBPACK_IMPORTED_MODULE_0__.endianness)(),
+    });
+}
+/** Maps Node's `process.platform` and `process.arch` to an OCI platform (Go's GOOS/GOARCH). */
+function platformFromNode(nodePlatform, nodeArch, facts = {}) {
+    const os = NODE_OS[nodePlatform] ?? nodePlatform;
+    const little = (facts.endianness ?? 'LE') === 'LE';
+    let architecture = NODE_ARCH[nodeArch] ?? nodeArch;
+    if (nodeArch === 'ppc64' && little)
+        architecture = 'ppc64le';
+    const variant = architecture === 'arm' && facts.armVersion !== undefined ? `v${facts.armVersion}` : undefined;
+    return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
+}
+const NODE_OS = { win32: 'windows', sunos: 'solaris' };
+const NODE_ARCH = {
+    x64: 'amd64',
+    ia32: '386',
+    mipsel: 'mipsle',
+    mips64el: 'mips64le',
+};
+// Ranks 0 and 1 are matches proper; from here on, compatible fallbacks only selectManifest takes.
+const FALLBACK_RANK = 4;
+/**
+ * How well `have` serves `want` (both normalized), lower is better; undefined if it cannot.
+ * Even ranks are exact windows os.version matches, odd ranks build-compatible ones.
+ */
+function matchRank(want, have) {
+    if (want.os !== have.os || want.architecture !== have.architecture)
+        return undefined;
+    let versionPenalty = 0;
+    const wantVersion = want['os.version'];
+    const haveVersion = have['os.version'];
+    if (want.os === 'windows' && wantVersion && haveVersion && wantVersion !== haveVersion) {
+        // Windows containers need the host's build; the revision (4th part) may differ.
+        if (windowsBuild(wantVersion) !== windowsBuild(haveVersion))
+            return undefined;
+        versionPenalty = 1;
+    }
+    const wantVariant = want.variant ?? '';
+    const haveVariant = have.variant ?? '';
+    let rank;
+    if (wantVariant === haveVariant)
+        rank = 0;
+    else if (wantVariant === '')
+        rank = 2;
+    else {
+        const older = olderVariants(want.architecture, wantVariant).indexOf(haveVariant);
+        if (older === -1)
+            return undefined;
+        rank = FALLBACK_RANK + 2 * older;
+    }
+    return rank + versionPenalty;
+}
+/** Variants a CPU of `variant` also runs, best first (containerd's platform vector, same arch). */
+function olderVariants(architecture, variant) {
+    const level = Number.parseInt(variant.replace(/^v/, ''), 10);
+    if (architecture === 'arm' && level > 5) {
+        return Array.from({ length: level - 5 }, (_, i) => `v${level - 1 - i}`);
+    }
+    if (architecture === 'amd64' && level > 1) {
+        // amd64/v1 normalizes to plain amd64, the last in line.
+        return [...Array.from({ length: level - 2 }, (_, i) => `v${level - 1 - i}`), ''];
+    }
+    if (architecture === 'arm64')
+        return [''];
+    return [];
+}
+function windowsBuild(version) {
+    return version.split('.').slice(0, 3).join('.');
+}
+function isAttestation(d) {
+    return ((d.platform?.os === 'unknown' && d.platform.architecture === 'unknown') ||
+        d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest');
+}
+function normalizeOs(os) {
+    const lower = os.toLowerCase();
+    return lower === 'macos' ? 'darwin' : lower;
+}
+function normalizeArch(arch, variant) {
+    const a = arch.toLowerCase();
+    const v = variant.toLowerCase();
+    switch (a) {
+        case 'i386':
+        case 'i686':
+            return { architecture: '386', variant: '' };
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return { architecture: 'amd64', variant: v === 'v1' ? '' : v };
+        case 'aarch64':
+        case 'arm64':
+            if (v === '8' || v === 'v8' || v === 'v8.0')
+                return { architecture: 'arm64', variant: '' };
+            if (v === '9' || v === '9.0' || v === 'v9.0')
+                return { architecture: 'arm64', variant: 'v9' };
+            return { architecture: 'arm64', variant: v };
+        case 'armhf':
+            return { architecture: 'arm', variant: 'v7' };
+        case 'armel':
+            return { architecture: 'arm', variant: 'v6' };
+        case 'arm':
+            if (v === '' || v === '7')
+                return { architecture: 'arm', variant: 'v7' };
+            if (v === '5' || v === '6' || v === '8')
+                return { architecture: 'arm', variant: `v${v}` };
+            return { architecture: 'arm', variant: v };
+        default:
+            return { architecture: a, variant: v };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8773:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   ZD: () => (/* binding */ familiarReference),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   sx: () => (/* binding */ DEFAULT_REGISTRY)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAG, NAME_MAX_LENGTH, withTag, withDigest, isValidTag, isDockerHub */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7070);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7537);
+// Docker/distribution image references (`busybox`, `ghcr.io/o/r:1@sha256:…`): parsing, normalizing and formatting.
+
+
+const DEFAULT_REGISTRY = 'docker.io';
+const DEFAULT_TAG = 'latest';
+/** docker/distribution's limit on `registry/repository`, counted after normalization. */
+const NAME_MAX_LENGTH = 255;
+// Docker Hub's old name; docker normalizes it so both spellings share one cache and credential.
+const LEGACY_REGISTRY = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST_AND_PORT = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+// docker refuses these as names because they look like image IDs, which would be ambiguous.
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+/**
+ * Parses a reference as `docker pull` does (ParseNormalizedNamed + TagNameOnly): `busybox` is
+ * `docker.io/library/busybox:latest`. Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function parseReference(input, options = {}) {
+    const ref = parse(input, 'reference');
+    if (options.defaultTag !== false && ref.tag === undefined && ref.digest === undefined) {
+        return { ...ref, tag: DEFAULT_TAG };
+    }
+    return ref;
+}
+/** Parses a repository name (`ghcr.io/o/r`, `busybox`); a tag or digest is an error. */
+function parseRepository(input) {
+    const ref = parse(input, 'repository');
+    if (ref.tag !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a tag (":${ref.tag}")`);
+    }
+    if (ref.digest !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a digest ("@${ref.digest}")`);
+    }
+    return ref;
+}
+/** The full form, `docker.io/library/busybox:latest` or `r/p:t@sha256:…`; parses back to `ref`. */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${suffix(ref)}`;
+}
+/** The short form people type, `busybox:latest` or `o/r:1`, as `docker images` shows it. */
+function familiarReference(ref) {
+    return `${familiarName(ref)}${suffix(ref)}`;
+}
+/** `registry/repository`, e.g. `docker.io/library/busybox`. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** The same repository with `tag`; a digest is kept (docker's WithTag does the same). */
+function withTag(ref, tag) {
+    if (!isValidTag(tag))
+        throw invalid('tag', tag, tagProblem(tag, ''));
+    return { ...ref, tag };
+}
+/** The same repository with `digest`; a tag is kept. */
+function withDigest(ref, digest) {
+    try {
+        parseDigest(digest);
+    }
+    catch (err) {
+        throw invalid('reference', formatReference(ref), errorMessage(err), err);
+    }
+    return { ...ref, digest };
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** True for Docker Hub, whose API host and auth differ from its name. */
+function isDockerHub(ref) {
+    return ref.registry === DEFAULT_REGISTRY;
+}
+function parse(input, noun) {
+    const fail = (problem, cause) => invalid(noun, input, problem, cause);
+    if (input === '')
+        throw fail('the name is empty');
+    if (IMAGE_ID.test(input)) {
+        throw fail('a 64-character hex string is an image ID, not a repository name');
+    }
+    // Neither names nor tags may contain "@", so the first one starts the digest.
+    const at = input.indexOf('@');
+    const name = at === -1 ? input : input.slice(0, at);
+    let digest;
+    if (at !== -1) {
+        const digestText = input.slice(at + 1);
+        if (digestText === '')
+            throw fail('the digest after "@" is empty');
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digestText);
+        }
+        catch (err) {
+            throw fail((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), err);
+        }
+        digest = digestText;
+    }
+    if (name.includes('//'))
+        throw fail('the name must not contain "//"');
+    if (name.startsWith('/'))
+        throw fail('the name must not start with "/"');
+    // As in docker: the first component names a registry only if it looks like a host.
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    let registry = DEFAULT_REGISTRY;
+    let remainder = name;
+    if (slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+        registry = first === LEGACY_REGISTRY ? DEFAULT_REGISTRY : first;
+        remainder = name.slice(slash + 1);
+        if (!HOST_AND_PORT.test(first)) {
+            throw fail(`registry "${first}" is not a valid host[:port]`);
+        }
+    }
+    // Repository paths cannot contain ":", so the first one starts the tag.
+    const colon = remainder.indexOf(':');
+    let repository = colon === -1 ? remainder : remainder.slice(0, colon);
+    const tag = colon === -1 ? undefined : remainder.slice(colon + 1);
+    if (repository === '')
+        throw fail('the repository name is empty');
+    if (repository.endsWith('/'))
+        throw fail('the name must not end with "/"');
+    if (repository !== repository.toLowerCase()) {
+        throw fail('repository name must be lowercase');
+    }
+    for (const component of repository.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw fail(`repository path component "${component}" is invalid: use lowercase letters and digits, ` +
+                'separated by ".", "_", "__" or "-"');
+        }
+    }
+    if (tag !== undefined && !isValidTag(tag))
+        throw fail(tagProblem(tag, `tag "${tag}"`));
+    if (registry === DEFAULT_REGISTRY && !repository.includes('/')) {
+        repository = OFFICIAL_PREFIX + repository;
+    }
+    const length = registry.length + 1 + repository.length;
+    if (length > NAME_MAX_LENGTH) {
+        throw fail(`the name "${registry}/${repository}" is ${length} characters long; the limit is ${NAME_MAX_LENGTH}`);
+    }
+    return {
+        registry,
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest }),
+    };
+}
+/** What is wrong with `tag`; `label` names it in the sentence (`tag "x"`), or is '' when the caller already did. */
+function tagProblem(tag, label) {
+    if (tag === '')
+        return 'the tag is empty';
+    const subject = label === '' ? '' : `${label} `;
+    if (tag.length > 128)
+        return `${subject}is ${tag.length} characters long; the limit is 128`;
+    return `${subject === '' ? '' : `${subject}is invalid: `}use letters, digits, "_", "." and "-", not starting with "." or "-"`;
+}
+function familiarName(ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return repositoryName(ref);
+    let path = ref.repository;
+    if (path.startsWith(OFFICIAL_PREFIX) && !path.slice(OFFICIAL_PREFIX.length).includes('/')) {
+        path = path.slice(OFFICIAL_PREFIX.length);
+    }
+    // docker drops docker.io even when the first component then reads as a registry
+    // (`docker.io/foo.bar/x` → `foo.bar/x`); keeping it makes the short form parse back.
+    const head = path.split('/', 1)[0] ?? '';
+    if (path.includes('/') && (head.includes('.') || head === 'localhost')) {
+        return repositoryName(ref);
+    }
+    return path;
+}
+function suffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+function invalid(noun, input, problem, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
+        cause,
+    });
+}
+// Inputs come from workflow files; keep a pasted blob of text from flooding the log.
+function quote(input) {
+    const shown = input.length > 300 ? `${input.slice(0, 300)}…` : input;
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 882:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ blobWorkersReady),
+/* harmony export */   T: () => (/* binding */ followBlob)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7537);
+// Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
+
+
+
+
+
+// Loads the worker module. From sources it first maps our `./x.js` specifiers onto `./x.ts`
+// files, as scripts/ts-import.mjs does for the main thread: a worker starts without hooks.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (workerData.mapTs) {
+  const { registerHooks } = require('node:module');
+  const { existsSync } = require('node:fs');
+  const { fileURLToPath } = require('node:url');
+  registerHooks({
+    resolve(specifier, context, next) {
+      if ((specifier.startsWith('.') || specifier.startsWith('/')) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+        const ts = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);
+        if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
+      }
+      return next(specifier, context);
+    },
+  });
+}
+import(workerData.module);
+`;
+class BlobWorker {
+    #worker;
+    sessions = new Map();
+    broken = false;
+    /** Its module loaded (a worker that cannot load it exits instead, and is broken). */
+    ready = false;
+    #settled;
+    #settle;
+    constructor(module) {
+        this.#worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_3__.Worker(BOOTSTRAP, {
+            eval: true,
+            workerData: { module, mapTs: module.endsWith('.ts') },
+        });
+        this.#settled = new Promise((resolve) => {
+            this.#settle = resolve;
+        });
+        this.#worker.on('message', (m) => {
+            if (m.op === 'ready') {
+                this.ready = true;
+                this.#settle();
+                return;
+            }
+            const session = this.sessions.get(m.id);
+            if (!session)
+                return;
+            if (m.op === 'read')
+                session.read(m.hex, m.size);
+            else if (m.op === 'unpacked')
+                session.unpacked(m.diffId, m.error);
+            else if (m.op === 'failed')
+                session.failed(m.error);
+            else {
+                this.#close(m.id);
+                session.closed();
+            }
+        });
+        const fail = (err) => {
+            this.broken = true;
+            this.#settle();
+            for (const [id, session] of this.sessions) {
+                this.#close(id);
+                session.failed({ message: `the blob worker failed: ${err.message}` });
+                session.closed();
+            }
+        };
+        this.#worker.on('error', fail);
+        this.#worker.on('exit', (code) => fail(new Error(`it exited with code ${code}`)));
+        // Idle, it must not keep the process alive (after the listeners: adding one refs it again).
+        this.#worker.unref();
+    }
+    /** Resolves once the worker is ready or broken. */
+    settled() {
+        return this.#settled;
+    }
+    open(id, session, start) {
+        this.sessions.set(id, session);
+        this.#worker.ref();
+        this.post(start);
+    }
+    post(message) {
+        this.#worker.postMessage(message);
+    }
+    #close(id) {
+        this.sessions.delete(id);
+        if (this.sessions.size === 0)
+            this.#worker.unref();
+    }
+}
+let pool;
+let nextId = 0;
+/**
+ * The worker module: beside this one when running from sources (or compiled JavaScript); from
+ * a bundle (where it is not a file of its own), the sources of the checkout the bundle sits in,
+ * when they are there. Undefined when there is none: then everything runs on the main thread.
+ */
+function workerModule() {
+    const here = import.meta.url;
+    const candidates = here.endsWith('.ts')
+        ? [new URL('./blob-worker.ts', here)]
+        : [new URL('./blob-worker.js', here), new URL('../../src/core/storage/blob-worker.ts', here)];
+    const found = candidates.find((url) => url.protocol === 'file:' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(url)));
+    return found?.href;
+}
+function workers() {
+    if (pool)
+        return pool;
+    pool = [];
+    if (process.env.LIGHTER_BLOB_WORKERS === '0')
+        return pool;
+    const module = workerModule();
+    if (module === undefined)
+        return pool;
+    // One CPU stays with the main thread (the download, its verification, the file writes).
+    const count = Number(process.env.LIGHTER_BLOB_WORKERS ?? 0) ||
+        Math.max(1, Math.min(4, (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)() - 1));
+    try {
+        for (let i = 0; i < count; i++)
+            pool.push(new BlobWorker(module));
+    }
+    catch {
+        pool = [];
+    }
+    return pool;
+}
+/**
+ * Starts the workers (when not started yet) and waits, at most `waitMs`, until one can take
+ * blobs. True when one can. Starting them when a pull begins lets their start-up overlap the
+ * first downloads; a worker that is not ready in time simply leaves the work to this thread.
+ */
+async function blobWorkersReady(waitMs = 0) {
+    const all = workers();
+    if (all.some((w) => w.ready && !w.broken))
+        return true;
+    if (waitMs > 0 && all.some((w) => !w.broken)) {
+        let timer;
+        await Promise.race([
+            Promise.race(all.map((w) => w.settled())),
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, waitMs);
+            }),
+        ]);
+        clearTimeout(timer);
+    }
+    return all.some((w) => w.ready && !w.broken);
+}
+/**
+ * Has a worker follow a file as it is written (`grow`, then `end`): hashing it and/or
+ * unpacking it as a layer. `file` is an open descriptor (which the caller keeps open until
+ * `read` settles) or a path. Undefined when no worker can be had: the caller then does the
+ * work on its own thread.
+ */
+function followBlob(file, options) {
+    const live = workers().filter((w) => w.ready && !w.broken);
+    if (live.length === 0)
+        return undefined;
+    const worker = live.reduce((a, b) => (b.sessions.size < a.sessions.size ? b : a));
+    const id = ++nextId;
+    const unpack = options.unpack;
+    const read = deferred();
+    const unpacked = unpack ? deferred() : undefined;
+    const closed = deferred();
+    let readDone = false;
+    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
+    worker.open(id, {
+        read(hex, size) {
+            readDone = true;
+            read.resolve({ ...(hex !== undefined ? { digest: `sha256:${hex}` } : {}), size });
+        },
+        unpacked(diffId, error) {
+            if (error)
+                unpacked?.reject(toError(error));
+            else
+                unpacked?.resolve(diffId);
+        },
+        failed(error) {
+            const err = toError(error);
+            if (!readDone)
+                read.reject(err);
+            unpacked?.reject(err);
+        },
+        closed() {
+            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
+            if (!readDone)
+                read.reject(err);
+            unpacked?.reject(err);
+            closed.resolve();
+        },
+    }, {
+        op: 'start',
+        id,
+        ...(typeof file === 'number' ? { fd: file } : { file }),
+        hash: options.hash,
+        ...(unpack ? { unpackDir: unpack.dir, compression: unpack.compression } : {}),
+    });
+    return {
+        grow: (size) => worker.post({ op: 'grow', id, size }),
+        end: (size) => worker.post({ op: 'end', id, size }),
+        abort: () => {
+            worker.post({ op: 'abort', id });
+            return closed.promise;
+        },
+        read: read.promise,
+        unpacked: unpacked?.promise,
+    };
+}
+function deferred() {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    // Whoever needs the value awaits it; this only keeps an unawaited failure from crashing.
+    promise.catch(() => { });
+    return { promise, resolve, reject };
+}
+
+
+/***/ }),
+
+/***/ 3037:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ layerDirName),
+/* harmony export */   s: () => (/* binding */ chainIds)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7070);
+// Chain IDs (OCI image spec, config.md): the key of an unpacked layer stack, one per layer position.
+
+/**
+ * The chain ID of every prefix of `diffIds`: the first is the first diff ID, then
+ * `sha256(previous + " " + diffId)`. A layer directory named by its chain ID is shared by
+ * every image whose stack up to that layer is the same.
+ */
+function chainIds(diffIds) {
+    const out = [];
+    let previous;
+    for (const diffId of diffIds) {
+        previous = previous === undefined ? diffId : (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(`${previous} ${diffId}`);
+        out.push(previous);
+    }
+    return out;
+}
+/** The directory name of a chain ID under `layers/` (the hex part; all chain IDs are sha256). */
+function layerDirName(chainId) {
+    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestHex */ .sU)(chainId);
+}
+
+
+/***/ }),
+
+/***/ 8138:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g8: () => (/* binding */ ATTR_TOOLS_HINT),
+  mU: () => (/* binding */ hasCommand),
+  I5: () => (/* binding */ readXattrTree),
+  HM: () => (/* binding */ setXattrs)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
+// Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
+//
+// Node has no xattr API and lighter takes no native addon. One `setfattr --restore` reads many
+// files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
+// process per layer, not per file. The caller checks paths before handing them over: both
+// tools resolve parent directories through symlinks.
+
+
+
+
+const availability = new Map();
+/** Whether an executable is on PATH (cached; the PATH of a CI job does not change under us). */
+function hasCommand(command) {
+    let found = availability.get(command);
+    if (found === undefined) {
+        found = (process.env.PATH ?? '').split(external_node_path_.delimiter).some((dir) => {
+            if (!dir)
+                return false;
+            try {
+                (0,external_node_fs_.accessSync)((0,external_node_path_.join)(dir, command), external_node_fs_.constants.X_OK);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        availability.set(command, found);
+    }
+    return found;
+}
+const ATTR_TOOLS_HINT = 'setfattr and getfattr (Debian/Ubuntu package "attr")';
+/**
+ * Sets attributes without following a symlink in the last component (`-h`).
+ * Resolves with setfattr's complaints, one per failed file or attribute; [] when all were set.
+ */
+async function setXattrs(cwd, jobs) {
+    if (jobs.length === 0)
+        return [];
+    const lines = [];
+    for (const job of jobs) {
+        lines.push(`# file: ${quote(Buffer.from(job.path, 'utf8'), '')}`);
+        for (const [name, value] of job.attrs) {
+            // setfattr reads "0x" as a malformed value, so an empty one is written as text.
+            const encoded = value.length === 0 ? '""' : `0x${value.toString('hex')}`;
+            lines.push(`${quote(Buffer.from(name, 'utf8'), '=')}=${encoded}`);
+        }
+        lines.push('');
+    }
+    const { code, stderr } = await run('setfattr', ['-h', '--restore=-'], cwd, `${lines.join('\n')}\n`);
+    if (code === 0)
+        return [];
+    const complaints = stderr.split('\n').filter((l) => l.trim() !== '');
+    return complaints.length > 0 ? complaints : [`setfattr exited ${code}`];
+}
+/** Reads every attribute of every file under `root` in one walk that follows no symlink. */
+async function readXattrTree(root) {
+    const byPath = new Map();
+    const child = (0,external_node_child_process_.spawn)('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    const exited = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+    });
+    // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
+    child.stdout.setEncoding('latin1');
+    let current;
+    for await (const line of (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Infinity })) {
+        if (line.startsWith('# file: ')) {
+            let path = unquote(line.slice('# file: '.length));
+            if (path === '.')
+                path = '';
+            else if (path.startsWith('./'))
+                path = path.slice(2);
+            current = [];
+            byPath.set(path, current);
+            continue;
+        }
+        const equals = line.indexOf('=');
+        if (!current || equals <= 0)
+            continue;
+        current.push([unquote(line.slice(0, equals)), decodeValue(line.slice(equals + 1))]);
+    }
+    const code = await exited;
+    for (const attrs of byPath.values())
+        attrs.sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const errors = code === 0
+        ? []
+        : Buffer.concat(stderr)
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== '');
+    return { byPath, errors };
+}
+/** The attr tools' escaping: listed characters, backslash and anything unprintable as \ooo. */
+function quote(bytes, extra) {
+    let out = '';
+    for (const byte of bytes) {
+        const char = String.fromCharCode(byte);
+        if (byte <= 0x20 || byte >= 0x7f || char === '\\' || extra.includes(char)) {
+            out += `\\${byte.toString(8).padStart(3, '0')}`;
+        }
+        else {
+            out += char;
+        }
+    }
+    return out;
+}
+function unquote(latin1) {
+    const raw = latin1.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+    return Buffer.from(raw, 'latin1').toString('utf8');
+}
+function decodeValue(text) {
+    if (text.startsWith('0x'))
+        return Buffer.from(text.slice(2), 'hex');
+    if (text.startsWith('0s'))
+        return Buffer.from(text.slice(2), 'base64');
+    if (text.startsWith('"') && text.endsWith('"') && text.length >= 2) {
+        return Buffer.from(unquote(text.slice(1, -1)), 'utf8');
+    }
+    return Buffer.from(text, 'latin1');
+}
+function run(command, args, cwd, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+        const err = [];
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        child.stdin.on('error', () => { }); // an early exit closes stdin; 'close' reports the failure
+        child.stdin.end(input, 'latin1');
+    });
+}
+
+
+/***/ }),
+
+/***/ 132:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ liveClaims),
+/* harmony export */   YE: () => (/* binding */ LEASES_DIR),
+/* harmony export */   Ys: () => (/* binding */ layerClaim),
+/* harmony export */   nD: () => (/* binding */ Lease)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8762);
+// Leases: what a live process is using or writing, so a concurrent GC keeps it though no image names it yet.
+
+
+
+
+const LEASES_DIR = 'leases';
+function layerClaim(chainHex) {
+    return `layer:${chainHex}`;
+}
+/**
+ * One process's lease: a file `leases/<pid>-<hex>` listing claims, one a line. GC reads every
+ * live lease under the store lock and keeps what they list; a lease whose process died is void.
+ *
+ * The protocol that makes this safe: a claim is appended under the same lock GC holds, and only
+ * then does the holder look at (or create) the thing claimed. So either GC ran before the claim
+ * (and the holder sees the result, e.g. a blob gone and to be fetched again), or GC runs after
+ * it and keeps the thing. Claims made together share one lock round trip.
+ */
+class Lease {
+    path;
+    #withLock;
+    #claims = new Map();
+    #queue = [];
+    #batch;
+    #flushing = false;
+    #released = false;
+    constructor(path, withLock) {
+        this.path = path;
+        this.#withLock = withLock;
+    }
+    static async create(storeDir, withLock) {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(storeDir, LEASES_DIR);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, '', { flag: 'wx' });
+        return new Lease(path, withLock);
+    }
+    /** Resolves once every claim is recorded where GC will see it. */
+    claim(claims) {
+        if (this.#released)
+            return Promise.reject(new Error('lease used after release'));
+        const waits = [];
+        for (const claim of claims) {
+            let pending = this.#claims.get(claim);
+            if (!pending) {
+                pending = this.#enqueue(claim);
+                this.#claims.set(claim, pending);
+                // A failed claim may be retried by a later call.
+                pending.catch(() => this.#claims.delete(claim));
+            }
+            waits.push(pending);
+        }
+        return Promise.all(waits).then(() => { });
+    }
+    /** Ends the lease: what it claimed is garbage again unless an image refers to it. */
+    async release() {
+        if (this.#released)
+            return;
+        this.#released = true;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(this.path).catch(() => { });
+    }
+    #enqueue(claim) {
+        this.#queue.push(claim);
+        if (!this.#batch) {
+            let resolve;
+            let reject;
+            const promise = new Promise((res, rej) => {
+                resolve = res;
+                reject = rej;
+            });
+            // Awaited by the claimers; this only keeps an unawaited rejection from crashing the process.
+            promise.catch(() => { });
+            this.#batch = { promise, resolve, reject };
+        }
+        const batch = this.#batch.promise;
+        void this.#flush();
+        return batch;
+    }
+    async #flush() {
+        if (this.#flushing)
+            return;
+        this.#flushing = true;
+        try {
+            while (this.#queue.length > 0) {
+                const claims = this.#queue;
+                const batch = this.#batch;
+                this.#queue = [];
+                this.#batch = undefined;
+                try {
+                    await this.#withLock(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(this.path, `${claims.join('\n')}\n`));
+                    batch?.resolve();
+                }
+                catch (err) {
+                    batch?.reject(err);
+                }
+            }
+        }
+        finally {
+            this.#flushing = false;
+        }
+    }
+}
+/**
+ * Reads every lease: claims of live processes are returned; files of dead processes are
+ * removed (call under the store lock, so no claim is being appended to a lease being judged).
+ */
+async function liveClaims(storeDir) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(storeDir, LEASES_DIR);
+    const claims = new Set();
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return claims;
+        throw err;
+    }
+    for (const name of names) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+        const pid = Number(name.split('-', 1)[0]);
+        if (!Number.isInteger(pid) || pid <= 0)
+            continue;
+        if (!(0,_leftovers_js__WEBPACK_IMPORTED_MODULE_3__/* .isProcessAlive */ .jW)(pid)) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).catch(() => { });
+            continue;
+        }
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n'))
+            if (line !== '')
+                claims.add(line);
+    }
+    return claims;
+}
+
+
+/***/ }),
+
+/***/ 8762:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F0: () => (/* binding */ moveToTrash),
+/* harmony export */   Q_: () => (/* binding */ findLeftovers),
+/* harmony export */   eS: () => (/* binding */ treeBytes),
+/* harmony export */   ij: () => (/* binding */ isLeftover),
+/* harmony export */   jW: () => (/* binding */ isProcessAlive),
+/* harmony export */   u8: () => (/* binding */ tempName),
+/* harmony export */   vf: () => (/* binding */ discard),
+/* harmony export */   xs: () => (/* binding */ ownerPid)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1309);
+// Names of work-in-progress files carry the writer's pid, so anyone can tell a live writer's temp files from a dead one's leftovers.
+
+
+
+
+/**
+ * A hidden name for something this process is still writing: `.tmp-<kind>-<pid>-<hex>`.
+ * `ownerPid` reads the pid back; the name never looks like a digest, so GC never takes it for content.
+ */
+function tempName(kind) {
+    return `.tmp-${kind}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+}
+// Ours (`.tmp-layer-1-ab`, `.trash-1-ab`), writeContentFile's (`.tmp-blob-1-ab`) and
+// writeFileAtomic's (`.index.json.tmp-1-ab`): a pid, then random hex, at the end.
+const TEMP = /^\..*?(?:tmp|trash)(?:-[a-z]+)?-(\d+)-[0-9a-f]+$/;
+/** The pid in a temp name, or undefined when the name is not one of ours. */
+function ownerPid(name) {
+    const match = TEMP.exec(name);
+    return match ? Number(match[1]) : undefined;
+}
+/** True while `pid` runs (EPERM: it runs, as another user). */
+function isProcessAlive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+/** A temp name whose writer is gone: nobody will finish it, so it can be removed. */
+function isLeftover(name) {
+    const pid = ownerPid(name);
+    return pid !== undefined && !isProcessAlive(pid);
+}
+/** The leftovers directly inside `dir` (missing dir: none). */
+async function findLeftovers(dir) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    return names.filter(isLeftover).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+}
+/**
+ * Removes `paths`, first renaming each into a private trash directory under `root`, so that
+ * two processes cleaning at once never trip over a half-removed tree: whoever renames it owns it.
+ * Returns the bytes freed (file sizes) and how many paths this call removed.
+ */
+async function discard(root, paths) {
+    if (paths.length === 0)
+        return { count: 0, bytes: 0 };
+    const trash = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, `.trash-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    let count = 0;
+    try {
+        await moveToTrash(trash, paths, (moved) => {
+            count += moved;
+        });
+        const bytes = await treeBytes(trash);
+        await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(trash);
+        return { count, bytes };
+    }
+    catch (err) {
+        await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(trash).catch(() => { });
+        throw err;
+    }
+}
+/** Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped. */
+async function moveToTrash(trash, paths, onMoved) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(trash, { recursive: true });
+    let i = 0;
+    for (const path of paths) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(trash, String(i++)));
+            onMoved?.(1);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
+    }
+}
+/** Sum of the sizes of regular files under `path` (the path itself may be a file). */
+async function treeBytes(path) {
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path);
+    }
+    catch {
+        return 0;
+    }
+    if (info.isFile())
+        return info.size;
+    if (!info.isDirectory())
+        return 0;
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(path);
+    }
+    catch {
+        return 0;
+    }
+    const sizes = await Promise.all(names.map((name) => treeBytes((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, name))));
+    return sizes.reduce((a, b) => a + b, 0);
+}
+
+
+/***/ }),
+
+/***/ 147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ defaultStoreDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// Where the store lives when nobody says: LIGHTER_STORE, else a system or per-user data directory.
+
+
+/**
+ * The default store directory: `$LIGHTER_STORE` when set; as root `/var/lib/lighter`; otherwise
+ * `$XDG_DATA_HOME/lighter`, falling back to `~/.local/share/lighter` (the XDG default), so a
+ * rootless store never lands in a system path the user cannot write.
+ */
+function defaultStoreDir(env = process.env) {
+    const explicit = env.LIGHTER_STORE;
+    if (explicit)
+        return explicit;
+    if (process.getuid?.() === 0)
+        return '/var/lib/lighter';
+    const dataHome = env.XDG_DATA_HOME;
+    // XDG says a relative value is invalid and must be ignored.
+    if (dataHome?.startsWith('/'))
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dataHome, 'lighter');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.local', 'share', 'lighter');
+}
+
+
+/***/ }),
+
+/***/ 5210:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   ci: () => (/* binding */ localImageName),
+/* harmony export */   m0: () => (/* binding */ idPrefix),
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   sB: () => (/* binding */ nameCandidates)
+/* harmony export */ });
+/* unused harmony exports LOCAL_REGISTRY, hasExplicitRegistry, similarNames */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7537);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8773);
+// Image names in the store: the full normalized form kept in index.json, and the short forms people type.
+
+
+/** Registry of images that came from no registry (built or tagged here), as podman and buildah name them. */
+const LOCAL_REGISTRY = 'localhost';
+/**
+ * The stored form of a name as `docker pull` reads it: `busybox` → `docker.io/library/busybox:latest`.
+ * Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function normalizeName(input) {
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(input.trim()));
+}
+/**
+ * The stored form of a name given to a local image (`tag`, a build's `-t`): without a
+ * registry it goes under `localhost/`, as podman and buildah do, so a short local name is never
+ * mistaken for a Docker Hub image (and never pushed there by accident).
+ */
+function localImageName(input) {
+    const text = input.trim();
+    const ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text);
+    if (hasExplicitRegistry(text, ref))
+        return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)({ ...ref, registry: LOCAL_REGISTRY, repository: typedPath(text, ref) });
+}
+/** True when the text names its registry (`ghcr.io/x`, `localhost/x`, `docker.io/x`). */
+function hasExplicitRegistry(text, ref) {
+    if (ref.registry !== _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx)
+        return true;
+    const first = text.split('/', 1)[0] ?? '';
+    return (text.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'));
+}
+/** The repository path as typed: `busybox` stays `busybox` (not `library/busybox`). */
+function typedPath(text, ref) {
+    const typedLibrary = text.startsWith('library/') || text.startsWith('docker.io/library/');
+    if (ref.registry === _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx && !typedLibrary && ref.repository.startsWith('library/')) {
+        return ref.repository.slice('library/'.length);
+    }
+    return ref.repository;
+}
+function refSuffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+/** How `input` (a parsed reference) may match stored names. */
+function nameCandidates(input, ref) {
+    const text = input.trim();
+    const full = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    if (hasExplicitRegistry(text, ref))
+        return { exact: [full], bySuffix: () => [] };
+    const path = typedPath(text, ref);
+    const local = `${LOCAL_REGISTRY}/${path}${refSuffix(ref)}`;
+    const tail = `/${path}${refSuffix(ref)}`;
+    return {
+        exact: [full, local],
+        bySuffix: (stored) => stored.filter((name) => name.endsWith(tail)),
+    };
+}
+/** Up to `limit` stored names that look like `input`, for "did you mean" in ERR_NOT_FOUND. */
+function similarNames(input, stored, limit = 5) {
+    const wanted = lastComponent(input.trim());
+    if (wanted === '')
+        return [];
+    const scored = stored
+        .map((name) => {
+        const have = lastComponent(name);
+        let score = distance(wanted, have);
+        if (have.includes(wanted) || wanted.includes(have))
+            score = Math.min(score, 1);
+        return { name, score };
+    })
+        .filter((s) => s.score <= Math.max(2, Math.floor(wanted.length / 3)))
+        .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+}
+/** `ghcr.io/o/app:1@sha256:…` → `app`. */
+function lastComponent(name) {
+    const noDigest = name.split('@', 1)[0] ?? '';
+    const base = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+    const colon = base.indexOf(':');
+    return (colon === -1 ? base : base.slice(0, colon)).toLowerCase();
+}
+/** Levenshtein distance; names are short, so the quadratic table is fine. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** An image ID or digest as typed: hex, optionally `sha256:`-prefixed; undefined otherwise. */
+function idPrefix(input) {
+    const text = input.trim();
+    const hex = text.startsWith('sha256:') ? text.slice('sha256:'.length) : text;
+    if (!/^[a-f0-9]{1,64}$/.test(hex))
+        return undefined;
+    // As podman: a short prefix could be anything, so at least 3 characters (or a full digest form).
+    if (hex.length < 3 && !text.startsWith('sha256:'))
+        return undefined;
+    return hex;
+}
+function notFound(input, stored, where) {
+    const similar = similarNames(input, stored);
+    const hint = stored.length === 0
+        ? 'the store holds no images'
+        : similar.length > 0
+            ? `similar names: ${similar.join(', ')}`
+            : `it holds ${stored.length} named image${stored.length === 1 ? '' : 's'}, none like it`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `no image "${input}" in the store ${where}; ${hint}`, {
+        details: { name: input, similar },
+    });
+}
+
+
+/***/ }),
+
+/***/ 1309:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ removeTree)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// Removes a directory tree even when the tree itself forbids it (read-only directories unpacked from an image).
+
+
+/**
+ * `rm -rf`, except that directories without write permission (common in images: a 0555
+ * `/usr`) are made writable first when a plain removal fails, as a non-root owner must.
+ */
+async function removeTree(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+        return;
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EACCES' && code !== 'EPERM')
+            throw err;
+    }
+    await makeWritable(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+}
+async function makeWritable(path) {
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!info.isDirectory())
+        return;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(path, 0o700).catch(() => { });
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(path).catch(() => []);
+    await Promise.all(names.map((name) => makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name))));
+}
+
+
+/***/ }),
+
+/***/ 9617:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ Store)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./.build/src/core/digest.js
+var core_digest = __nccwpck_require__(7070);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __nccwpck_require__(7537);
+// EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
+var atomic_write = __nccwpck_require__(7543);
+// EXTERNAL MODULE: ./.build/src/core/fs/tree.js
+var tree = __nccwpck_require__(6108);
+// EXTERNAL MODULE: ./.build/src/core/log.js
+var log = __nccwpck_require__(9498);
+// EXTERNAL MODULE: ./.build/src/core/manifest.js
+var core_manifest = __nccwpck_require__(9331);
+// EXTERNAL MODULE: ./.build/src/core/media-types.js
+var media_types = __nccwpck_require__(6875);
+// EXTERNAL MODULE: ./.build/src/core/platform.js
+var platform = __nccwpck_require__(3741);
+// EXTERNAL MODULE: ./.build/src/core/reference.js
+var reference = __nccwpck_require__(8773);
+// EXTERNAL MODULE: ./.build/src/core/transport/layout/layout.js
+var layout = __nccwpck_require__(1463);
+// EXTERNAL MODULE: ./.build/src/core/transport/layout/writer.js + 1 modules
+var layout_writer = __nccwpck_require__(8295);
+// EXTERNAL MODULE: ./.build/src/core/storage/blob-pool.js
+var blob_pool = __nccwpck_require__(882);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ./.build/src/core/storage/blob-writer.js
+// Writes a blob into the store whole or not at all, while a worker follows the file to hash (and unpack) it.
+
+
+
+
+
+
+
+
+/**
+ * The layout writer's protocol (a `.tmp-blob-<pid>-<hex>` file in the store root, fsynced,
+ * renamed to its digest's path, the directory fsynced; an existing blob is kept), written with
+ * gathered writes, hashed here unless verified upstream. With `unpackInto`, a worker thread
+ * reads the file right behind the writer (from the page cache: the file is the tee) to unpack
+ * it as a layer: this thread writes, the worker inflates, hashes the tar for the diff ID and
+ * untars, so a pull uses two CPUs; undefined then when no worker is ready. A size or digest
+ * other than `expected` fails before anything gets a final name.
+ */
+async function writeFollowedBlob(storeDir, stream, expected, blobFile, options = {}) {
+    const unpackInto = options.unpackInto;
+    // Trusted only with a digest to trust; the size is counted either way.
+    const trusted = options.verifiedUpstream === true && expected.digest !== undefined;
+    const what = expected.what ?? `blob ${expected.digest ?? ''}`;
+    const temp = (0,external_node_path_.join)(storeDir, `.tmp-blob-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    // Read and write: the worker reads through this descriptor, and it is closed once the
+    // worker is done with it.
+    const handle = await (0,promises_.open)(temp, 'wx+', 0o644);
+    let followed;
+    const closeWhenRead = () => {
+        const reading = followed ? followed.read.catch(() => { }) : Promise.resolve();
+        void reading.then(() => handle.close()).catch(() => { });
+    };
+    try {
+        followed = (0,blob_pool/* followBlob */.T)(handle.fd, {
+            hash: false,
+            ...(unpackInto ? { unpack: unpackInto } : {}),
+        });
+        if (!followed) {
+            await handle.close();
+            await (0,promises_.rm)(temp, { force: true });
+            return undefined;
+        }
+        const sink = new FileSink(handle, followed, expected.size, what, !trusted);
+        await (0,external_node_stream_promises_.pipeline)(stream, sink);
+        const size = sink.position;
+        if (expected.size !== undefined && expected.size >= 0 && size !== expected.size) {
+            throw sizeMismatch(what, expected.size, size);
+        }
+        followed?.end(size);
+        const digest = sink.hash
+            ? `sha256:${sink.hash.digest('hex')}`
+            : expected.digest;
+        if (expected.digest !== undefined && digest !== expected.digest) {
+            throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${digest}`, { details: { expected: expected.digest, actual: digest } });
+        }
+        const final = blobFile(digest);
+        if (await exists(final)) {
+            // Content-addressed: the file there holds these very bytes, and readers may have it open.
+            await (0,promises_.rm)(temp, { force: true });
+        }
+        else {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(final), { recursive: true });
+            await (0,promises_.rename)(temp, final);
+            await (0,atomic_write/* fsyncDir */.t_)((0,external_node_path_.dirname)(final));
+        }
+        closeWhenRead();
+        return { digest, size, ...(followed?.unpacked ? { unpacked: followed.unpacked } : {}) };
+    }
+    catch (err) {
+        await followed?.abort();
+        await handle.close().catch(() => { });
+        await (0,promises_.rm)(temp, { force: true });
+        throw err;
+    }
+}
+/** Hashes and writes chunks (gathered: one writev per batch), telling the worker how far the file is written. */
+class FileSink extends external_node_stream_.Writable {
+    position = 0;
+    hash;
+    #handle;
+    #followed;
+    #limit;
+    #what;
+    constructor(handle, followed, limit, what, hash) {
+        super({ highWaterMark: 4 * 1024 * 1024 });
+        this.hash = hash ? (0,external_node_crypto_.createHash)('sha256') : undefined;
+        this.#handle = handle;
+        this.#followed = followed;
+        this.#limit = limit !== undefined && limit >= 0 ? limit : undefined;
+        this.#what = what;
+    }
+    _writev(chunks, done) {
+        this.#write(chunks.map((c) => c.chunk)).then(() => done(), done);
+    }
+    _write(chunk, _enc, done) {
+        this.#write([chunk]).then(() => done(), done);
+    }
+    _final(done) {
+        // Durable before it can get a name (and an index.json entry can point at it).
+        this.#handle.sync().then(() => done(), done);
+    }
+    async #write(buffers) {
+        const total = buffers.reduce((n, b) => n + b.length, 0);
+        if (this.#limit !== undefined && this.position + total > this.#limit) {
+            throw sizeMismatch(this.#what, this.#limit, this.position + total);
+        }
+        if (this.hash)
+            for (const b of buffers)
+                this.hash.update(b);
+        let pending = buffers;
+        while (pending.length > 0) {
+            const { bytesWritten } = await this.#handle.writev(pending, this.position);
+            this.position += bytesWritten;
+            pending = skip(pending, bytesWritten);
+        }
+        this.#followed?.grow(this.position);
+    }
+}
+/** The buffers left after `n` bytes of them were written (writev may write less than all). */
+function skip(buffers, n) {
+    let left = n;
+    const rest = [];
+    for (const b of buffers) {
+        if (left >= b.length) {
+            left -= b.length;
+            continue;
+        }
+        rest.push(left > 0 ? b.subarray(left) : b);
+        left = 0;
+    }
+    return rest;
+}
+function sizeMismatch(what, want, got) {
+    return new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${want} bytes, got ${got}${got > want ? ' or more' : ''}`, { details: { expected: want, actual: got } });
+}
+async function exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
+var chain_id = __nccwpck_require__(3037);
+// EXTERNAL MODULE: ./.build/src/core/storage/lease.js
+var storage_lease = __nccwpck_require__(132);
+// EXTERNAL MODULE: ./.build/src/core/storage/leftovers.js
+var storage_leftovers = __nccwpck_require__(8762);
+;// CONCATENATED MODULE: ./.build/src/core/storage/meta.js
+// Small per-image facts the OCI layout has no place for (when it was added, last used, where from), one JSON file per image.
+
+
+
+
+const META_DIR = 'meta';
+function metaPath(storeDir, digest) {
+    return (0,external_node_path_.join)(storeDir, META_DIR, `${(0,core_digest/* digestHex */.sU)(digest)}.json`);
+}
+async function readMeta(storeDir, digest) {
+    try {
+        const value = JSON.parse(await (0,promises_.readFile)(metaPath(storeDir, digest), 'utf8'));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
+ * stamp at worst, and the file is replaced atomically so it is never torn.
+ */
+async function updateMeta(storeDir, digest, patch) {
+    const current = await readMeta(storeDir, digest);
+    const next = { ...current, ...patch };
+    if (current.added)
+        next.added = current.added;
+    await (0,promises_.mkdir)((0,external_node_path_.join)(storeDir, META_DIR), { recursive: true });
+    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+}
+/** Removes the facts of images no longer in the store; returns how many files went. */
+async function pruneMeta(storeDir, keep) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)((0,external_node_path_.join)(storeDir, META_DIR));
+    }
+    catch {
+        return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+        const match = /^([a-f0-9]{64})\.json$/.exec(name);
+        if (!match || keep.has(match[1]))
+            continue;
+        await (0,promises_.unlink)((0,external_node_path_.join)(storeDir, META_DIR, name)).catch(() => { });
+        removed++;
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/names.js
+var names = __nccwpck_require__(5210);
+// EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
+var remove_tree = __nccwpck_require__(1309);
+;// CONCATENATED MODULE: ./.build/src/core/storage/tee.js
+// Copies one stream into two consumers at the pace of the slower, for unpacking a layer from the same bytes that go into its blob file.
+
+/** Chunks buffered per branch; enough to keep the disk and the unpacker busy. */
+const TEE_HIGH_WATER = 1024 * 1024;
+const TEE_CHUNK = 512 * 1024;
+/**
+ * Copies `input` into both outputs, going at the pace of the slower one. When the second
+ * gives up (its consumer failed, reported through its own promise), the first goes on alone;
+ * when the first stops, the copy fails.
+ */
+async function tee(input, first, second) {
+    let secondOpen = true;
+    const closeSecond = (err) => {
+        if (!secondOpen)
+            return;
+        secondOpen = false;
+        if (err)
+            second.destroy(err);
+        else if (!second.destroyed)
+            second.end();
+    };
+    try {
+        const send = async (chunk) => {
+            if (first.destroyed)
+                throw new errors/* LighterError */.Kt('ERR_STORE', 'the blob writer stopped');
+            const waits = [];
+            if (!first.write(chunk))
+                waits.push(drained(first));
+            if (secondOpen && second.destroyed)
+                closeSecond();
+            if (secondOpen && !second.write(chunk))
+                waits.push(drained(second));
+            if (waits.length > 0)
+                await Promise.all(waits);
+        };
+        // Network reads arrive in small pieces; passing them on in larger ones makes every stage
+        // downstream (hashing, file writes, inflating, the tar reader) pay its per-chunk cost less often.
+        let pending = [];
+        let pendingBytes = 0;
+        for await (const chunk of input) {
+            pending.push(chunk);
+            pendingBytes += chunk.length;
+            if (pendingBytes >= TEE_CHUNK) {
+                const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+                pending = [];
+                pendingBytes = 0;
+                await send(joined);
+            }
+        }
+        if (pendingBytes > 0)
+            await send(Buffer.concat(pending, pendingBytes));
+    }
+    catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        first.destroy(error);
+        closeSecond(error);
+        throw err;
+    }
+    first.end();
+    closeSecond();
+}
+/** Resolves when `stream` wants more, or can take no more (closed or failed). */
+function drained(stream) {
+    if (stream.destroyed)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            stream.off('error', done);
+            resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        stream.on('error', done);
+    });
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/unpack.js + 9 modules
+var unpack = __nccwpck_require__(3734);
+;// CONCATENATED MODULE: ./.build/src/core/storage/store.js
+// The local image store: an OCI image layout plus unpacked layer directories, shared safely by concurrent processes.
+//
+// On disk (STORE is `defaultStoreDir()` unless given):
+//   oci-layout, index.json      the OCI image layout; names are `org.opencontainers.image.ref.name`
+//   blobs/sha256/<hex>          content, written whole under its digest (temp file, fsync, rename)
+//   index.json.lock             the one lock: index.json updates, lease claims and GC
+//   layers/<chain ID hex>/      unpacked layers with overlay whiteouts, one overlay lower dir each
+//   meta/<manifest hex>.json    advisory facts per image (added, last used, source)
+//   leases/<pid>-<hex>          what live processes use or are writing, kept by GC
+// Work in progress has a hidden name carrying its writer's pid (`.tmp-…-<pid>-<hex>`); once that
+// process is gone it is a leftover, removed on the next open or prune.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const UNPACK_CONCURRENCY = 4;
+// Below this, a worker round trip costs more than hashing on this thread.
+const WORKER_MIN = 1024 * 1024;
+// How long unpacking waits for a worker thread to start before doing the work itself.
+const WORKER_WAIT_MS = 2000;
+class Store {
+    /** Absolute path of the store. */
+    dir;
+    layersDir;
+    /** The OCI layout writer (blobs and index.json) the store is built on. */
+    writer;
+    logger;
+    /** The store as a read-only file tree, for LayoutReader and blob streams. */
+    tree;
+    #options;
+    /** Parsed facts per top-level digest; content never changes under a digest. */
+    #facts = new Map();
+    constructor(dir, writer, options) {
+        this.dir = dir;
+        this.layersDir = (0,external_node_path_.join)(dir, unpack/* LAYERS_DIR */.Fj);
+        this.writer = writer;
+        this.logger = options.logger ?? log/* silentLogger */.qq;
+        this.tree = (0,tree/* directoryTree */.uY)(dir);
+        this.#options = options;
+    }
+    /**
+     * Opens (creating when needed) the store at `dir`, default `defaultStoreDir()` as the caller
+     * resolves it. Removes leftovers of writers that died. Throws ERR_STORE when the directory
+     * is not usable, ERR_BAD_MANIFEST when it holds something other than an OCI layout.
+     */
+    static async open(dir, options = {}) {
+        const root = (0,external_node_path_.resolve)(dir);
+        const writer = await (0,errors/* contextual */.iF)(`opening the store ${root}`, async () => {
+            const w = await layout_writer/* LayoutWriter */.s.open(root, {
+                ...(options.logger ? { logger: options.logger } : {}),
+                ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+            });
+            for (const sub of [unpack/* LAYERS_DIR */.Fj, META_DIR, storage_lease/* LEASES_DIR */.YE]) {
+                await (0,promises_.mkdir)((0,external_node_path_.join)(root, sub), { recursive: true });
+            }
+            return w;
+        }, 'ERR_STORE');
+        const store = new Store(root, writer, options);
+        // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
+        if (!(await store_exists((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
+            await writer.updateIndex((index) => index);
+        await store.#removeLeftovers();
+        return store;
+    }
+    /** Every image, grouped by top-level manifest, in index.json order. */
+    async images() {
+        return this.#group(await this.writer.readIndex());
+    }
+    /**
+     * Finds an image by name or ID, as podman does: the exact normalized name (`busybox` is
+     * `docker.io/library/busybox:latest`), then `localhost/NAME`, then a unique stored name ending
+     * in `/NAME:TAG`; `NAME@sha256:…` also matches by digest; hex (optionally `sha256:`) is a
+     * prefix of an image ID or manifest digest. ERR_NOT_FOUND lists similar names;
+     * ERR_BAD_REFERENCE for a malformed name; ERR_INVALID_ARGUMENT when a prefix is ambiguous.
+     */
+    async resolve(input) {
+        return this.#find(await this.writer.readIndex(), input);
+    }
+    /**
+     * Gives an image another name. A short name goes under `localhost/` (see localImageName);
+     * a name that pointed at another image moves, and that image goes if it has no name left.
+     * Returns the stored name.
+     */
+    async tag(image, newName) {
+        const name = (0,names/* localImageName */.ci)(newName);
+        const target = typeof image === 'string' ? await this.resolve(image) : image;
+        await this.#updateIndex(async (index) => {
+            if (!index.manifests.some((d) => d.digest === target.digest)) {
+                throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `tagging ${target.digest} as ${name}: the image was removed meanwhile`);
+            }
+            return setName(index, target.descriptor, name);
+        });
+        await this.#touch(target.digest);
+        return name;
+    }
+    /** Removes one name, keeping the image (unnamed if that was its last name). Returns the name removed. */
+    async untag(name) {
+        let removed = '';
+        await this.#updateIndex(async (index) => {
+            const stored = this.#findName(index, name);
+            const entry = index.manifests.find((d) => (0,layout/* refName */.P7)(d) === stored);
+            removed = stored;
+            let next = {
+                ...index,
+                manifests: index.manifests.filter((d) => (0,layout/* refName */.P7)(d) !== stored),
+            };
+            if (!next.manifests.some((d) => d.digest === entry.digest)) {
+                next = (0,layout/* addEntry */.An)(next, withoutName(entry), undefined);
+            }
+            return next;
+        });
+        return removed;
+    }
+    /**
+     * `rmi`: by name, removes that name (the image goes with its last name); by ID, removes the
+     * image and every name of it (several names need `force`). Space is freed by `prune`.
+     */
+    async remove(input, options = {}) {
+        let result;
+        await this.#updateIndex(async (index) => {
+            let stored;
+            try {
+                stored = this.#findName(index, input);
+            }
+            catch (err) {
+                if (!(0,errors/* isLighterError */.E0)(err, 'ERR_NOT_FOUND') && !(0,errors/* isLighterError */.E0)(err, 'ERR_BAD_REFERENCE')) {
+                    throw err;
+                }
+            }
+            if (stored !== undefined) {
+                const digest = index.manifests.find((d) => (0,layout/* refName */.P7)(d) === stored).digest;
+                const manifests = index.manifests.filter((d) => (0,layout/* refName */.P7)(d) !== stored);
+                result = {
+                    untagged: [stored],
+                    deleted: !manifests.some((d) => d.digest === digest),
+                    digest,
+                };
+                return { ...index, manifests };
+            }
+            const found = await this.#find(index, input);
+            const names = namesOf(index, found.digest);
+            if (names.length > 1 && !options.force) {
+                throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `removing ${input}: image ${found.id.slice(0, 12)} has several names (${names.join(', ')}); remove them by name, or force`, { details: { names } });
+            }
+            result = { untagged: names, deleted: true, digest: found.digest };
+            return { ...index, manifests: index.manifests.filter((d) => d.digest !== found.digest) };
+        });
+        return result;
+    }
+    /**
+     * Adds an image whose blobs are all in the store (the storage destination's commit, a
+     * build's last step) under `name` (stored as given: normalize first), or unnamed.
+     */
+    async addImage(descriptor, options = {}) {
+        const plain = withoutName(descriptor);
+        await this.#updateIndex(async (index) => options.name === undefined
+            ? (0,layout/* addEntry */.An)(index, plain, undefined)
+            : setName(index, plain, options.name));
+        await this.fault('index-updated');
+        const now = new Date().toISOString();
+        await updateMeta(this.dir, plain.digest, {
+            added: now,
+            lastUsed: now,
+            ...(options.source ? { source: options.source } : {}),
+        }).catch((err) => this.logger.debug(`recording facts of ${plain.digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+    }
+    /** The image manifest and config of a stored image (for an index: of one platform). */
+    async inspect(image, options = {}) {
+        const target = typeof image === 'string' ? await this.resolve(image) : image;
+        const label = target.names[0] ?? target.id.slice(0, 12);
+        return (0,errors/* contextual */.iF)(`reading image ${label} from the store ${this.dir}`, async () => {
+            const top = (0,core_manifest/* parseManifest */.Ng)(await this.readBlob(target.descriptor), target.mediaType);
+            let digest = target.digest;
+            let manifest;
+            if (top.kind === 'index') {
+                const chosen = (0,platform/* selectManifest */.yY)(top.index, options.platform ?? (0,platform/* hostPlatform */.ol)());
+                digest = chosen.digest;
+                const child = (0,core_manifest/* parseManifest */.Ng)(await this.readBlob(chosen), chosen.mediaType);
+                if (child.kind !== 'image') {
+                    throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `nested index ${chosen.digest} is not supported`);
+                }
+                manifest = child.manifest;
+            }
+            else {
+                manifest = top.manifest;
+            }
+            const config = (0,core_manifest/* parseImageConfig */.FB)(await this.readBlob(manifest.config));
+            return { image: target, digest, manifest, configDigest: manifest.config.digest, config };
+        });
+    }
+    /**
+     * The overlay lower dirs of an image, top layer first (the order of overlayfs' `lowerdir=`),
+     * unpacking any layer not unpacked yet. An image without layers gives [].
+     */
+    async layerDirs(image, options = {}) {
+        const inspected = await this.inspect(image, options);
+        const { manifest, config } = inspected;
+        const label = inspected.image.names[0] ?? inspected.image.id.slice(0, 12);
+        const diffIds = config.rootfs.diff_ids;
+        if (diffIds.length !== manifest.layers.length) {
+            throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `image ${label}: the manifest has ${manifest.layers.length} layers but the config lists ${diffIds.length} diff_ids`);
+        }
+        const chains = (0,chain_id/* chainIds */.s)(diffIds);
+        const lease = options.lease ?? (await this.lease());
+        try {
+            await lease.claim([
+                ...manifest.layers.map((l) => l.digest),
+                ...chains.map((c) => (0,storage_lease/* layerClaim */.Ys)((0,chain_id/* layerDirName */.O)(c))),
+            ]);
+            const missing = await Promise.all(chains.map(async (c) => !(await (0,unpack/* isDirectory */.wd)((0,unpack/* layerPath */.nV)(this.layersDir, c)))));
+            if (missing.some(Boolean))
+                await this.prepareWorkers(WORKER_WAIT_MS);
+            await mapLimit(chains, UNPACK_CONCURRENCY, async (chain, i) => {
+                if (await (0,unpack/* isDirectory */.wd)((0,unpack/* layerPath */.nV)(this.layersDir, chain)))
+                    return;
+                const layer = manifest.layers[i];
+                const what = `unpacking layer ${i + 1}/${chains.length} (${layer.digest}) of ${label}`;
+                await (0,errors/* contextual */.iF)(what, async () => {
+                    this.logger.debug(what);
+                    const file = this.writer.blobFile(layer.digest);
+                    if (!(await this.writer.hasBlob(layer))) {
+                        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `blob ${layer.digest} is not in the store ${this.dir}`, {
+                            details: { digest: layer.digest },
+                        });
+                    }
+                    await (0,unpack/* unpackLayer */.yY)({ file, digest: layer.digest, size: layer.size }, this.layersDir, chain, {
+                        compression: (0,media_types/* layerCompression */.AH)(layer.mediaType) ?? 'auto',
+                        diffId: diffIds[i],
+                        logger: this.logger,
+                        what,
+                    });
+                });
+            });
+        }
+        finally {
+            if (!options.lease)
+                await lease.release();
+        }
+        await this.#touch(inspected.image.digest);
+        return chains.map((c) => (0,unpack/* layerPath */.nV)(this.layersDir, c)).reverse();
+    }
+    /**
+     * Garbage collection: removes blobs and layer dirs no image refers to and no live lease
+     * claims, leftovers of dead writers, and (with `all`) unnamed images. The decision and the
+     * renames into a private trash happen under the lock; deleting happens after, unlocked.
+     */
+    async prune(options = {}) {
+        const result = { images: 0, blobs: 0, layers: 0, leftovers: 0, bytes: 0 };
+        const trash = (0,external_node_path_.join)(this.dir, `.trash-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            await this.writer.withLock(async () => {
+                let index = await this.writer.readIndex();
+                if (options.all) {
+                    const named = index.manifests.filter((d) => (0,layout/* refName */.P7)(d) !== undefined);
+                    const namedDigests = new Set(named.map((d) => d.digest));
+                    const dropped = new Set(index.manifests.filter((d) => !namedDigests.has(d.digest)).map((d) => d.digest));
+                    if (index.manifests.length !== named.length) {
+                        index = { ...index, manifests: named };
+                        await (0,atomic_write/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, layout/* INDEX_FILE */.K$), JSON.stringify(index));
+                    }
+                    result.images = dropped.size;
+                }
+                const keep = await this.#referenced(index);
+                const claims = await (0,storage_lease/* liveClaims */.AK)(this.dir);
+                const doomed = [];
+                const blobsRoot = (0,external_node_path_.join)(this.dir, 'blobs');
+                for (const algorithm of await listDir(blobsRoot)) {
+                    for (const name of await listDir((0,external_node_path_.join)(blobsRoot, algorithm))) {
+                        const digest = `${algorithm}:${name}`;
+                        if (keep.blobs.has(digest) || claims.has(digest) || (0,storage_leftovers/* ownerPid */.xs)(name) !== undefined) {
+                            continue;
+                        }
+                        doomed.push((0,external_node_path_.join)(blobsRoot, algorithm, name));
+                        result.blobs++;
+                    }
+                }
+                for (const name of await listDir(this.layersDir)) {
+                    if ((0,storage_leftovers/* ownerPid */.xs)(name) !== undefined) {
+                        if ((0,storage_leftovers/* isLeftover */.ij)(name)) {
+                            doomed.push((0,external_node_path_.join)(this.layersDir, name));
+                            result.leftovers++;
+                        }
+                        continue;
+                    }
+                    if (!/^[a-f0-9]{64}$/.test(name))
+                        continue;
+                    if (keep.layers.has(name) || claims.has((0,storage_lease/* layerClaim */.Ys)(name)))
+                        continue;
+                    doomed.push((0,external_node_path_.join)(this.layersDir, name));
+                    result.layers++;
+                }
+                const leftovers = [
+                    ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.dir)),
+                    ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, META_DIR))),
+                ];
+                result.leftovers += leftovers.length;
+                doomed.push(...leftovers);
+                await (0,storage_leftovers/* moveToTrash */.F0)(trash, doomed);
+                await this.fault('gc-moved');
+                await pruneMeta(this.dir, new Set(index.manifests.map((d) => (0,core_digest/* digestHex */.sU)(d.digest))));
+            });
+            result.bytes = await (0,storage_leftovers/* treeBytes */.eS)(trash);
+        }
+        finally {
+            await (0,remove_tree/* removeTree */.d)(trash);
+        }
+        return result;
+    }
+    /** A new lease for this process (release it when done). */
+    lease() {
+        return storage_lease/* Lease */.nD.create(this.dir, (fn) => this.writer.withLock(fn));
+    }
+    /**
+     * Writes a blob (whole or not at all), checked against `expected` before it gets its name.
+     * With `unpackInto` the layer is unpacked into that directory from the same bytes as they
+     * are written, by a worker thread following the file (writeFollowedBlob) or, without one,
+     * through a tee on this thread; `unpacked` then gives its diff ID (or the unpacking error).
+     */
+    async putBlob(stream, expected = {}, options = {}) {
+        const small = expected.size !== undefined && expected.size >= 0 && expected.size < WORKER_MIN;
+        const sha256 = expected.digest === undefined || (0,core_digest/* digestAlgorithm */.g4)(expected.digest) === 'sha256';
+        let written;
+        if (!small && sha256) {
+            written = await writeFollowedBlob(this.dir, stream, expected, (d) => this.writer.blobFile(d), options);
+        }
+        if (!written && options.unpackInto) {
+            written = await this.#putAndUnpack(stream, expected, options.unpackInto);
+        }
+        written ??= await this.writer.putBlob(stream, expected);
+        await this.fault('blob-written');
+        return written;
+    }
+    /** putBlob with unpacking on this thread: one read, teed into the blob file and the unpacker. */
+    async #putAndUnpack(stream, expected, into) {
+        const toBlob = new external_node_stream_.PassThrough({ highWaterMark: TEE_HIGH_WATER });
+        const toUnpack = new external_node_stream_.PassThrough({ highWaterMark: TEE_HIGH_WATER });
+        const writing = this.writer.putBlob(toBlob, expected);
+        const unpacking = (0,unpack/* extractInto */.Qz)(toUnpack, into.dir, into.compression, this.logger).then((applied) => applied.diffId);
+        unpacking.catch(() => { });
+        const [pumped, written] = await Promise.allSettled([tee(stream, toBlob, toUnpack), writing]);
+        if (written.status === 'rejected' || pumped.status === 'rejected') {
+            // Let the unpacker stop before the caller removes its directory.
+            await unpacking.catch(() => { });
+            // The writer's own error says more than the tee's "stopped" (the same object when the
+            // input failed: the tee passes it on).
+            throw written.status === 'rejected'
+                ? written.reason
+                : pumped.reason;
+        }
+        return { ...written.value, unpacked: unpacking };
+    }
+    /**
+     * Starts the worker threads that unpack layers beside a download (see blob-pool), waiting at
+     * most `waitMs` for one to be ready. Without them everything still works, on this thread.
+     */
+    prepareWorkers(waitMs = 0) {
+        return (0,blob_pool/* blobWorkersReady */.C)(waitMs);
+    }
+    /** Reads a small blob (manifest, config) whole, checking it against its descriptor. */
+    async readBlob(descriptor) {
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(this.writer.blobFile(descriptor.digest));
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+            throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `blob ${descriptor.digest} is not in the store ${this.dir}`, { cause: err, details: { digest: descriptor.digest } });
+        }
+        (0,core_digest/* verifyBytes */.RV)(bytes, {
+            ...descriptor,
+            what: `blob ${descriptor.digest} in the store ${this.dir}`,
+        });
+        return bytes;
+    }
+    /** Runs the test hook for `point`, if any. */
+    async fault(point) {
+        await this.#options.faultPoint?.(point);
+    }
+    // ---- internals
+    /**
+     * Read-modify-write of index.json under the store lock; the new index replaces the old
+     * atomically (temp, fsync, rename), so readers never wait and never see a torn file.
+     */
+    async #updateIndex(mutate) {
+        await this.writer.withLock(async () => {
+            const next = await mutate(await this.writer.readIndex());
+            await (0,atomic_write/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, layout/* INDEX_FILE */.K$), JSON.stringify(next));
+        });
+    }
+    async #removeLeftovers() {
+        try {
+            const paths = [
+                ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.dir)),
+                ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.layersDir)),
+                ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, META_DIR))),
+            ];
+            // Void leases go too; GC would drop them anyway, this just keeps the directory small.
+            await liveClaimsCleanup(this.dir);
+            const { count } = await (0,storage_leftovers/* discard */.vf)(this.dir, paths);
+            if (count > 0)
+                this.logger.debug(`removed ${count} leftover(s) of interrupted writes in ${this.dir}`);
+        }
+        catch (err) {
+            // Cleaning is a courtesy: a read-only store still serves reads.
+            this.logger.debug(`cleaning leftovers in ${this.dir}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    async #touch(digest) {
+        await updateMeta(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+    }
+    /** Resolves input to a stored image's digest (see `resolve`). */
+    async #find(index, input) {
+        const text = input.trim();
+        if (text === '')
+            throw new errors/* LighterError */.Kt('ERR_BAD_REFERENCE', 'invalid image name "": it is empty');
+        let ref;
+        let refError;
+        try {
+            ref = (0,reference/* parseReference */.F2)(text);
+        }
+        catch (err) {
+            refError = err;
+        }
+        const hex = (0,names/* idPrefix */.m0)(text);
+        const stored = storedNames(index);
+        const named = this.#matchName(index, text, ref);
+        if (named !== undefined) {
+            const entry = index.manifests.find((d) => (0,layout/* refName */.P7)(d) === named);
+            return this.#imageOf(index, entry.digest);
+        }
+        if (ref?.digest !== undefined) {
+            const entry = index.manifests.find((d) => d.digest === ref.digest);
+            if (entry)
+                return this.#imageOf(index, entry.digest);
+        }
+        if (hex !== undefined) {
+            const images = await this.#group(index);
+            const hits = images.filter((i) => i.id.startsWith(hex) || (0,core_digest/* digestHex */.sU)(i.digest).startsWith(hex));
+            if (hits.length === 1)
+                return hits[0];
+            if (hits.length > 1) {
+                throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `"${text}" matches ${hits.length} images (${hits.map((i) => i.id.slice(0, 12)).join(', ')}); give more of the ID`);
+            }
+        }
+        if (ref === undefined && hex === undefined)
+            throw refError;
+        throw (0,names/* notFound */.mX)(text, stored, this.dir);
+    }
+    /** The stored name `input` means, or undefined (ambiguous short names throw). */
+    #matchName(index, text, ref) {
+        const stored = storedNames(index);
+        if (stored.includes(text))
+            return text;
+        if (!ref)
+            return undefined;
+        const candidates = (0,names/* nameCandidates */.sB)(text, ref);
+        const exact = candidates.exact.find((n) => stored.includes(n));
+        if (exact !== undefined)
+            return exact;
+        const bySuffix = candidates.bySuffix(stored);
+        if (bySuffix.length === 1)
+            return bySuffix[0];
+        if (bySuffix.length > 1) {
+            throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `"${text}" could mean ${bySuffix.join(', ')}; give the full name`, { details: { candidates: bySuffix } });
+        }
+        return undefined;
+    }
+    /** The stored name for a name argument (not an ID); ERR_NOT_FOUND or ERR_BAD_REFERENCE otherwise. */
+    #findName(index, input) {
+        const text = input.trim();
+        const stored = storedNames(index);
+        if (stored.includes(text))
+            return text;
+        const ref = (0,reference/* parseReference */.F2)(text);
+        const name = this.#matchName(index, text, ref);
+        if (name === undefined)
+            throw (0,names/* notFound */.mX)(text, stored, this.dir);
+        return name;
+    }
+    async #imageOf(index, digest) {
+        const entry = index.manifests.find((d) => d.digest === digest);
+        return this.#describe(withoutName(entry), namesOf(index, digest));
+    }
+    async #group(index) {
+        const seen = new Map();
+        for (const d of index.manifests)
+            if (!seen.has(d.digest))
+                seen.set(d.digest, withoutName(d));
+        return Promise.all([...seen.values()].map((d) => this.#describe(d, namesOf(index, d.digest))));
+    }
+    async #describe(descriptor, names) {
+        let facts = this.#facts.get(descriptor.digest);
+        if (!facts) {
+            facts = this.#readFacts(descriptor);
+            this.#facts.set(descriptor.digest, facts);
+        }
+        const [f, meta] = await Promise.all([facts, readMeta(this.dir, descriptor.digest)]);
+        return {
+            id: f.id,
+            digest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            descriptor,
+            names,
+            size: f.size,
+            ...(f.created ? { created: f.created } : {}),
+            platforms: f.platforms,
+            ...metaFields(meta),
+        };
+    }
+    /** Reads what `images` shows; tolerant, so one damaged image does not hide the others. */
+    async #readFacts(descriptor) {
+        const facts = { id: (0,core_digest/* digestHex */.sU)(descriptor.digest), size: 0, platforms: [] };
+        const counted = new Set();
+        const count = (d) => {
+            if (counted.has(d.digest))
+                return;
+            counted.add(d.digest);
+            facts.size += d.size;
+        };
+        const image = async (d, manifest, top) => {
+            count(d);
+            count(manifest.config);
+            for (const layer of manifest.layers)
+                count(layer);
+            try {
+                const config = (0,core_manifest/* parseImageConfig */.FB)(await this.readBlob(manifest.config));
+                if (top)
+                    facts.id = (0,core_digest/* digestHex */.sU)(manifest.config.digest);
+                if (config.created && (!facts.created || config.created > facts.created)) {
+                    facts.created = config.created;
+                }
+                facts.platforms.push((0,platform/* formatPlatform */.Bq)({
+                    os: config.os,
+                    architecture: config.architecture,
+                    ...(config.variant ? { variant: config.variant } : {}),
+                }));
+            }
+            catch (err) {
+                this.logger.debug(`reading config of ${d.digest}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            }
+        };
+        try {
+            const top = (0,core_manifest/* parseManifest */.Ng)(await this.readBlob(descriptor), descriptor.mediaType);
+            if (top.kind === 'image') {
+                await image(descriptor, top.manifest, true);
+            }
+            else {
+                count(descriptor);
+                for (const child of top.index.manifests) {
+                    let parsed;
+                    try {
+                        parsed = (0,core_manifest/* parseManifest */.Ng)(await this.readBlob(child), child.mediaType);
+                    }
+                    catch {
+                        continue; // A platform not copied here (or an artifact): not part of what is stored.
+                    }
+                    if (parsed.kind === 'image')
+                        await image(child, parsed.manifest, false);
+                }
+            }
+        }
+        catch (err) {
+            this.logger.debug(`reading image ${descriptor.digest}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            facts.size = descriptor.size;
+        }
+        return facts;
+    }
+    /** Blobs and layer dirs (chain ID hex) reachable from index.json. */
+    async #referenced(index) {
+        const blobs = new Set();
+        const layers = new Set();
+        const visit = async (d) => {
+            if (blobs.has(d.digest))
+                return;
+            blobs.add(d.digest);
+            let parsed;
+            try {
+                parsed = (0,core_manifest/* parseManifest */.Ng)(await (0,promises_.readFile)(this.writer.blobFile(d.digest)), d.mediaType);
+            }
+            catch {
+                return; // Missing or not a manifest: nothing below it to keep.
+            }
+            if (parsed.kind === 'index') {
+                for (const child of parsed.index.manifests)
+                    await visit(child);
+                return;
+            }
+            const { config, layers: layerBlobs } = parsed.manifest;
+            blobs.add(config.digest);
+            for (const layer of layerBlobs)
+                blobs.add(layer.digest);
+            try {
+                const parsedConfig = (0,core_manifest/* parseImageConfig */.FB)(await (0,promises_.readFile)(this.writer.blobFile(config.digest)));
+                for (const chain of (0,chain_id/* chainIds */.s)(parsedConfig.rootfs.diff_ids))
+                    layers.add((0,chain_id/* layerDirName */.O)(chain));
+            }
+            catch {
+                // No config (or not an image config): no layer dirs belong to it.
+            }
+        };
+        for (const d of index.manifests)
+            await visit(d);
+        return { blobs, layers };
+    }
+}
+function metaFields(meta) {
+    return {
+        ...(meta.added ? { added: meta.added } : {}),
+        ...(meta.lastUsed ? { lastUsed: meta.lastUsed } : {}),
+        ...(meta.source ? { source: meta.source } : {}),
+    };
+}
+/** Names `name` → `descriptor`: the entry of that name moves, an unnamed entry of the image goes. */
+function setName(index, descriptor, name) {
+    const manifests = index.manifests.filter((d) => !((0,layout/* refName */.P7)(d) === undefined && d.digest === descriptor.digest));
+    return (0,layout/* addEntry */.An)({ ...index, manifests }, withoutName(descriptor), name);
+}
+function withoutName(d) {
+    if (!d.annotations || !(layout/* REF_NAME */.w5 in d.annotations))
+        return d;
+    const { [layout/* REF_NAME */.w5]: _name, ...rest } = d.annotations;
+    const { annotations: _annotations, ...plain } = d;
+    return Object.keys(rest).length > 0 ? { ...plain, annotations: rest } : plain;
+}
+function namesOf(index, digest) {
+    const names = [];
+    for (const d of index.manifests) {
+        const name = (0,layout/* refName */.P7)(d);
+        if (d.digest === digest && name !== undefined && !names.includes(name))
+            names.push(name);
+    }
+    return names;
+}
+function storedNames(index) {
+    return [...new Set(index.manifests.flatMap((d) => (0,layout/* refName */.P7)(d) ?? []))];
+}
+async function listDir(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+}
+async function store_exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+/** Drops lease files of dead processes (what `liveClaims` does, without needing the claims). */
+async function liveClaimsCleanup(storeDir) {
+    await (0,storage_lease/* liveClaims */.AK)(storeDir);
+}
+/** Runs `fn` over `items`, at most `limit` at once; the first failure rejects after all settle. */
+async function mapLimit(items, limit, fn) {
+    let next = 0;
+    const errors = [];
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                await fn(items[i], i);
+            }
+            catch (err) {
+                errors.push(err);
+                next = items.length;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+}
+
+
+/***/ }),
+
+/***/ 3734:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fj: () => (/* binding */ LAYERS_DIR),
+  Qz: () => (/* binding */ extractInto),
+  wd: () => (/* binding */ isDirectory),
+  nV: () => (/* binding */ layerPath),
+  Fk: () => (/* binding */ makeTempLayerDir),
+  We: () => (/* binding */ placeLayerDir),
+  yY: () => (/* binding */ unpackLayer)
+});
+
+// UNUSED EXPORTS: checkDiffId
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __nccwpck_require__(7537);
+// EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
+var atomic_write = __nccwpck_require__(7543);
+// EXTERNAL MODULE: ./.build/src/core/storage/blob-pool.js
+var blob_pool = __nccwpck_require__(882);
+// EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
+var chain_id = __nccwpck_require__(3037);
+// EXTERNAL MODULE: ./.build/src/core/digest.js
+var digest = __nccwpck_require__(7070);
+// EXTERNAL MODULE: ./.build/src/core/log.js
+var log = __nccwpck_require__(9498);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/device-node.js
+// Creates device nodes and FIFOs with mknod(1), many per process, since Node has no mknod(2).
+//
+// Whiteouts are 0/0 character devices, and a layer that deletes a directory's contents holds
+// hundreds of them side by side, so nodes are queued and made by one shell per batch.
+
+
+// Five arguments a node: path, mode, type letter, major, minor.
+const SCRIPT = `while [ "$#" -gt 0 ]; do
+  if [ "$3" = p ]; then mknod -m "$2" -- "$1" p || exit 1
+  else mknod -m "$2" -- "$1" "$3" "$4" "$5" || exit 1; fi
+  shift 5
+done`;
+const TYPE_LETTER = {
+    'character-device': 'c',
+    'block-device': 'b',
+    fifo: 'p',
+};
+/** Makes every node in order; the first failure stops the batch and is thrown as ERR_STORE. */
+async function makeNodes(nodes) {
+    if (nodes.length === 0)
+        return;
+    const args = [];
+    for (const n of nodes) {
+        args.push(n.path, (n.mode & 0o7777).toString(8), TYPE_LETTER[n.kind], String(n.major), String(n.minor));
+    }
+    const { code, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', SCRIPT, 'lighter-mknod', ...args], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        const err = [];
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (exit) => resolve({ code: exit ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    if (code !== 0) {
+        throw new errors/* LighterError */.Kt('ERR_STORE', `creating device nodes: ${stderr.trim() || `mknod exited ${code}`}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/id-map.js
+// Maps uids and gids between a layer (container ids) and the disk (host ids), as user namespaces do.
+
+/** Container id → host id; identity without a map. Throws when the id has no mapping. */
+function hostId(map, kind, id, entry) {
+    if (!map)
+        return id;
+    const ranges = kind === 'uid' ? map.uids : map.gids;
+    for (const r of ranges) {
+        if (id >= r.containerId && id < r.containerId + r.size)
+            return r.hostId + (id - r.containerId);
+    }
+    throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `entry "${entry}": ${kind} ${id} has no mapping to a host ${kind}`, { details: { entry, [kind]: id } });
+}
+/** Host id → container id; identity without a map. Throws when the id has no mapping. */
+function id_map_containerId(map, kind, id, path) {
+    if (!map)
+        return id;
+    const ranges = kind === 'uid' ? map.uids : map.gids;
+    for (const r of ranges) {
+        if (id >= r.hostId && id < r.hostId + r.size)
+            return r.containerId + (id - r.hostId);
+    }
+    throw new LighterError('ERR_UNSUPPORTED', `"${path}": host ${kind} ${id} is outside the id map, so the layer cannot name its owner`, { details: { path, [kind]: id } });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/safe-root.js
+// Resolves archive paths inside a layer directory without ever following a symlink.
+//
+// Every parent component is checked with lstat and must be a real directory: an archive that
+// plants `a -> /etc` and then writes `a/passwd` is refused, not followed. Directories already
+// checked are remembered until something under them is removed, so deep trees cost one lstat
+// per new directory rather than one per component per entry.
+
+
+
+/**
+ * Splits an archive path into clean components: a leading `/` and `.` components are dropped
+ * (Docker and containerd do the same), `a/../b` becomes `b`, and a path that climbs above the
+ * root is refused, as Docker refuses it (containerd would clamp it at the root instead).
+ */
+function entryComponents(name, entry, what = 'path') {
+    if (name.includes('\u0000'))
+        throw unsafe(entry, `${what} contains a NUL byte`);
+    const parts = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                throw unsafe(entry, `${what} "${name}" climbs out of the layer root`);
+            parts.pop();
+            continue;
+        }
+        parts.push(part);
+    }
+    return parts;
+}
+function unsafe(entry, reason) {
+    return new errors/* LighterError */.Kt('ERR_UNSAFE_ARCHIVE', `entry "${entry}": ${reason}`, {
+        details: { entry },
+    });
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+class SafeRoot {
+    root;
+    /** Relative paths known to be real directories, reached through real directories. */
+    #dirs = new Set();
+    #onExisting;
+    /** `onExisting` sees each directory that was already there, the first time it is passed. */
+    constructor(root, onExisting) {
+        this.root = root;
+        this.#onExisting = onExisting;
+    }
+    abs(rel) {
+        return rel === '' ? this.root : (0,external_node_path_.join)(this.root, rel);
+    }
+    /**
+     * Makes sure every parent of `parts` is a real directory, creating missing ones
+     * (`onCreate` gets each new one). Refuses a parent that is a symlink or not a directory.
+     */
+    ensureParents(parts, entry, onCreate) {
+        let rel = '';
+        for (let i = 0; i < parts.length - 1; i++) {
+            rel = rel === '' ? parts[i] : `${rel}/${parts[i]}`;
+            if (this.#dirs.has(rel))
+                continue;
+            const stats = lstatOrUndefined(this.abs(rel));
+            if (stats === undefined) {
+                (0,external_node_fs_.mkdirSync)(this.abs(rel), { mode: 0o755 });
+                onCreate(rel);
+            }
+            else {
+                this.#checkParent(stats, rel, entry);
+                this.#onExisting?.(rel, stats);
+            }
+            this.#dirs.add(rel);
+        }
+    }
+    /**
+     * Checks that every parent of `parts` exists as a real directory without creating any.
+     * Returns false when one is missing; throws when one is a symlink or not a directory.
+     */
+    parentsExist(parts, entry) {
+        let rel = '';
+        for (let i = 0; i < parts.length - 1; i++) {
+            rel = rel === '' ? parts[i] : `${rel}/${parts[i]}`;
+            if (this.#dirs.has(rel))
+                continue;
+            const stats = lstatOrUndefined(this.abs(rel));
+            if (stats === undefined)
+                return false;
+            this.#checkParent(stats, rel, entry);
+            this.#onExisting?.(rel, stats);
+            this.#dirs.add(rel);
+        }
+        return true;
+    }
+    /** Like parentsExist, but answers false instead of throwing (for deferred work re-checking). */
+    parentsIntact(parts) {
+        try {
+            return this.parentsExist(parts, '');
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Records a directory this extraction made or checked itself. */
+    rememberDir(rel) {
+        this.#dirs.add(rel);
+    }
+    /** Removes whatever is at `rel` (recursively for a directory, never following symlinks). */
+    remove(rel, stats) {
+        const path = this.abs(rel);
+        if (stats.isDirectory()) {
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+            this.#forget(rel);
+        }
+        else {
+            (0,external_node_fs_.unlinkSync)(path);
+        }
+    }
+    #forget(rel) {
+        const prefix = `${rel}/`;
+        for (const dir of this.#dirs) {
+            if (dir === rel || dir.startsWith(prefix))
+                this.#dirs.delete(dir);
+        }
+    }
+    #checkParent(stats, rel, entry) {
+        if (stats.isSymbolicLink()) {
+            throw unsafe(entry, `parent "${rel}" is a symlink; writing through it could leave the layer`);
+        }
+        if (!stats.isDirectory())
+            throw unsafe(entry, `parent "${rel}" is not a directory`);
+    }
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(5062);
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/tar-header.js
+// Tar headers for the layers we write (ustar plus PAX records) and binary-safe PAX parsing.
+//
+// tar-stream's packer writes PAX values as UTF-8 text and knows only path and linkpath, so
+// binary xattr values (security.capability) and uids beyond 2^21 could not be written with it;
+// the format is small, so the writer side is done here, byte for byte deterministic.
+const BLOCK_SIZE = 512;
+const TYPEFLAG = {
+    file: 0x30,
+    link: 0x31,
+    symlink: 0x32,
+    'character-device': 0x33,
+    'block-device': 0x34,
+    directory: 0x35,
+    fifo: 0x36,
+};
+const PAX_TYPEFLAG = 0x78; // 'x'
+const MAX_OCTAL_8 = 0o7777777; // what fits an 8-byte field: 7 digits and a NUL
+const MAX_OCTAL_12 = 0o77777777777;
+/** The header blocks of one entry: an optional PAX header with its records, then ustar. */
+function tar_header_encodeHeader(header) {
+    const name = header.type === 'directory' ? `${header.name}/` : header.name;
+    const linkname = header.linkname ?? '';
+    const records = [];
+    const split = splitUstarName(name);
+    if (!split)
+        records.push(paxRecord('path', Buffer.from(name, 'utf8')));
+    if (!fitsUstar(linkname, 100))
+        records.push(paxRecord('linkpath', Buffer.from(linkname, 'utf8')));
+    if (header.size > MAX_OCTAL_12)
+        records.push(paxRecord('size', decimal(header.size)));
+    if (header.uid > MAX_OCTAL_8)
+        records.push(paxRecord('uid', decimal(header.uid)));
+    if (header.gid > MAX_OCTAL_8)
+        records.push(paxRecord('gid', decimal(header.gid)));
+    const mtimeFits = header.mtime >= 0 && header.mtime <= MAX_OCTAL_12;
+    if (!mtimeFits)
+        records.push(paxRecord('mtime', decimal(header.mtime)));
+    for (const [key, value] of header.xattrs ?? []) {
+        records.push(paxRecord(`SCHILY.xattr.${key}`, value));
+    }
+    const ustar = ustarBlock({
+        name: split?.name ?? asciiPlaceholder(name, 100),
+        prefix: split?.prefix ?? '',
+        mode: header.mode & 0o7777,
+        uid: header.uid > MAX_OCTAL_8 ? 0 : header.uid,
+        gid: header.gid > MAX_OCTAL_8 ? 0 : header.gid,
+        size: header.size > MAX_OCTAL_12 ? 0 : header.size,
+        mtime: mtimeFits ? header.mtime : 0,
+        typeflag: TYPEFLAG[header.type],
+        linkname: fitsUstar(linkname, 100) ? linkname : asciiPlaceholder(linkname, 100),
+        devmajor: header.devmajor ?? 0,
+        devminor: header.devminor ?? 0,
+    });
+    if (records.length === 0)
+        return ustar;
+    const body = Buffer.concat(records);
+    const paxHeader = ustarBlock({
+        // The directory/PaxHeaders.0/base convention of Go and GNU tar: readers that do not know
+        // PAX extract a harmless file there instead of misreading the records.
+        name: asciiPlaceholder(`PaxHeaders.0/${baseName(name)}`, 100),
+        prefix: '',
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+        size: body.length,
+        mtime: mtimeFits ? header.mtime : 0,
+        typeflag: PAX_TYPEFLAG,
+        linkname: '',
+        devmajor: 0,
+        devminor: 0,
+    });
+    return Buffer.concat([paxHeader, body, tar_header_padding(body.length), ustar]);
+}
+/** Zero bytes that complete a member of `size` bytes to a whole block. */
+function tar_header_padding(size) {
+    const rest = size % BLOCK_SIZE;
+    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
+}
+/** Two zero blocks end an archive. */
+function tar_header_endOfArchive() {
+    return Buffer.alloc(2 * BLOCK_SIZE);
+}
+/**
+ * Parses PAX extended header records, keeping values as bytes (keys are UTF-8 by the
+ * standard; SCHILY.xattr values are raw). Parsing stops at the first malformed record.
+ */
+function parsePaxRecords(data) {
+    const records = new Map();
+    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    let offset = 0;
+    while (offset < buf.length) {
+        const space = buf.indexOf(0x20, offset);
+        if (space < 0)
+            break;
+        const length = Number.parseInt(buf.toString('ascii', offset, space), 10);
+        if (!Number.isInteger(length) || length <= space - offset + 1 || offset + length > buf.length) {
+            break;
+        }
+        const end = offset + length;
+        if (buf[end - 1] !== 0x0a)
+            break;
+        const equals = buf.indexOf(0x3d, space + 1);
+        if (equals < 0 || equals >= end)
+            break;
+        const key = buf.toString('utf8', space + 1, equals);
+        records.set(key, Buffer.from(buf.subarray(equals + 1, end - 1)));
+        offset = end;
+    }
+    return records;
+}
+function ustarBlock(f) {
+    const block = Buffer.alloc(BLOCK_SIZE);
+    block.write(f.name, 0, 100, 'utf8');
+    writeOctal(block, 100, 8, f.mode);
+    writeOctal(block, 108, 8, f.uid);
+    writeOctal(block, 116, 8, f.gid);
+    writeOctal(block, 124, 12, f.size);
+    writeOctal(block, 136, 12, f.mtime);
+    block.fill(0x20, 148, 156); // checksum counts as spaces while it is computed
+    block[156] = f.typeflag;
+    block.write(f.linkname, 157, 100, 'utf8');
+    block.write('ustar\u000000', 257, 8, 'latin1');
+    writeNumeric(block, 329, 8, f.devmajor);
+    writeNumeric(block, 337, 8, f.devminor);
+    block.write(f.prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    // Six digits, NUL, space: the historical layout every reader accepts.
+    block.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+    return block;
+}
+function writeOctal(block, offset, width, value) {
+    block.write(value.toString(8).padStart(width - 1, '0'), offset, width - 1, 'ascii');
+}
+/** Octal when it fits, else GNU base-256 (device numbers have no PAX keyword). */
+function writeNumeric(block, offset, width, value) {
+    if (value <= MAX_OCTAL_8) {
+        writeOctal(block, offset, width, value);
+        return;
+    }
+    let rest = value;
+    for (let i = width - 1; i > 0; i--) {
+        block[offset + i] = rest % 256;
+        rest = Math.floor(rest / 256);
+    }
+    block[offset] = 0x80;
+}
+function paxRecord(key, value) {
+    const tail = Buffer.concat([Buffer.from(` ${key}=`, 'utf8'), value, Buffer.from('\n')]);
+    // The length prefix counts its own digits.
+    let length = tail.length + 1;
+    while (String(length).length + tail.length !== length)
+        length = String(length).length + tail.length;
+    return Buffer.concat([Buffer.from(String(length), 'ascii'), tail]);
+}
+function decimal(value) {
+    return Buffer.from(String(Math.trunc(value)), 'ascii');
+}
+function isAscii(text) {
+    return /^[\u0001-\u007f]*$/.test(text);
+}
+function fitsUstar(text, width) {
+    return isAscii(text) && text.length <= width;
+}
+/** Splits a long ASCII name into ustar prefix (≤155) and name (≤100) at a slash, if possible. */
+function splitUstarName(name) {
+    if (!isAscii(name))
+        return undefined;
+    if (name.length <= 100)
+        return { prefix: '', name };
+    if (name.length > 256)
+        return undefined;
+    // The earliest slash that leaves at most 100 bytes for the name part.
+    for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+        if (i > 155)
+            return undefined;
+        const rest = name.slice(i + 1);
+        if (rest.length <= 100 && rest.length > 0 && i > 0) {
+            return { prefix: name.slice(0, i), name: rest };
+        }
+    }
+    return undefined;
+}
+function baseName(name) {
+    const trimmed = name.endsWith('/') ? name.slice(0, -1) : name;
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+/** What goes in a ustar field that a PAX record overrides: printable ASCII, truncated. */
+function asciiPlaceholder(text, width) {
+    return text.replace(/[^\u0020-\u007e]/g, '_').slice(0, width);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/tar-entry.js
+// Reads a layer tar as a sequence of entries with PAX records kept as bytes, over tar-stream.
+//
+// tar-stream decodes PAX values as UTF-8 text (losing binary xattr values such as
+// security.capability) and applies only path, linkpath and size. A small subclass of its
+// extractor keeps each entry's raw records; uid, gid, mtime and xattrs are read from them here.
+// The binary-xattr test in apply.test.ts fails loudly if tar-stream's internals move.
+
+
+
+let rawPaxExtract;
+function rawPaxExtractClass() {
+    if (rawPaxExtract)
+        return rawPaxExtract;
+    const probe = (0,tar_stream.extract)();
+    const Base = probe.constructor;
+    probe.destroy();
+    const proto = Base.prototype;
+    if (typeof proto._decodeLongHeader !== 'function' ||
+        typeof proto._applyLongHeaders !== 'function') {
+        throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', 'reading layer tars: this tar-stream version has no _decodeLongHeader/_applyLongHeaders to hook');
+    }
+    rawPaxExtract = class RawPaxExtract extends Base {
+        #pax;
+        #globalPax;
+        _decodeLongHeader(buf) {
+            const type = this._header?.type;
+            if (type === 'pax-header')
+                this.#pax = parsePaxRecords(buf);
+            else if (type === 'pax-global-header')
+                this.#globalPax = parsePaxRecords(buf);
+            super._decodeLongHeader(buf);
+        }
+        _applyLongHeaders() {
+            super._applyLongHeaders();
+            const merged = new Map(this.#globalPax ?? []);
+            for (const [key, value] of this.#pax ?? [])
+                merged.set(key, value);
+            this.#pax = undefined;
+            if (this._header)
+                this._header.rawPax = merged;
+        }
+    };
+    return rawPaxExtract;
+}
+/**
+ * Yields the entries of an uncompressed tar stream in order. The source is read to its very
+ * end (past the end-of-archive blocks), so a digest taken upstream covers every byte.
+ * Returning early (or throwing from the loop body) destroys the source.
+ */
+async function* readTarEntries(source) {
+    const extract = new (rawPaxExtractClass())();
+    const feeding = feed(source, extract);
+    feeding.catch((err) => extract.destroy(err));
+    let complete = false;
+    try {
+        for await (const stream of extract) {
+            let consumed = false;
+            const data = (async function* () {
+                for await (const chunk of stream)
+                    yield chunk;
+                consumed = true;
+            })();
+            yield toEntry(stream.header, data);
+            if (!consumed)
+                for await (const _ of data)
+                    ;
+        }
+        await feeding;
+        complete = true;
+    }
+    finally {
+        if (!complete) {
+            source.destroy();
+            extract.destroy();
+            await feeding.catch(() => { });
+        }
+    }
+}
+async function feed(source, extract) {
+    for await (const chunk of source) {
+        if (!extract.write(chunk))
+            await drained(extract);
+    }
+    extract.end(undefined);
+}
+function drained(extract) {
+    const x = extract;
+    if (x.destroying || x.destroyed)
+        return Promise.reject(new Error('tar reader stopped'));
+    return new Promise((resolve, reject) => {
+        const done = (err) => {
+            extract.off('drain', onDrain);
+            extract.off('close', onClose);
+            if (err)
+                reject(err);
+            else
+                resolve();
+        };
+        const onDrain = () => done();
+        const onClose = () => done(new Error('tar reader stopped'));
+        extract.on('drain', onDrain);
+        extract.on('close', onClose);
+    });
+}
+function toEntry(header, data) {
+    const pax = header.rawPax ?? new Map();
+    const xattrs = [];
+    for (const [key, value] of pax) {
+        if (key.startsWith('SCHILY.xattr.')) {
+            xattrs.push([key.slice('SCHILY.xattr.'.length), value]);
+        }
+        else if (key.startsWith('LIBARCHIVE.xattr.')) {
+            // bsdtar: URL-encoded name, base64 value.
+            const name = decodeURIComponent(key.slice('LIBARCHIVE.xattr.'.length));
+            if (!xattrs.some(([n]) => n === name)) {
+                xattrs.push([name, Buffer.from(value.toString('latin1'), 'base64')]);
+            }
+        }
+    }
+    return {
+        name: header.name,
+        type: header.type ?? 'unsupported',
+        mode: header.mode & 0o7777,
+        uid: paxNumber(pax, 'uid') ?? header.uid,
+        gid: paxNumber(pax, 'gid') ?? header.gid,
+        mtime: paxNumber(pax, 'mtime') ?? header.mtime.getTime() / 1000,
+        size: header.size,
+        linkname: header.linkname ?? '',
+        devmajor: header.devmajor ?? 0,
+        devminor: header.devminor ?? 0,
+        xattrs,
+        data,
+    };
+}
+function paxNumber(pax, key) {
+    const value = pax.get(key);
+    if (value === undefined)
+        return undefined;
+    const n = Number(value.toString('ascii'));
+    return Number.isFinite(n) ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/whiteout.js
+// OCI whiteout names (`.wh.NAME`, `.wh..wh..opq`) and their overlayfs equivalents.
+
+const whiteout_WHITEOUT_PREFIX = '.wh.';
+const whiteout_OPAQUE_WHITEOUT = '.wh..wh..opq';
+/** AUFS kept its own bookkeeping under `.wh..wh.` names (plnk, aufs); such entries mean nothing here. */
+const WHITEOUT_META_PREFIX = '.wh..wh.';
+function opaqueXattr(namespace) {
+    return `${namespace}.overlay.opaque`;
+}
+/** Xattrs overlayfs keeps for itself; they never travel in a layer tar in either direction. */
+function isOverlayXattr(name) {
+    return name.startsWith('trusted.overlay.') || name.startsWith('user.overlay.');
+}
+/**
+ * Classifies the last component of an entry path; undefined for ordinary names.
+ * A whiteout whose target is empty, `.` or `..` would delete the directory itself or its
+ * parent, so it is refused.
+ */
+function parseWhiteoutName(base, entryName) {
+    if (!base.startsWith(whiteout_WHITEOUT_PREFIX))
+        return undefined;
+    if (base === whiteout_OPAQUE_WHITEOUT)
+        return { kind: 'opaque' };
+    if (base.startsWith(WHITEOUT_META_PREFIX))
+        return { kind: 'meta' };
+    const target = base.slice(whiteout_WHITEOUT_PREFIX.length);
+    if (target === '' || target === '.' || target === '..') {
+        throw new errors/* LighterError */.Kt('ERR_UNSAFE_ARCHIVE', `entry "${entryName}": whiteout names no file ("${base}")`, { details: { entry: entryName } });
+    }
+    return { kind: 'whiteout', target };
+}
+/** overlayfs records a deleted path as a character device with device number 0/0. */
+function whiteout_isOverlayWhiteout(stats) {
+    return stats.isCharacterDevice() && stats.rdev === 0;
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
+var xattr = __nccwpck_require__(8138);
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/apply.js
+// Applies a layer tar to a directory: streaming, refusing entries that would write outside it,
+// and turning OCI whiteouts into overlayfs whiteouts or into deletions.
+//
+// Filesystem calls are synchronous on purpose: a layer is thousands of tiny metadata calls,
+// and a thread-pool round trip for each costs more than the call. File data still streams
+// chunk by chunk, so memory stays flat whatever the layer's size.
+//
+// On failure the target holds a partial extraction: callers extract into a fresh directory
+// and rename it into place only after success.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Extracts a layer tar into `targetDir` (which must exist) and returns its diff ID.
+ *
+ * Safety: a leading `/` is stripped and `..` is resolved lexically, refusing paths that climb
+ * above the root; no parent component may be a symlink (refused, never followed); hardlink
+ * targets must already be inside the layer, reached through real directories. Refusals are
+ * ERR_UNSAFE_ARCHIVE naming the entry. Symlinks themselves may point anywhere: they are
+ * only ever created, never followed while writing.
+ *
+ * Tar semantics: an entry replaces whatever is at its path, except that a directory over a
+ * directory keeps the contents and takes the new attributes. Owners (when root), modes with
+ * setuid/setgid/sticky, mtimes and xattrs (PAX `SCHILY.xattr.*`) are kept; directory
+ * attributes are set at the end, deepest first, so writing children does not undo them.
+ * FIFOs are made also without root, as Docker does; char/block devices only as root.
+ */
+async function applyLayer(input, targetDir, options) {
+    if (options.whiteouts !== 'overlay' && options.whiteouts !== 'apply') {
+        throw new errors/* InvalidArgumentError */.Di(`whiteouts must be 'overlay' or 'apply', not ${String(options.whiteouts)}`);
+    }
+    const compression = options.compression ?? 'auto';
+    if (!['gzip', 'zstd', 'none', 'auto'].includes(compression)) {
+        throw new errors/* InvalidArgumentError */.Di(`compression must be gzip, zstd, none or auto, not ${String(compression)}`);
+    }
+    const root = (0,external_node_path_.resolve)(targetDir);
+    if (!lstatOrUndefined(root)?.isDirectory()) {
+        throw new errors/* InvalidArgumentError */.Di(`applying layer: target ${root} is not a directory`);
+    }
+    const applier = new LayerApplier(root, options);
+    const counter = new ByteCounter();
+    const digester = new digest/* DigestingStream */.Xi();
+    try {
+        let source = input;
+        let chosen = compression;
+        if (compression === 'auto')
+            ({ compression: chosen, source } = await sniffCompression(input));
+        // Errors anywhere in the chain destroy the digester, and so surface in the entry loop.
+        const tar = (0,external_node_stream_.pipeline)(source, counter, decompressor(chosen), digester, () => { });
+        for await (const entry of readTarEntries(tar))
+            await applier.entry(entry);
+        await applier.finish();
+    }
+    catch (err) {
+        input.destroy();
+        throw (0,errors/* withContext */.eQ)(err, `applying layer to ${root}`, fallbackCode(err));
+    }
+    return {
+        diffId: digester.digest,
+        size: digester.size,
+        compressedSize: counter.size,
+        entries: applier.entries,
+        skipped: applier.skipped,
+    };
+}
+const NODE_BATCH = 256;
+const XATTR_BATCH = 1024;
+const WRITE_FLAGS = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+class LayerApplier {
+    entries = 0;
+    skipped = { devices: 0, xattrs: 0, other: 0 };
+    #root;
+    #mode;
+    #isRoot;
+    #idMap;
+    #opaqueXattr;
+    #logger;
+    /** Paths this layer wrote (with their parents), for 'apply': whiteouts spare them. */
+    #layerPaths;
+    #dirAttributes = new Map();
+    #pendingNodes = [];
+    #pendingPaths = new Set();
+    #xattrJobs = [];
+    #lowerDirs;
+    constructor(root, options) {
+        this.#mode = options.whiteouts;
+        // 'apply': a directory the archive does not list keeps its attributes, though entries
+        // written or deleted inside it change its mtime; 'overlay' does the same with lowerDirs.
+        this.#root = new SafeRoot(root, (rel, stats) => {
+            if (this.#mode === 'apply' && !this.#dirAttributes.has(rel)) {
+                this.#dirAttributes.set(rel, {
+                    parts: rel.split('/'),
+                    ino: stats.ino,
+                    mode: stats.mode & 0o7777,
+                    uid: stats.uid,
+                    gid: stats.gid,
+                    mtime: stats.mtimeMs / 1000,
+                });
+            }
+        });
+        this.#isRoot = options.isRoot ?? process.getuid?.() === 0;
+        this.#idMap = options.idMap;
+        this.#opaqueXattr = opaqueXattr(options.overlayXattrs ?? (this.#isRoot ? 'trusted' : 'user'));
+        this.#logger = options.logger ?? log/* silentLogger */.qq;
+        this.#layerPaths = this.#mode === 'apply' ? new Set() : undefined;
+        this.#lowerDirs = (options.lowerDirs ?? []).map((d) => (0,external_node_path_.resolve)(d));
+    }
+    async entry(e) {
+        this.entries++;
+        const parts = entryComponents(e.name, e.name);
+        const base = parts.at(-1);
+        const whiteout = base === undefined ? undefined : parseWhiteoutName(base, e.name);
+        if (parts.slice(0, -1).some((p) => p.startsWith(WHITEOUT_META_PREFIX))) {
+            // Inside AUFS bookkeeping directories (.wh..wh.plnk/...): never image content.
+            this.skipped.other++;
+            return;
+        }
+        // A queued node is made later, so anything else that might look at or under its path
+        // has to wait for the batch; runs of whiteouts in one directory go in one batch.
+        const nodePath = this.#nodePath(parts, e, whiteout);
+        if (this.#pendingNodes.length > 0 &&
+            (nodePath === undefined || this.#conflictsWithPending(nodePath))) {
+            await this.#flushNodes();
+        }
+        if (e.type === 'directory' && e.size > 0) {
+            // tar-stream reads a directory's data as the next headers, GNU tar skips it: an archive
+            // that shows different files to different readers is refused.
+            throw unsafe(e.name, `directory entry carries ${e.size} bytes of data`);
+        }
+        if (whiteout) {
+            this.#whiteout(parts, whiteout, e);
+        }
+        else if (parts.length === 0) {
+            if (e.type !== 'directory')
+                throw unsafe(e.name, `a ${e.type} cannot replace the layer root`);
+            this.#directory(parts, '', e);
+        }
+        else {
+            const rel = parts.join('/');
+            switch (e.type) {
+                case 'directory':
+                    this.#directory(parts, rel, e);
+                    break;
+                case 'file':
+                case 'contiguous-file':
+                    await this.#file(parts, rel, e);
+                    break;
+                case 'symlink':
+                    this.#symlink(parts, rel, e);
+                    break;
+                case 'link':
+                    this.#hardlink(parts, rel, e);
+                    break;
+                case 'character-device':
+                case 'block-device':
+                case 'fifo':
+                    this.#node(parts, rel, e);
+                    break;
+                default:
+                    throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `entry "${e.name}": unsupported tar entry type (sparse and multi-volume members are not layer content)`, { details: { entry: e.name } });
+            }
+        }
+        if (this.#pendingNodes.length >= NODE_BATCH)
+            await this.#flushNodes();
+        if (this.#xattrJobs.length >= XATTR_BATCH)
+            await this.#flushXattrs();
+    }
+    async finish() {
+        await this.#flushNodes();
+        await this.#flushXattrs();
+        this.#applyDirAttributes();
+        if (this.skipped.devices > 0) {
+            this.#logger.warn(`skipped ${this.skipped.devices} device node(s): creating devices needs root`);
+        }
+    }
+    // ---- entry kinds
+    #directory(parts, rel, e) {
+        let stats = parts.length === 0 ? (0,external_node_fs_.lstatSync)(this.#root.root) : undefined;
+        if (parts.length > 0) {
+            this.#ensureParents(parts, e.name);
+            const replacesWhiteout = this.#mode === 'overlay' && this.#isWhiteoutAt(rel);
+            stats = this.#clear(rel, true);
+            if (!stats) {
+                // Owner-only until the attributes are set at the end.
+                (0,external_node_fs_.mkdirSync)(this.#root.abs(rel), { mode: 0o700 });
+                stats = (0,external_node_fs_.lstatSync)(this.#root.abs(rel));
+            }
+            this.#root.rememberDir(rel);
+            // `.wh.d` then `d/` in one layer: the lower d is gone, so the new one must not merge with it.
+            if (replacesWhiteout)
+                this.#queueOpaque(rel, parts, stats.ino);
+        }
+        const owner = this.#owner(e);
+        this.#dirAttributes.set(rel, {
+            parts,
+            ino: stats.ino,
+            mode: e.mode,
+            uid: owner.uid,
+            gid: owner.gid,
+            mtime: e.mtime,
+        });
+        this.#queueXattrs(rel, parts, stats.ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    async #file(parts, rel, e) {
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const owner = this.#owner(e);
+        const fd = (0,external_node_fs_.openSync)(this.#root.abs(rel), WRITE_FLAGS, 0o600);
+        let ino;
+        try {
+            for await (const chunk of e.data)
+                writeAll(fd, chunk);
+            if (this.#isRoot)
+                (0,external_node_fs_.fchownSync)(fd, owner.uid, owner.gid);
+            // After chown, which clears setuid and setgid.
+            (0,external_node_fs_.fchmodSync)(fd, e.mode);
+            (0,external_node_fs_.futimesSync)(fd, e.mtime, e.mtime);
+            ino = (0,external_node_fs_.fstatSync)(fd).ino;
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        this.#queueXattrs(rel, parts, ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    #symlink(parts, rel, e) {
+        if (e.linkname === '')
+            throw unsafe(e.name, 'symlink has no target');
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const path = this.#root.abs(rel);
+        (0,external_node_fs_.symlinkSync)(e.linkname, path);
+        if (this.#isRoot) {
+            const owner = this.#owner(e);
+            (0,external_node_fs_.lchownSync)(path, owner.uid, owner.gid);
+        }
+        (0,external_node_fs_.lutimesSync)(path, e.mtime, e.mtime);
+        this.#queueXattrs(rel, parts, (0,external_node_fs_.lstatSync)(path).ino, e.name, e.xattrs);
+        this.#touch(parts);
+    }
+    #hardlink(parts, rel, e) {
+        const targetParts = entryComponents(e.linkname, e.name, 'hardlink target');
+        if (targetParts.length === 0)
+            throw unsafe(e.name, 'hardlink target is the layer root');
+        const targetRel = targetParts.join('/');
+        if (targetRel === rel)
+            return;
+        const checkTarget = () => {
+            // parentsExist refuses symlinked parents, so the link never reaches through one.
+            const present = this.#root.parentsExist(targetParts, e.name);
+            const stats = present ? lstatOrUndefined(this.#root.abs(targetRel)) : undefined;
+            if (!stats) {
+                throw unsafe(e.name, `hardlink target "${e.linkname}" is not in this layer`);
+            }
+            if (stats.isDirectory())
+                throw unsafe(e.name, `hardlink target "${e.linkname}" is a directory`);
+        };
+        checkTarget();
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        // Clearing the entry's path may have removed a directory holding the target.
+        checkTarget();
+        (0,external_node_fs_.linkSync)(this.#root.abs(targetRel), this.#root.abs(rel));
+        this.#touch(parts);
+    }
+    #node(parts, rel, e) {
+        if (e.type !== 'fifo' && !this.#isRoot) {
+            this.skipped.devices++;
+            this.#logger.debug(`skipping device node ${rel}: not root`);
+            return;
+        }
+        this.#ensureParents(parts, e.name);
+        this.#clear(rel, false);
+        const owner = this.#owner(e);
+        this.#queueNode({
+            rel,
+            parts,
+            spec: {
+                path: this.#root.abs(rel),
+                kind: e.type,
+                major: e.devmajor,
+                minor: e.devminor,
+                mode: e.mode,
+            },
+            uid: owner.uid,
+            gid: owner.gid,
+            mtime: e.mtime,
+            xattrs: e.xattrs,
+        });
+        this.#touch(parts);
+    }
+    #whiteout(parts, whiteout, e) {
+        const dirParts = parts.slice(0, -1);
+        const dirRel = dirParts.join('/');
+        if (whiteout.kind === 'meta') {
+            this.skipped.other++;
+            this.#logger.debug(`skipping AUFS metadata entry ${e.name}`);
+            return;
+        }
+        if (this.#mode === 'overlay') {
+            // The directory holding the marker has to exist in this layer for overlayfs to see it.
+            this.#ensureParents(parts, e.name);
+            if (whiteout.kind === 'opaque') {
+                this.#queueOpaque(dirRel, dirParts, (0,external_node_fs_.lstatSync)(this.#root.abs(dirRel)).ino);
+                return;
+            }
+            const targetParts = [...dirParts, whiteout.target];
+            const targetRel = targetParts.join('/');
+            // Whiteouts hide lower layers only: what this layer wrote stays, but a directory it
+            // wrote no longer merges with the lower one the whiteout deletes.
+            const existing = lstatOrUndefined(this.#root.abs(targetRel));
+            if (existing) {
+                if (existing.isDirectory())
+                    this.#queueOpaque(targetRel, targetParts, existing.ino);
+                return;
+            }
+            const owner = this.#rootOwner(e.name);
+            this.#queueNode({
+                rel: targetRel,
+                parts: targetParts,
+                spec: {
+                    path: this.#root.abs(targetRel),
+                    kind: 'character-device',
+                    major: 0,
+                    minor: 0,
+                    mode: 0,
+                },
+                uid: owner.uid,
+                gid: owner.gid,
+                mtime: e.mtime,
+                xattrs: [],
+            });
+            return;
+        }
+        // 'apply': delete from the earlier layers' content, never through a symlinked parent.
+        if (!this.#root.parentsExist(parts, e.name))
+            return;
+        if (whiteout.kind === 'opaque') {
+            this.#prune(dirRel);
+            return;
+        }
+        const targetRel = dirRel === '' ? whiteout.target : `${dirRel}/${whiteout.target}`;
+        const stats = lstatOrUndefined(this.#root.abs(targetRel));
+        if (!stats)
+            return;
+        if (this.#layerPaths?.has(targetRel)) {
+            // Written by this layer: it stays, without what the lower layers had inside it.
+            if (stats.isDirectory())
+                this.#prune(targetRel);
+            return;
+        }
+        this.#root.remove(targetRel, stats);
+    }
+    /** Removes everything under a directory that this layer did not write ('apply' opaque). */
+    #prune(dirRel) {
+        const dir = this.#root.abs(dirRel);
+        for (const raw of (0,external_node_fs_.readdirSync)(dir, { encoding: 'buffer' })) {
+            const name = raw.toString('utf8');
+            if (!Buffer.from(name, 'utf8').equals(raw)) {
+                // Not UTF-8, so no archive entry can name it: it belongs to a lower layer.
+                (0,external_node_fs_.rmSync)(Buffer.concat([Buffer.from(`${dir}/`), raw]), { recursive: true, force: true });
+                continue;
+            }
+            const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+            const stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, name));
+            if (!this.#layerPaths?.has(rel))
+                this.#root.remove(rel, stats);
+            else if (stats.isDirectory())
+                this.#prune(rel);
+        }
+    }
+    // ---- helpers
+    #ensureParents(parts, entry) {
+        this.#root.ensureParents(parts, entry, (rel) => {
+            const below = this.#mode === 'overlay' ? this.#lowerDirectory(rel, entry) : undefined;
+            if (below) {
+                // Host ids already: the lower layer was mapped when it was applied.
+                const relParts = rel.split('/');
+                const ino = (0,external_node_fs_.lstatSync)(this.#root.abs(rel)).ino;
+                this.#dirAttributes.set(rel, {
+                    parts: relParts,
+                    ino,
+                    mode: below.mode & 0o7777,
+                    uid: below.uid,
+                    gid: below.gid,
+                    mtime: below.mtimeMs / 1000,
+                });
+            }
+            else if (this.#isRoot && this.#idMap) {
+                const owner = this.#rootOwner(entry);
+                (0,external_node_fs_.lchownSync)(this.#root.abs(rel), owner.uid, owner.gid);
+            }
+        });
+    }
+    /**
+     * What the lower layers show at `rel`: the top-most one that has the path decides. A
+     * whiteout, or a parent that is not a directory there, hides the deeper layers. Opaque
+     * directories are not consulted (that would take an xattr read per lookup).
+     */
+    #lowerDirectory(rel, entry) {
+        const parts = rel.split('/');
+        for (const lower of this.#lowerDirs) {
+            let path = lower;
+            let found;
+            for (let i = 0; i < parts.length; i++) {
+                path = (0,external_node_path_.join)(path, parts[i]);
+                const stats = lstatOrUndefined(path);
+                if (!stats)
+                    break;
+                if (i === parts.length - 1)
+                    found = stats;
+                else if (!stats.isDirectory())
+                    return undefined;
+            }
+            if (!found)
+                continue;
+            if (whiteout_isOverlayWhiteout(found))
+                return undefined;
+            if (found.isSymbolicLink()) {
+                throw unsafe(entry, `parent "${rel}" is a symlink in a lower layer; writing through it could leave the layer`);
+            }
+            if (!found.isDirectory())
+                throw unsafe(entry, `parent "${rel}" is not a directory in a lower layer`);
+            return found;
+        }
+        return undefined;
+    }
+    /**
+     * Removes what is at `rel` so an entry can take its place; a directory stays when the
+     * entry is one too (its stats are returned). Never follows a symlink at `rel`.
+     */
+    #clear(rel, keepDirectory) {
+        const stats = lstatOrUndefined(this.#root.abs(rel));
+        if (!stats)
+            return undefined;
+        if (keepDirectory && stats.isDirectory())
+            return stats;
+        this.#root.remove(rel, stats);
+        return undefined;
+    }
+    #touch(parts) {
+        if (!this.#layerPaths)
+            return;
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            this.#layerPaths.add(rel);
+        }
+    }
+    #owner(e) {
+        if (!this.#isRoot)
+            return { uid: -1, gid: -1 };
+        return {
+            uid: hostId(this.#idMap, 'uid', e.uid, e.name),
+            gid: hostId(this.#idMap, 'gid', e.gid, e.name),
+        };
+    }
+    #rootOwner(entry) {
+        return { uid: hostId(this.#idMap, 'uid', 0, entry), gid: hostId(this.#idMap, 'gid', 0, entry) };
+    }
+    #queueXattrs(rel, parts, ino, entry, xattrs) {
+        if (xattrs.length === 0)
+            return;
+        const attrs = xattrs.filter(([name]) => !isOverlayXattr(name));
+        if (attrs.length < xattrs.length) {
+            // An archive carrying overlayfs' own attributes could redirect lookups into other layers.
+            this.skipped.xattrs += xattrs.length - attrs.length;
+            this.#logger.warn(`entry "${entry}": ignored overlayfs xattrs an archive may not set`);
+        }
+        if (attrs.length > 0)
+            this.#xattrJobs.push({ rel, parts, ino, attrs, strict: false });
+    }
+    #queueOpaque(rel, parts, ino) {
+        this.#xattrJobs.push({
+            rel,
+            parts,
+            ino,
+            attrs: [[this.#opaqueXattr, Buffer.from('y')]],
+            strict: true,
+        });
+    }
+    #isWhiteoutAt(rel) {
+        const stats = lstatOrUndefined(this.#root.abs(rel));
+        return stats !== undefined && whiteout_isOverlayWhiteout(stats);
+    }
+    #nodePath(parts, e, whiteout) {
+        if (whiteout) {
+            if (whiteout.kind !== 'whiteout' || this.#mode !== 'overlay')
+                return undefined;
+            return [...parts.slice(0, -1), whiteout.target];
+        }
+        const isNode = e.type === 'fifo' || e.type === 'character-device' || e.type === 'block-device';
+        return isNode && parts.length > 0 ? parts : undefined;
+    }
+    #conflictsWithPending(parts) {
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            if (this.#pendingPaths.has(rel))
+                return true;
+        }
+        return false;
+    }
+    #queueNode(node) {
+        this.#pendingNodes.push(node);
+        this.#pendingPaths.add(node.rel);
+    }
+    async #flushNodes() {
+        const nodes = this.#pendingNodes;
+        if (nodes.length === 0)
+            return;
+        this.#pendingNodes = [];
+        this.#pendingPaths.clear();
+        await makeNodes(nodes.map((n) => n.spec));
+        for (const n of nodes) {
+            const path = n.spec.path;
+            if (this.#isRoot)
+                (0,external_node_fs_.lchownSync)(path, n.uid, n.gid);
+            (0,external_node_fs_.chmodSync)(path, n.spec.mode);
+            (0,external_node_fs_.lutimesSync)(path, n.mtime, n.mtime);
+            if (n.xattrs.length > 0) {
+                this.#queueXattrs(n.rel, n.parts, (0,external_node_fs_.lstatSync)(path).ino, n.rel, n.xattrs);
+            }
+        }
+    }
+    /** Whether a path recorded earlier still names the same inode through real directories. */
+    #unchanged(rel, parts, ino) {
+        if (rel !== '' && !this.#root.parentsIntact(parts))
+            return false;
+        return lstatOrUndefined(this.#root.abs(rel))?.ino === ino;
+    }
+    async #flushXattrs() {
+        const jobs = this.#xattrJobs.filter((j) => this.#unchanged(j.rel, j.parts, j.ino));
+        this.#xattrJobs = [];
+        if (jobs.length === 0)
+            return;
+        const strict = jobs.filter((j) => j.strict);
+        const lenient = jobs.filter((j) => !j.strict);
+        if (!(0,xattr/* hasCommand */.mU)('setfattr')) {
+            if (strict.length > 0) {
+                throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `marking ${strict.length} opaque director${strict.length === 1 ? 'y' : 'ies'} needs ${xattr/* ATTR_TOOLS_HINT */.g8}`);
+            }
+            const count = lenient.reduce((n, j) => n + j.attrs.length, 0);
+            this.skipped.xattrs += count;
+            this.#logger.warn(`skipped ${count} xattr(s): setting them needs ${xattr/* ATTR_TOOLS_HINT */.g8}`);
+            return;
+        }
+        const asBatch = (list) => list.map((j) => ({ path: j.rel === '' ? '.' : j.rel, attrs: j.attrs }));
+        const complaints = await (0,xattr/* setXattrs */.HM)(this.#root.root, asBatch(lenient));
+        if (complaints.length > 0) {
+            this.skipped.xattrs += complaints.length;
+            for (const line of complaints)
+                this.#logger.warn(`could not set xattr: ${line}`);
+        }
+        const failed = await (0,xattr/* setXattrs */.HM)(this.#root.root, asBatch(strict));
+        if (failed.length > 0) {
+            throw new errors/* LighterError */.Kt('ERR_STORE', `setting ${this.#opaqueXattr}: ${failed.join('; ')}`);
+        }
+    }
+    #applyDirAttributes() {
+        // Deepest first: as non-root, a read-only parent would otherwise block its children.
+        const dirs = [...this.#dirAttributes.entries()].sort(([, a], [, b]) => b.parts.length - a.parts.length);
+        for (const [rel, d] of dirs) {
+            if (!this.#unchanged(rel, d.parts, d.ino))
+                continue;
+            const path = this.#root.abs(rel);
+            if (this.#isRoot)
+                (0,external_node_fs_.lchownSync)(path, d.uid, d.gid);
+            (0,external_node_fs_.chmodSync)(path, d.mode);
+            (0,external_node_fs_.utimesSync)(path, d.mtime, d.mtime);
+        }
+    }
+}
+function writeAll(fd, chunk) {
+    let offset = 0;
+    while (offset < chunk.length)
+        offset += (0,external_node_fs_.writeSync)(fd, chunk, offset, chunk.length - offset);
+}
+/** Errno failures are the store's; anything else (tar or compression format) the archive's. */
+function fallbackCode(err) {
+    return typeof err?.syscall === 'string'
+        ? 'ERR_STORE'
+        : 'ERR_UNSAFE_ARCHIVE';
+}
+function decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return external_node_zlib_.createGunzip();
+        case 'zstd':
+            return external_node_zlib_.createZstdDecompress();
+        case 'none':
+            return new external_node_stream_.PassThrough();
+    }
+}
+/** Picks the compression from magic bytes and hands back a stream that still starts with them. */
+async function sniffCompression(input) {
+    const it = input[Symbol.asyncIterator]();
+    const head = [];
+    let length = 0;
+    let ended = false;
+    while (length < 4) {
+        const next = await it.next();
+        if (next.done) {
+            ended = true;
+            break;
+        }
+        head.push(next.value);
+        length += next.value.length;
+    }
+    const first = Buffer.concat(head);
+    let compression = 'none';
+    if (first[0] === 0x1f && first[1] === 0x8b)
+        compression = 'gzip';
+    else if (first.length >= 4 && first.readUInt32LE(0) === 0xfd2fb528)
+        compression = 'zstd';
+    const rest = { [Symbol.asyncIterator]: () => it };
+    const source = external_node_stream_.Readable.from((async function* () {
+        if (first.length > 0)
+            yield first;
+        if (!ended)
+            yield* rest;
+    })(), { objectMode: false });
+    return { compression, source };
+}
+class ByteCounter extends external_node_stream_.Transform {
+    size = 0;
+    _transform(chunk, _encoding, done) {
+        this.size += chunk.length;
+        done(null, chunk);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
+// Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
+//
+// The same tree always gives the same bytes: children in bytewise name order (whiteouts of a
+// directory first, as the OCI spec recommends), no user or group names, whole-second mtimes
+// (clamped to SOURCE_DATE_EPOCH when given), PAX records only where ustar cannot say it, and
+// a gzip header without name or time and with OS "unknown" (as Go writes it).
+
+
+
+
+
+
+
+
+
+
+
+/** Attributes that describe the host rather than the image, so they would break reproducibility. */
+const HOST_XATTRS = new Set(['security.selinux']);
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Walks `upperDir` and streams it as a layer. Hardlinks (same device and inode) become tar
+ * hardlink entries pointing at the first path in walk order. Sockets are skipped.
+ */
+function diffLayer(upperDir, options) {
+    if (options.mode !== 'overlay-upper' && options.mode !== 'full') {
+        throw new InvalidArgumentError(`mode must be 'overlay-upper' or 'full', not ${String(options.mode)}`);
+    }
+    if (!['gzip', 'zstd', 'none'].includes(options.compression)) {
+        throw new InvalidArgumentError(`compression must be gzip, zstd or none, not ${String(options.compression)}`);
+    }
+    const epoch = options.sourceDateEpoch;
+    if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
+        throw new InvalidArgumentError(`sourceDateEpoch must be a whole number of seconds, not ${epoch}`);
+    }
+    const root = resolve(upperDir);
+    let rootStats;
+    try {
+        rootStats = lstatSync(root);
+    }
+    catch (err) {
+        throw new InvalidArgumentError(`writing layer: cannot read ${root}`, { cause: err });
+    }
+    if (!rootStats.isDirectory())
+        throw new InvalidArgumentError(`writing layer: ${root} is not a directory`);
+    const walker = new TreeWalker(root, options);
+    const tar = Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
+    const diffDigester = new DigestingStream();
+    const blobDigester = new DigestingStream();
+    let settle;
+    const done = new Promise((resolve, reject) => {
+        settle = { resolve, reject };
+    });
+    // The stream reports the same failure; a caller that only reads it must not see an unhandled rejection.
+    done.catch(() => { });
+    pipeline(tar, diffDigester, ...compressor(options.compression), blobDigester, (err) => {
+        if (err) {
+            settle?.reject(withContext(err, `writing layer from ${root}`, 'ERR_STORE'));
+            return;
+        }
+        settle?.resolve({
+            digest: blobDigester.digest,
+            diffId: diffDigester.digest,
+            size: blobDigester.size,
+            uncompressedSize: diffDigester.size,
+            entries: walker.entries,
+        });
+    });
+    return { stream: blobDigester, done };
+}
+class TreeWalker {
+    entries = 0;
+    #root;
+    #overlay;
+    #epoch;
+    #idMap;
+    #logger;
+    #xattrs = new Map();
+    /** First path seen for each device:inode with more than one link. */
+    #links = new Map();
+    constructor(root, options) {
+        this.#root = root;
+        this.#overlay = options.mode === 'overlay-upper';
+        this.#epoch = options.sourceDateEpoch;
+        this.#idMap = options.idMap;
+        this.#logger = options.logger ?? silentLogger;
+    }
+    async *tar() {
+        await this.#loadXattrs();
+        if (this.#overlay && this.#isOpaque('')) {
+            yield this.#marker(OPAQUE_WHITEOUT, lstatSync(this.#root));
+        }
+        yield* this.#walk('');
+        yield endOfArchive();
+    }
+    async #loadXattrs() {
+        if (!hasCommand('getfattr')) {
+            if (this.#overlay) {
+                throw new LighterError('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${ATTR_TOOLS_HINT}`);
+            }
+            this.#logger.warn(`xattrs are left out of the layer: reading them needs ${ATTR_TOOLS_HINT}`);
+            return;
+        }
+        const tree = await readXattrTree(this.#root);
+        for (const line of tree.errors)
+            this.#logger.warn(`reading xattrs: ${line}`);
+        this.#xattrs = tree.byPath;
+    }
+    async *#walk(dirRel) {
+        const dir = dirRel === '' ? this.#root : join(this.#root, dirRel);
+        const children = [];
+        const raws = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+        for (const raw of raws) {
+            const name = raw.toString('utf8');
+            const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+            if (!Buffer.from(name, 'utf8').equals(raw)) {
+                throw new LighterError('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
+                    details: { path: rel },
+                });
+            }
+            children.push({ name, rel, stats: lstatSync(join(dir, name)) });
+        }
+        if (this.#overlay) {
+            for (const c of children) {
+                if (isOverlayWhiteout(c.stats)) {
+                    yield this.#marker(dirRel === '' ? `${WHITEOUT_PREFIX}${c.name}` : `${dirRel}/${WHITEOUT_PREFIX}${c.name}`, c.stats);
+                }
+            }
+        }
+        for (const c of children) {
+            if (this.#overlay && isOverlayWhiteout(c.stats))
+                continue;
+            if (c.name.startsWith(WHITEOUT_PREFIX)) {
+                throw new LighterError('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${WHITEOUT_PREFIX} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
+            }
+            yield* this.#entry(c.rel, c.stats);
+        }
+    }
+    async *#entry(rel, stats) {
+        const base = {
+            name: rel,
+            mode: stats.mode & 0o7777,
+            uid: containerId(this.#idMap, 'uid', stats.uid, rel),
+            gid: containerId(this.#idMap, 'gid', stats.gid, rel),
+            size: 0,
+            mtime: this.#mtime(stats),
+            xattrs: this.#entryXattrs(rel),
+        };
+        const path = join(this.#root, rel);
+        if (stats.isDirectory()) {
+            this.entries++;
+            yield encodeHeader({ ...base, type: 'directory' });
+            if (this.#overlay && this.#isOpaque(rel))
+                yield this.#marker(`${rel}/${OPAQUE_WHITEOUT}`, stats);
+            yield* this.#walk(rel);
+            return;
+        }
+        if (stats.isSocket()) {
+            this.#logger.debug(`skipping socket ${rel}: tar cannot hold one`);
+            return;
+        }
+        if (stats.nlink > 1) {
+            const big = lstatSync(path, { bigint: true });
+            const key = `${big.dev}:${big.ino}`;
+            const first = this.#links.get(key);
+            if (first !== undefined) {
+                this.entries++;
+                yield encodeHeader({ ...base, type: 'link', linkname: first, xattrs: [] });
+                return;
+            }
+            this.#links.set(key, rel);
+        }
+        this.entries++;
+        if (stats.isFile()) {
+            yield encodeHeader({ ...base, type: 'file', size: stats.size });
+            yield* this.#fileData(path, rel, stats);
+        }
+        else if (stats.isSymbolicLink()) {
+            yield encodeHeader({ ...base, type: 'symlink', linkname: readlinkSync(path, 'utf8') });
+        }
+        else if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+            yield encodeHeader({
+                ...base,
+                type: stats.isCharacterDevice() ? 'character-device' : 'block-device',
+                devmajor: major(stats.rdev),
+                devminor: minor(stats.rdev),
+            });
+        }
+        else if (stats.isFIFO()) {
+            yield encodeHeader({ ...base, type: 'fifo' });
+        }
+    }
+    async *#fileData(path, rel, stats) {
+        const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+            const now = fstatSync(fd);
+            if (now.ino !== stats.ino)
+                throw changed(rel);
+            let left = stats.size;
+            while (left > 0) {
+                const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, left));
+                const n = readSync(fd, buf, 0, buf.length, null);
+                // A shorter file would corrupt the tar; a longer one is cut at the size in the header.
+                if (n === 0)
+                    throw changed(rel);
+                left -= n;
+                yield n === buf.length ? buf : buf.subarray(0, n);
+            }
+        }
+        finally {
+            closeSync(fd);
+        }
+        const pad = padding(stats.size);
+        if (pad.length > 0)
+            yield pad;
+    }
+    /** An empty regular file standing for a whiteout or an opaque directory. */
+    #marker(name, stats) {
+        this.entries++;
+        const header = {
+            name,
+            type: 'file',
+            mode: 0,
+            uid: 0,
+            gid: 0,
+            size: 0,
+            mtime: this.#mtime(stats),
+        };
+        return encodeHeader(header);
+    }
+    #mtime(stats) {
+        const seconds = Math.floor(stats.mtimeMs / 1000);
+        return this.#epoch !== undefined && seconds > this.#epoch ? this.#epoch : seconds;
+    }
+    #isOpaque(rel) {
+        return (this.#xattrs.get(rel) ?? []).some(([name, value]) => (name === 'trusted.overlay.opaque' || name === 'user.overlay.opaque') &&
+            value.toString('latin1') === 'y');
+    }
+    #entryXattrs(rel) {
+        const out = [];
+        for (const [name, value] of this.#xattrs.get(rel) ?? []) {
+            const overlayName = /^(?:trusted|user)\.overlay\.(.*)$/.exec(name)?.[1];
+            if (overlayName !== undefined) {
+                if (this.#overlay && (overlayName === 'redirect' || overlayName === 'metacopy')) {
+                    throw new LighterError('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
+                }
+                continue;
+            }
+            if (!HOST_XATTRS.has(name))
+                out.push([name, value]);
+        }
+        return out;
+    }
+}
+function changed(rel) {
+    return new LighterError('ERR_STORE', `"${rel}" changed while it was being read`, {
+        details: { path: rel },
+    });
+}
+/** glibc's gnu_dev_major/minor on a Linux dev_t. */
+function major(rdev) {
+    return Number(((BigInt(rdev) >> 8n) & 0xfffn) | ((BigInt(rdev) >> 32n) & ~0xfffn));
+}
+function minor(rdev) {
+    return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
+}
+function compressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return [zlib.createGzip({ level: 6 }), new GzipOsByte()];
+        case 'zstd':
+            return [zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } })];
+        case 'none':
+            return [new PassThrough()];
+    }
+}
+/** Sets the gzip header's OS byte to 255 ("unknown"): zlib writes the build platform's there. */
+class GzipOsByte extends (/* unused pure expression or super */ null && (Transform)) {
+    #seen = 0;
+    _transform(chunk, _encoding, done) {
+        const OS_OFFSET = 9;
+        if (this.#seen <= OS_OFFSET && this.#seen + chunk.length > OS_OFFSET) {
+            chunk[OS_OFFSET - this.#seen] = 0xff;
+        }
+        this.#seen += chunk.length;
+        done(null, chunk);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/index.js
+// Layer tars in and out of directories: applyLayer extracts one safely, diffLayer writes one.
+
+
+
+// EXTERNAL MODULE: ./.build/src/core/storage/leftovers.js
+var leftovers = __nccwpck_require__(8762);
+// EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
+var remove_tree = __nccwpck_require__(1309);
+;// CONCATENATED MODULE: ./.build/src/core/storage/unpack.js
+// Unpacked layer directories: extracted into a temp dir, then renamed into place, so a present `layers/<chain ID>` is always complete.
+
+
+
+
+
+
+
+
+
+
+
+
+const LAYERS_DIR = 'layers';
+function layerPath(layersDir, chainId) {
+    return (0,external_node_path_.join)(layersDir, (0,chain_id/* layerDirName */.O)(chainId));
+}
+async function isDirectory(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+/** A fresh, private directory under `layers/` to extract into. */
+async function makeTempLayerDir(layersDir) {
+    await (0,promises_.mkdir)(layersDir, { recursive: true });
+    const dir = (0,external_node_path_.join)(layersDir, (0,leftovers/* tempName */.u8)('layer'));
+    await (0,promises_.mkdir)(dir, { mode: 0o755 });
+    return dir;
+}
+/**
+ * Renames a complete extraction to `layers/<chain ID>`. When another process got there first
+ * the directory is the same layer, so ours is dropped. True when ours was placed.
+ */
+async function placeLayerDir(temp, layersDir, chainId) {
+    const final = layerPath(layersDir, chainId);
+    if (await isDirectory(final)) {
+        await (0,remove_tree/* removeTree */.d)(temp);
+        return false;
+    }
+    try {
+        await (0,promises_.rename)(temp, final);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+            throw err;
+        await (0,remove_tree/* removeTree */.d)(temp);
+        return false;
+    }
+    // File data is not synced (a layer dir can be unpacked again from its blob); the name is.
+    await (0,atomic_write/* fsyncDir */.t_)(layersDir);
+    return true;
+}
+/**
+ * Extracts one layer from its stored blob file into place as `layers/<chain ID>`: in a worker
+ * thread when there is one (which also re-checks the blob's digest on the way), else here.
+ */
+async function unpackLayer(blob, layersDir, chainId, options) {
+    const temp = await makeTempLayerDir(layersDir);
+    try {
+        let diffId;
+        const followed = (0,blob_pool/* followBlob */.T)(blob.file, {
+            hash: true,
+            unpack: { dir: temp, compression: options.compression },
+        });
+        if (followed) {
+            followed.end(blob.size);
+            const [read, unpacked] = await Promise.allSettled([followed.read, followed.unpacked]);
+            if (read.status === 'rejected')
+                throw read.reason;
+            if (unpacked.status === 'rejected')
+                throw unpacked.reason;
+            if (read.value.digest !== blob.digest) {
+                throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${options.what}: the stored blob is ${read.value.digest}, not ${blob.digest} (damaged on disk?)`, { details: { expected: blob.digest, actual: read.value.digest } });
+            }
+            diffId = unpacked.value;
+        }
+        else {
+            diffId = (await extractInto((0,external_node_fs_.createReadStream)(blob.file), temp, options.compression, options.logger)).diffId;
+        }
+        checkDiffId(diffId, options.diffId, options.what);
+        await placeLayerDir(temp, layersDir, chainId);
+    }
+    catch (err) {
+        await (0,remove_tree/* removeTree */.d)(temp).catch(() => { });
+        throw err;
+    }
+    return layerPath(layersDir, chainId);
+}
+/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
+function extractInto(input, dir, compression, logger) {
+    let source = input;
+    let given = compression;
+    if (compression === 'gzip' || compression === 'zstd') {
+        // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
+        // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
+        const decode = compression === 'gzip'
+            ? external_node_zlib_.createGunzip({ chunkSize: DECODE_CHUNK })
+            : external_node_zlib_.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+        source = (0,external_node_stream_.pipeline)(input, decode, () => { });
+        given = 'none';
+    }
+    return applyLayer(source, dir, {
+        whiteouts: 'overlay',
+        compression: given,
+        ...(logger ? { logger } : {}),
+    });
+}
+const DECODE_CHUNK = 1024 * 1024;
+function checkDiffId(diffId, want, what) {
+    if (diffId !== want) {
+        throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: the uncompressed layer is ${diffId}, but the image config says ${want}`, { details: { expected: want, actual: diffId } });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1463:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ addEntry),
+/* harmony export */   Dy: () => (/* binding */ checkLayoutMarker),
+/* harmony export */   J9: () => (/* binding */ selectEntry),
+/* harmony export */   K$: () => (/* binding */ INDEX_FILE),
+/* harmony export */   P7: () => (/* binding */ refName),
+/* harmony export */   SP: () => (/* binding */ parseLayoutIndex),
+/* harmony export */   gI: () => (/* binding */ LAYOUT_FILE),
+/* harmony export */   gW: () => (/* binding */ emptyIndex),
+/* harmony export */   nD: () => (/* binding */ blobPath),
+/* harmony export */   w5: () => (/* binding */ REF_NAME),
+/* harmony export */   w9: () => (/* binding */ LAYOUT_VERSION)
+/* harmony export */ });
+/* unused harmony export describeEntries */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7070);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7537);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6875);
+// The OCI image layout's files (oci-layout, index.json, blobs/<alg>/<hex>) and the rules for names in its index.
+
+
+
+const LAYOUT_FILE = 'oci-layout';
+const INDEX_FILE = 'index.json';
+const LAYOUT_VERSION = '1.0.0';
+/** The annotation that names an image in index.json (skopeo, umoci and buildah put the tag here). */
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** `blobs/sha256/<hex>`: where a blob lives, relative to the layout root. */
+function blobPath(digest) {
+    const { algorithm, hex } = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+    return `blobs/${algorithm}/${hex}`;
+}
+function emptyIndex() {
+    return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex, manifests: [] };
+}
+/** Parses index.json, failing with ERR_BAD_MANIFEST that says what is wrong and where. */
+function parseLayoutIndex(bytes, where) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `reading ${where}/${INDEX_FILE}: ${why}`);
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch (err) {
+        throw bad(`not valid JSON (${err.message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw bad('not a JSON object');
+    }
+    const index = value;
+    if (index.schemaVersion !== 2)
+        throw bad(`schemaVersion is ${JSON.stringify(index.schemaVersion)}, want 2`);
+    if (!Array.isArray(index.manifests))
+        throw bad('"manifests" is not an array');
+    index.manifests.forEach((d, i) => {
+        checkDescriptor(d, (why) => bad(`manifests[${i}]: ${why}`));
+    });
+    return index;
+}
+function checkDescriptor(value, bad) {
+    if (typeof value !== 'object' || value === null)
+        throw bad('not an object');
+    const d = value;
+    if (typeof d.mediaType !== 'string' || d.mediaType === '')
+        throw bad('no mediaType');
+    if (typeof d.digest !== 'string')
+        throw bad('no digest');
+    try {
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(d.digest);
+    }
+    catch (err) {
+        throw bad(err.message);
+    }
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+        throw bad('size is not a non-negative integer');
+    }
+    if (d.annotations !== undefined) {
+        const a = d.annotations;
+        if (typeof a !== 'object' ||
+            a === null ||
+            Object.values(a).some((v) => typeof v !== 'string')) {
+            throw bad('annotations must map strings to strings');
+        }
+    }
+}
+/** Checks the oci-layout marker file. */
+function checkLayoutMarker(bytes, where) {
+    let version;
+    try {
+        version = JSON.parse(Buffer.from(bytes).toString('utf8'))
+            .imageLayoutVersion;
+    }
+    catch {
+        version = undefined;
+    }
+    if (typeof version !== 'string') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `reading ${where}/${LAYOUT_FILE}: no imageLayoutVersion`);
+    }
+    if (!version.startsWith('1.')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `reading ${where}/${LAYOUT_FILE}: image layout version ${version} is not supported (1.x)`);
+    }
+}
+function refName(descriptor) {
+    return descriptor.annotations?.[REF_NAME];
+}
+/** Names for messages: each entry's ref name, or `<unnamed sha256:…>`. */
+function describeEntries(index) {
+    if (index.manifests.length === 0)
+        return 'no images';
+    return index.manifests.map((d) => refName(d) ?? `<unnamed ${d.digest.slice(0, 19)}…>`).join(', ');
+}
+/**
+ * Picks the top-level descriptor as skopeo does: by ref name when given, else the only entry.
+ * Fails with ERR_NOT_FOUND listing what the layout holds.
+ */
+function selectEntry(index, name, where) {
+    if (name !== undefined) {
+        const found = index.manifests.find((d) => refName(d) === name);
+        if (found)
+            return found;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${where}: no image named "${name}" (the layout has ${describeEntries(index)})`, { details: { names: names(index) } });
+    }
+    const only = index.manifests[0];
+    if (index.manifests.length === 1 && only)
+        return only;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_NOT_FOUND', index.manifests.length === 0
+        ? `${where}: the layout holds no images`
+        : `${where}: the layout holds ${index.manifests.length} images (${describeEntries(index)}); name one as ${where}:NAME`, { details: { names: names(index) } });
+}
+function names(index) {
+    return index.manifests.flatMap((d) => {
+        const n = refName(d);
+        return n === undefined ? [] : [n];
+    });
+}
+/**
+ * Adds a top-level entry. A named entry replaces the entry of that name; an unnamed one replaces
+ * an unnamed entry of the same digest (so copying twice does not pile up duplicates); else it is appended.
+ */
+function addEntry(index, descriptor, name) {
+    const entry = { ...descriptor };
+    if (name !== undefined)
+        entry.annotations = { ...descriptor.annotations, [REF_NAME]: name };
+    const replaced = (d) => (name !== undefined && refName(d) === name) ||
+        (refName(d) === undefined && d.digest === entry.digest);
+    // Replace in place, so rewriting a tag keeps index.json's order (and diffs) stable.
+    const at = index.manifests.findIndex(replaced);
+    const manifests = index.manifests.filter((d) => !replaced(d));
+    manifests.splice(at === -1 ? manifests.length : at, 0, entry);
+    return { ...index, manifests };
+}
+
+
+/***/ }),
+
+/***/ 8295:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ LayoutWriter)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __nccwpck_require__(7537);
+// EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
+var atomic_write = __nccwpck_require__(7543);
+// EXTERNAL MODULE: ./.build/src/core/fs/content-file.js
+var content_file = __nccwpck_require__(5470);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ./.build/src/core/fs/file-lock.js
+// An exclusive lock between processes: a lock file created with O_EXCL that names its holder.
+
+
+
+
+
+// A lock file that exists but is still empty is being written by its creator; after this long
+// with no owner recorded, its creator died between create and write.
+const UNWRITTEN_GRACE_MS = 10_000;
+// The breaker lock is held for two file operations; older than this, its holder died.
+const BREAKER_STALE_MS = 10_000;
+/**
+ * Takes the lock at `path`, waiting while a live process holds it. A lock left by a dead process
+ * on this host is broken; the check and the removal happen under a second lock (`path.break`),
+ * so two waiters can never both break it and one of them remove the other's fresh lock.
+ */
+async function acquireFileLock(path, options = {}) {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    const owner = {
+        pid: process.pid,
+        host: (0,external_node_os_.hostname)(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+        since: new Date().toISOString(),
+    };
+    let delay = 2;
+    let warned = false;
+    for (;;) {
+        if (await tryCreate(path, owner))
+            return heldLock(path, owner, options.logger);
+        const holder = await readOwner(path);
+        if (holder !== 'gone') {
+            if (await isStale(path, holder)) {
+                await breakStale(path, holder);
+                continue;
+            }
+            if (Date.now() >= deadline) {
+                throw new errors/* LighterError */.Kt('ERR_LOCKED', `locking ${options.what ?? path}: held by ${describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
+            }
+            // Say why we are idle once a wait gets long enough for someone to wonder.
+            if (!warned && Date.now() - started > 2_000) {
+                options.logger?.info(`waiting for the lock on ${options.what ?? path} (${describe(holder)})`);
+                warned = true;
+            }
+        }
+        options.signal?.throwIfAborted();
+        // Jitter keeps several waiters from retrying in lockstep.
+        await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay, undefined, { signal: options.signal });
+        delay = Math.min(delay * 2, 100);
+    }
+}
+/** Runs `fn` holding the lock at `path`, releasing it whatever happens. */
+async function withFileLock(path, fn, options) {
+    const lock = await acquireFileLock(path, options);
+    try {
+        return await fn();
+    }
+    finally {
+        await lock.release();
+    }
+}
+async function tryCreate(path, owner) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'wx', 0o644);
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            return false;
+        throw new errors/* LighterError */.Kt('ERR_STORE', `creating lock file ${path}: ${err.message}`, {
+            cause: err,
+        });
+    }
+    try {
+        await handle.writeFile(JSON.stringify(owner));
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+async function readOwner(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return 'gone';
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.pid === 'number' && typeof parsed.token === 'string') {
+            return {
+                pid: parsed.pid,
+                host: String(parsed.host ?? ''),
+                token: parsed.token,
+                since: String(parsed.since ?? ''),
+            };
+        }
+    }
+    catch {
+        // Partly written: judged by age below.
+    }
+    return 'unwritten';
+}
+async function isStale(path, holder) {
+    if (holder === 'unwritten')
+        return (await ageMs(path)) > UNWRITTEN_GRACE_MS;
+    // A pid means nothing on another host (a shared filesystem): wait for that holder instead.
+    if (holder.host !== (0,external_node_os_.hostname)())
+        return false;
+    return !isAlive(holder.pid);
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: the process exists but belongs to someone else.
+        return err.code === 'EPERM';
+    }
+}
+async function breakStale(path, judged) {
+    const breaker = `${path}.break`;
+    const self = {
+        pid: process.pid,
+        host: (0,external_node_os_.hostname)(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+        since: new Date().toISOString(),
+    };
+    if (!(await tryCreate(breaker, self))) {
+        if ((await ageMs(breaker)) > BREAKER_STALE_MS)
+            await (0,promises_.unlink)(breaker).catch(() => { });
+        return;
+    }
+    try {
+        // Still the same stale holder? Someone may have broken it and taken the lock meanwhile.
+        const now = await readOwner(path);
+        const same = now !== 'gone' &&
+            (judged === 'unwritten'
+                ? now === 'unwritten'
+                : now !== 'unwritten' && now.token === judged.token);
+        if (same)
+            await (0,promises_.unlink)(path).catch(() => { });
+    }
+    finally {
+        await (0,promises_.unlink)(breaker).catch(() => { });
+    }
+}
+async function ageMs(path) {
+    try {
+        return Date.now() - (await (0,promises_.stat)(path)).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+function describe(holder) {
+    if (holder === 'unwritten')
+        return 'a process that is still creating it';
+    return `pid ${holder.pid} on ${holder.host} since ${holder.since}`;
+}
+function heldLock(path, owner, logger) {
+    let released = false;
+    return {
+        path,
+        async release() {
+            if (released)
+                return;
+            released = true;
+            const now = await readOwner(path);
+            if (now === 'gone' || now === 'unwritten' || now.token !== owner.token) {
+                // Someone judged us dead and took over: removing their lock would let a third writer in.
+                logger?.warn(`lock ${path} was taken over while held; leaving it to its new holder`);
+                return;
+            }
+            await (0,promises_.unlink)(path).catch(() => { });
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./.build/src/core/transport/layout/layout.js
+var layout = __nccwpck_require__(1463);
+;// CONCATENATED MODULE: ./.build/src/core/transport/layout/writer.js
+// Writes an OCI image layout in a directory: blobs appear whole or not at all, index.json changes under a lock.
+
+
+
+
+
+
+
+
+class LayoutWriter {
+    dir;
+    /** The lock that serializes index.json updates between processes; the store takes it for GC too. */
+    lockPath;
+    #options;
+    constructor(dir, options) {
+        this.dir = dir;
+        this.lockPath = (0,external_node_path_.join)(dir, `${layout/* INDEX_FILE */.K$}.lock`);
+        this.#options = options;
+    }
+    /** Opens a layout for writing, creating the directory and its oci-layout file when missing. */
+    static async open(dir, options = {}) {
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
+        }
+        catch (err) {
+            throw new errors/* LighterError */.Kt('ERR_STORE', `creating OCI layout ${dir}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        const marker = (0,external_node_path_.join)(dir, layout/* LAYOUT_FILE */.gI);
+        let existing;
+        try {
+            existing = await (0,promises_.readFile)(marker);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+        }
+        if (existing)
+            (0,layout/* checkLayoutMarker */.Dy)(existing, dir);
+        else
+            await (0,atomic_write/* writeFileAtomic */.Zf)(marker, JSON.stringify({ imageLayoutVersion: layout/* LAYOUT_VERSION */.w9 }));
+        return new LayoutWriter(dir, options);
+    }
+    blobFile(digest) {
+        return (0,external_node_path_.join)(this.dir, ...(0,layout/* blobPath */.nD)(digest).split('/'));
+    }
+    /** True when the blob is present with the descriptor's size (blobs only ever appear whole). */
+    async hasBlob(descriptor) {
+        try {
+            const info = await (0,promises_.stat)(this.blobFile(descriptor.digest));
+            return info.isFile() && (descriptor.size < 0 || info.size === descriptor.size);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return false;
+            throw err;
+        }
+    }
+    /**
+     * Streams a blob in through a temp file in the layout, hashing it; a given digest and size are
+     * checked before the blob gets its name. An existing blob of that digest is kept as it is.
+     */
+    async putBlob(stream, expected = {}) {
+        const { written } = await (0,content_file/* writeContentFile */.F)(stream, {
+            tempDir: this.dir,
+            expected: {
+                ...expected,
+                what: expected.what ?? `blob ${expected.digest ?? ''} for ${this.dir}`,
+            },
+            finalPath: (w) => this.blobFile(w.digest),
+        });
+        return written;
+    }
+    async putBytes(bytes, expected = {}) {
+        return this.putBlob(external_node_stream_.Readable.from([Buffer.from(bytes)]), expected);
+    }
+    /** index.json as it is now (an empty index when there is none yet). */
+    async readIndex() {
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, layout/* INDEX_FILE */.K$));
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return (0,layout/* emptyIndex */.gW)();
+            throw err;
+        }
+        return (0,layout/* parseLayoutIndex */.SP)(bytes, this.dir);
+    }
+    /**
+     * Read-modify-write of index.json under the layout's lock, so concurrent writers (other
+     * processes too) never lose each other's entries. The new index replaces the old atomically.
+     */
+    async updateIndex(mutate) {
+        return this.withLock(async () => {
+            const next = mutate(await this.readIndex());
+            await (0,atomic_write/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, layout/* INDEX_FILE */.K$), JSON.stringify(next));
+            return next;
+        });
+    }
+    async withLock(fn) {
+        return withFileLock(this.lockPath, fn, {
+            what: `${layout/* INDEX_FILE */.K$} of ${this.dir}`,
+            ...(this.#options.lockTimeoutMs !== undefined
+                ? { timeoutMs: this.#options.lockTimeoutMs }
+                : {}),
+            ...(this.#options.logger ? { logger: this.#options.logger } : {}),
+        });
+    }
+}
+
+
 /***/ })
 
 /******/ });
@@ -37161,8 +45935,8 @@ exports.visitAsync = visitAsync;
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -37175,13 +45949,49 @@ exports.visitAsync = visitAsync;
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
@@ -37195,9 +46005,114 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -37210,7 +46125,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -37246,7 +46161,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -37340,9 +46255,9 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -37355,10 +46270,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -37383,7 +46298,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -37474,11 +46389,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __nccwpck_require__(3368);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __nccwpck_require__(1736);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -38175,7 +47090,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38251,7 +47166,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38325,7 +47240,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38337,7 +47252,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -38360,7 +47275,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -38606,7 +47521,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -38648,7 +47563,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38660,7 +47575,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -38687,7 +47602,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -38828,7 +47743,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39102,7 +48017,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39690,7 +48605,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39770,7 +48685,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39835,7 +48750,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40191,71 +49106,15 @@ function indentList(items) {
     return items.map((item) => `\n  ${item}`).join('');
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/log.js
-// The logging interface core code writes to; the CLI and the actions each supply one.
-/** A logger that drops everything; the default for library callers that pass none. */
-const silentLogger = {
-    debug() { },
-    info() { },
-    warn() { },
-    error() { },
-    group: (_title, fn) => fn(),
-    secret() { },
-};
-/** Masks every registered secret in a message; shared by loggers that print text. */
-class SecretMasker {
-    #secrets = new Set();
-    add(value) {
-        // Very short values would mask ordinary words and give nothing away anyway.
-        if (value.length >= 3)
-            this.#secrets.add(value);
-    }
-    mask(message) {
-        let out = message;
-        for (const s of this.#secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
-function consoleLogger(options = {}) {
-    const masker = new SecretMasker();
-    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
-    let indent = '';
-    const emit = (prefix, message) => {
-        for (const line of masker.mask(message).split('\n'))
-            write(`${indent}${prefix}${line}`);
-    };
-    return {
-        debug: (m) => {
-            if (options.verbose)
-                emit('debug: ', m);
-        },
-        info: (m) => emit('', m),
-        warn: (m) => emit('warning: ', m),
-        error: (m) => emit('error: ', m),
-        async group(title, fn) {
-            emit('', title);
-            const outer = indent;
-            indent = `${outer}  `;
-            try {
-                return await fn();
-            }
-            finally {
-                indent = outer;
-            }
-        },
-        secret: (v) => masker.add(v),
-    };
-}
-
+// EXTERNAL MODULE: ./.build/src/core/log.js
+var log = __nccwpck_require__(9498);
 ;// CONCATENATED MODULE: ./.build/src/gha/secrets.js
 // The one place an action registers a credential: masked in the runner's log and in our own text.
 
 
 // One masker per process, because an action is one process and a secret registered by the input
 // reader must also be hidden from the summary and the failure message written much later.
-const masker = new SecretMasker();
+const masker = new log/* SecretMasker */.M2();
 /**
  * Masks `value` in everything the runner prints and in what `maskSecrets` returns.
  * The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON token) is
@@ -40318,59 +49177,10 @@ function actionsLogger(sink = coreSink, secret = registerSecret) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./.build/src/core/errors.js
-// The one error type of lighter: a stable code for programs, a message with context for people.
-class errors_LighterError extends Error {
-    name = 'LighterError';
-    code;
-    details;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.code = code;
-        this.details = options.details;
-    }
-}
-/** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
-class InvalidArgumentError extends errors_LighterError {
-    name = 'InvalidArgumentError';
-    constructor(message, options) {
-        super('ERR_INVALID_ARGUMENT', message, options);
-    }
-}
-function isLighterError(err, code) {
-    return err instanceof errors_LighterError && (code === undefined || err.code === code);
-}
-/**
- * Adds context as a gerund prefix, keeping the code of a LighterError:
- * `withContext(err, 'pushing manifest to ghcr.io/o/r:1.2')` gives
- * "pushing manifest to ghcr.io/o/r:1.2: 401 UNAUTHORIZED ...".
- * Errors of other kinds become `fallback` (ERR_RUNTIME unless told).
- */
-function errors_withContext(err, context, fallback = 'ERR_RUNTIME') {
-    const message = `${context}: ${errors_errorMessage(err)}`;
-    if (err instanceof errors_LighterError) {
-        const wrapped = new errors_LighterError(err.code, message, { cause: err, details: err.details });
-        return wrapped;
-    }
-    return new errors_LighterError(fallback, message, { cause: err });
-}
-/** Runs `fn`, adding `context` to whatever it throws. */
-async function contextual(context, fn, fallback) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw errors_withContext(err, context, fallback);
-    }
-}
-function errors_errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __nccwpck_require__(7537);
 ;// CONCATENATED MODULE: ./.build/src/gha/run-action.js
 // The frame every action entry point runs in: one place turns an error into a failed step.
 
@@ -40392,7 +49202,7 @@ async function runAction(main, sink = run_action_coreSink, env = process.env) {
         await main();
     }
     catch (err) {
-        const message = maskSecrets(errors_errorMessage(err));
+        const message = maskSecrets((0,errors/* errorMessage */.gJ)(err));
         if (err instanceof Error && err.stack)
             sink.debug(maskSecrets(err.stack));
         const location = annotationLocation(err, env);
@@ -40409,7 +49219,7 @@ async function runAction(main, sink = run_action_coreSink, env = process.env) {
 }
 /** The file and line a LighterError points at, relative to the workspace as annotations need. */
 function annotationLocation(err, env = process.env) {
-    if (!(err instanceof errors_LighterError) || !err.details)
+    if (!(err instanceof errors/* LighterError */.Kt) || !err.details)
         return undefined;
     const { file, line, column } = err.details;
     if (typeof file !== 'string' || file === '')
@@ -40430,12 +49240,12 @@ function positiveInteger(value) {
 }
 function workspaceRelative(file, env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    if (!external_node_path_namespaceObject.isAbsolute(file))
-        return file.split(external_node_path_namespaceObject.sep).join('/');
-    const rel = external_node_path_namespaceObject.relative(workspace, file);
-    if (rel === '' || rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel))
+    if (!external_node_path_.isAbsolute(file))
+        return file.split(external_node_path_.sep).join('/');
+    const rel = external_node_path_.relative(workspace, file);
+    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
         return file;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
+    return rel.split(external_node_path_.sep).join('/');
 }
 
 ;// CONCATENATED MODULE: ./.build/src/gha/state.js
@@ -40476,7 +49286,7 @@ async function restoreStoreCache(inputs, logger) {
         return await restore(inputs, logger);
     }
     catch (err) {
-        logger.warn(`restoring the store from the CI cache: ${errors_errorMessage(err)}`);
+        logger.warn(`restoring the store from the CI cache: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return undefined;
     }
 }
@@ -40556,6 +49366,131 @@ function formatSeconds(seconds) {
         : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./.build/src/core/run/options.js
+// Values container commands and the run action both take (ports, volumes, env, durations), parsed one way.
+//
+// Each parser throws InvalidArgumentError with a message that starts at "expected …", so an
+// adapter can prefix where the value came from (`flag --publish: `, `input "ports": `).
+
+
+const PORT = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/;
+/** `[IP:]HOST:CONTAINER[/tcp|/udp]`, or `PORT` for the same port on both sides. */
+function parsePort(value) {
+    const m = PORT.exec(value.trim());
+    if (!m)
+        throw new errors/* InvalidArgumentError */.Di(`expected [IP:]HOST:CONTAINER[/tcp|/udp], got "${value}"`);
+    const hostPort = Number(m[2] ?? m[3]);
+    const containerPort = Number(m[3]);
+    if (!inPortRange(hostPort) || !inPortRange(containerPort)) {
+        throw new errors/* InvalidArgumentError */.Di(`expected ports 1-65535, got "${value}"`);
+    }
+    const hostIp = m[1]?.replace(/^\[|\]$/g, '');
+    return { hostIp, hostPort, containerPort, protocol: m[4] ?? 'tcp' };
+}
+function inPortRange(n) {
+    return Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+/** `[IP:]HOST:CONTAINER/proto`, the form `parsePort` reads and `ps` shows. */
+function formatPort(port) {
+    const ip = port.hostIp === undefined
+        ? ''
+        : port.hostIp.includes(':')
+            ? `[${port.hostIp}]:`
+            : `${port.hostIp}:`;
+    return `${ip}${port.hostPort}:${port.containerPort}/${port.protocol}`;
+}
+/** `SRC:DST[:ro|rw]` with DST absolute; SRC is checked later, against the file system. */
+function parseVolume(value) {
+    const parts = value.split(':');
+    const [source, destination, mode] = parts;
+    const ok = parts.length >= 2 &&
+        parts.length <= 3 &&
+        source !== '' &&
+        destination?.startsWith('/') &&
+        (mode === undefined || mode === 'ro' || mode === 'rw');
+    if (!ok) {
+        throw new errors/* InvalidArgumentError */.Di(`expected SRC:DST[:ro|rw] with DST absolute, got "${value}"`);
+    }
+    return { source: source, destination: destination, readOnly: mode === 'ro' };
+}
+/**
+ * `KEY=VALUE` entries, or `KEY` alone to pass that variable through from `from` (left out when
+ * unset there, as Docker does). Later entries win.
+ */
+function parseEnvEntries(values, from = {}) {
+    const result = new Map();
+    for (const item of values) {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (key === '' || /\s/.test(key)) {
+            throw new errors/* InvalidArgumentError */.Di(`expected KEY=VALUE or KEY, got "${item}"`);
+        }
+        if (eq >= 0)
+            result.set(key, item.slice(eq + 1));
+        else {
+            const inherited = from[key];
+            if (inherited !== undefined)
+                result.set(key, inherited);
+        }
+    }
+    return result;
+}
+/** An env file as Docker reads it: `KEY=VALUE` or `KEY` lines; blank lines and `#` comments skipped. */
+function parseEnvFileText(text, from = {}) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.replace(/^\s+/, ''))
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    return parseEnvEntries(lines, from);
+}
+/** Reads `--env-file` files in order; a missing file is an error before anything starts. */
+async function readEnvFiles(paths, from = {}) {
+    const env = new Map();
+    for (const path of paths) {
+        let text;
+        try {
+            text = await readFile(path, 'utf8');
+        }
+        catch (error) {
+            throw new InvalidArgumentError(`reading env file ${path}: ${errorMessage(error)}`);
+        }
+        try {
+            for (const [k, v] of parseEnvFileText(text, from))
+                env.set(k, v);
+        }
+        catch (error) {
+            throw new InvalidArgumentError(`reading env file ${path}: ${errorMessage(error)}`);
+        }
+    }
+    return env;
+}
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
+/** `30` (seconds), `1.5`, `30s`, `500ms`, `5m`, `1h30m`, in seconds; zero or less is refused. */
+function parseDuration(value) {
+    const text = value.trim();
+    let seconds = Number.NaN;
+    if (/^\d+(?:\.\d+)?$/.test(text))
+        seconds = Number(text);
+    else {
+        const m = DURATION.exec(text);
+        if (m && text !== '' && (m[1] ?? m[2] ?? m[3] ?? m[4]) !== undefined) {
+            seconds =
+                Number(m[1] ?? 0) * 3600 +
+                    Number(m[2] ?? 0) * 60 +
+                    Number(m[3] ?? 0) +
+                    Number(m[4] ?? 0) / 1000;
+        }
+    }
+    if (Number.isNaN(seconds)) {
+        throw new errors/* InvalidArgumentError */.Di(`expected a duration such as 30s, 5m or 1h30m, got "${value}"`);
+    }
+    if (!(seconds > 0))
+        throw new errors/* InvalidArgumentError */.Di(`expected a duration above zero, got "${value}"`);
+    return seconds;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/gha/inputs.js
 // Typed readers for action inputs: each value is parsed once and every error names its input.
 
@@ -40565,7 +49500,7 @@ function inputVariable(name) {
 }
 /** Thrown for a bad input; `details.input` names it for callers that want to point at it. */
 function inputs_inputError(name, message) {
-    return new errors_LighterError('ERR_INPUT', `input "${name}": ${message}`, { details: { input: name } });
+    return new errors/* LighterError */.Kt('ERR_INPUT', `input "${name}": ${message}`, { details: { input: name } });
 }
 // YAML 1.2 core schema booleans, the only spellings the runner's own `if:` logic would agree with.
 const TRUE = new Set(['true', 'True', 'TRUE']);
@@ -40827,336 +49762,8 @@ function getUserPassword(reader, usernameInput, passwordInput) {
     return { username, password };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./.build/src/core/digest.js
-// Content digests (OCI image spec "digest"): parsing, hashing and stream verification.
-
-
-
-const HEX_LENGTH = { sha256: 64, sha512: 128 };
-/** Parses and validates a digest; throws ERR_BAD_DIGEST naming the bad part. */
-function digest_parseDigest(input) {
-    const colon = input.indexOf(':');
-    if (colon <= 0) {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
-    }
-    const algorithm = input.slice(0, colon);
-    const hex = input.slice(colon + 1);
-    if (algorithm !== 'sha256' && algorithm !== 'sha512') {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
-    }
-    const want = HEX_LENGTH[algorithm];
-    if (hex.length !== want || !/^[a-f0-9]+$/.test(hex)) {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
-    }
-    return { algorithm, hex };
-}
-/** Returns the input typed as a Digest after validating it. */
-function validateDigest(input) {
-    digest_parseDigest(input);
-    return input;
-}
-function isDigest(input) {
-    try {
-        digest_parseDigest(input);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function digestOf(data, algorithm = 'sha256') {
-    return `${algorithm}:${createHash(algorithm).update(data).digest('hex')}`;
-}
-/** The hex part, used as a file name under blobs/<algorithm>/. */
-function digestHex(digest) {
-    return digest_parseDigest(digest).hex;
-}
-function digestAlgorithm(digest) {
-    return digest_parseDigest(digest).algorithm;
-}
-/**
- * A pass-through stream that hashes and counts what flows through it.
- * After 'finish' (or the end of the pipeline) `digest` and `size` describe the bytes.
- */
-class DigestingStream extends external_node_stream_.Transform {
-    algorithm;
-    #hash;
-    #size = 0;
-    #digest;
-    constructor(algorithm = 'sha256') {
-        super();
-        this.algorithm = algorithm;
-        this.#hash = (0,external_node_crypto_.createHash)(algorithm);
-    }
-    get size() {
-        return this.#size;
-    }
-    /** The digest of everything written; only valid once the stream has ended. */
-    get digest() {
-        if (!this.#digest)
-            throw new Error('DigestingStream: digest read before the stream ended');
-        return this.#digest;
-    }
-    _transform(chunk, _enc, done) {
-        this.#hash.update(chunk);
-        this.#size += chunk.length;
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.#digest = `${this.algorithm}:${this.#hash.digest('hex')}`;
-        done();
-    }
-}
-/**
- * A pass-through stream that fails unless the bytes have exactly the expected digest (and size).
- * It fails early when more bytes than expected arrive, and in flush otherwise, so a consumer
- * that awaits the pipeline never commits unverified content.
- */
-class VerifyingStream extends external_node_stream_.Transform {
-    expected;
-    #hash;
-    #size = 0;
-    constructor(expected) {
-        super();
-        this.expected = expected;
-        this.#hash = (0,external_node_crypto_.createHash)(digest_parseDigest(expected.digest).algorithm);
-    }
-    get size() {
-        return this.#size;
-    }
-    _transform(chunk, _enc, done) {
-        this.#size += chunk.length;
-        const want = this.expected.size;
-        if (want !== undefined && want >= 0 && this.#size > want) {
-            done(this.#sizeError());
-            return;
-        }
-        this.#hash.update(chunk);
-        done(null, chunk);
-    }
-    _flush(done) {
-        const want = this.expected.size;
-        if (want !== undefined && want >= 0 && this.#size !== want) {
-            done(this.#sizeError());
-            return;
-        }
-        const { algorithm } = digest_parseDigest(this.expected.digest);
-        const got = `${algorithm}:${this.#hash.digest('hex')}`;
-        if (got !== this.expected.digest) {
-            done(new errors_LighterError('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
-            return;
-        }
-        done();
-    }
-    #what() {
-        return this.expected.what ?? `content ${this.expected.digest}`;
-    }
-    #sizeError() {
-        return new errors_LighterError('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
-    }
-}
-/** Checks bytes already in memory (manifests, configs) against an expected digest and size. */
-function verifyBytes(data, expected) {
-    // Same wording and details as VerifyingStream, so callers need not care which one failed.
-    const what = expected.what ?? `content ${expected.digest}`;
-    const algorithm = digest_parseDigest(expected.digest).algorithm;
-    if (expected.size !== undefined && expected.size >= 0 && data.length !== expected.size) {
-        throw new LighterError('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
-    }
-    const got = digestOf(data, algorithm);
-    if (got !== expected.digest) {
-        throw new LighterError('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/core/reference.js
-// Docker/distribution image references (`busybox`, `ghcr.io/o/r:1@sha256:…`): parsing, normalizing and formatting.
-
-
-const DEFAULT_REGISTRY = 'docker.io';
-const DEFAULT_TAG = 'latest';
-/** docker/distribution's limit on `registry/repository`, counted after normalization. */
-const NAME_MAX_LENGTH = 255;
-// Docker Hub's old name; docker normalizes it so both spellings share one cache and credential.
-const LEGACY_REGISTRY = 'index.docker.io';
-const OFFICIAL_PREFIX = 'library/';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^\w[\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST_AND_PORT = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-// docker refuses these as names because they look like image IDs, which would be ambiguous.
-const IMAGE_ID = /^[a-f0-9]{64}$/;
-/**
- * Parses a reference as `docker pull` does (ParseNormalizedNamed + TagNameOnly): `busybox` is
- * `docker.io/library/busybox:latest`. Throws ERR_BAD_REFERENCE naming the bad part.
- */
-function parseReference(input, options = {}) {
-    const ref = parse(input, 'reference');
-    if (options.defaultTag !== false && ref.tag === undefined && ref.digest === undefined) {
-        return { ...ref, tag: DEFAULT_TAG };
-    }
-    return ref;
-}
-/** Parses a repository name (`ghcr.io/o/r`, `busybox`); a tag or digest is an error. */
-function parseRepository(input) {
-    const ref = parse(input, 'repository');
-    if (ref.tag !== undefined) {
-        throw invalid('repository', input, `a repository name must not have a tag (":${ref.tag}")`);
-    }
-    if (ref.digest !== undefined) {
-        throw invalid('repository', input, `a repository name must not have a digest ("@${ref.digest}")`);
-    }
-    return ref;
-}
-/** The full form, `docker.io/library/busybox:latest` or `r/p:t@sha256:…`; parses back to `ref`. */
-function formatReference(ref) {
-    return `${repositoryName(ref)}${suffix(ref)}`;
-}
-/** The short form people type, `busybox:latest` or `o/r:1`, as `docker images` shows it. */
-function familiarReference(ref) {
-    return `${familiarName(ref)}${suffix(ref)}`;
-}
-/** `registry/repository`, e.g. `docker.io/library/busybox`. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** The same repository with `tag`; a digest is kept (docker's WithTag does the same). */
-function withTag(ref, tag) {
-    if (!isValidTag(tag))
-        throw invalid('tag', tag, tagProblem(tag, ''));
-    return { ...ref, tag };
-}
-/** The same repository with `digest`; a tag is kept. */
-function withDigest(ref, digest) {
-    try {
-        parseDigest(digest);
-    }
-    catch (err) {
-        throw invalid('reference', formatReference(ref), errorMessage(err), err);
-    }
-    return { ...ref, digest };
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** True for Docker Hub, whose API host and auth differ from its name. */
-function isDockerHub(ref) {
-    return ref.registry === DEFAULT_REGISTRY;
-}
-function parse(input, noun) {
-    const fail = (problem, cause) => invalid(noun, input, problem, cause);
-    if (input === '')
-        throw fail('the name is empty');
-    if (IMAGE_ID.test(input)) {
-        throw fail('a 64-character hex string is an image ID, not a repository name');
-    }
-    // Neither names nor tags may contain "@", so the first one starts the digest.
-    const at = input.indexOf('@');
-    const name = at === -1 ? input : input.slice(0, at);
-    let digest;
-    if (at !== -1) {
-        const digestText = input.slice(at + 1);
-        if (digestText === '')
-            throw fail('the digest after "@" is empty');
-        try {
-            digest_parseDigest(digestText);
-        }
-        catch (err) {
-            throw fail(errors_errorMessage(err), err);
-        }
-        digest = digestText;
-    }
-    if (name.includes('//'))
-        throw fail('the name must not contain "//"');
-    if (name.startsWith('/'))
-        throw fail('the name must not start with "/"');
-    // As in docker: the first component names a registry only if it looks like a host.
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    let registry = DEFAULT_REGISTRY;
-    let remainder = name;
-    if (slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-        registry = first === LEGACY_REGISTRY ? DEFAULT_REGISTRY : first;
-        remainder = name.slice(slash + 1);
-        if (!HOST_AND_PORT.test(first)) {
-            throw fail(`registry "${first}" is not a valid host[:port]`);
-        }
-    }
-    // Repository paths cannot contain ":", so the first one starts the tag.
-    const colon = remainder.indexOf(':');
-    let repository = colon === -1 ? remainder : remainder.slice(0, colon);
-    const tag = colon === -1 ? undefined : remainder.slice(colon + 1);
-    if (repository === '')
-        throw fail('the repository name is empty');
-    if (repository.endsWith('/'))
-        throw fail('the name must not end with "/"');
-    if (repository !== repository.toLowerCase()) {
-        throw fail('repository name must be lowercase');
-    }
-    for (const component of repository.split('/')) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw fail(`repository path component "${component}" is invalid: use lowercase letters and digits, ` +
-                'separated by ".", "_", "__" or "-"');
-        }
-    }
-    if (tag !== undefined && !isValidTag(tag))
-        throw fail(tagProblem(tag, `tag "${tag}"`));
-    if (registry === DEFAULT_REGISTRY && !repository.includes('/')) {
-        repository = OFFICIAL_PREFIX + repository;
-    }
-    const length = registry.length + 1 + repository.length;
-    if (length > NAME_MAX_LENGTH) {
-        throw fail(`the name "${registry}/${repository}" is ${length} characters long; the limit is ${NAME_MAX_LENGTH}`);
-    }
-    return {
-        registry,
-        repository,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest }),
-    };
-}
-/** What is wrong with `tag`; `label` names it in the sentence (`tag "x"`), or is '' when the caller already did. */
-function tagProblem(tag, label) {
-    if (tag === '')
-        return 'the tag is empty';
-    const subject = label === '' ? '' : `${label} `;
-    if (tag.length > 128)
-        return `${subject}is ${tag.length} characters long; the limit is 128`;
-    return `${subject === '' ? '' : `${subject}is invalid: `}use letters, digits, "_", "." and "-", not starting with "." or "-"`;
-}
-function familiarName(ref) {
-    if (ref.registry !== DEFAULT_REGISTRY)
-        return repositoryName(ref);
-    let path = ref.repository;
-    if (path.startsWith(OFFICIAL_PREFIX) && !path.slice(OFFICIAL_PREFIX.length).includes('/')) {
-        path = path.slice(OFFICIAL_PREFIX.length);
-    }
-    // docker drops docker.io even when the first component then reads as a registry
-    // (`docker.io/foo.bar/x` → `foo.bar/x`); keeping it makes the short form parse back.
-    const head = path.split('/', 1)[0] ?? '';
-    if (path.includes('/') && (head.includes('.') || head === 'localhost')) {
-        return repositoryName(ref);
-    }
-    return path;
-}
-function suffix(ref) {
-    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
-}
-function invalid(noun, input, problem, cause) {
-    return new errors_LighterError('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
-        cause,
-    });
-}
-// Inputs come from workflow files; keep a pasted blob of text from flooding the log.
-function quote(input) {
-    const shown = input.length > 300 ? `${input.slice(0, 300)}…` : input;
-    return JSON.stringify(shown);
-}
-
+// EXTERNAL MODULE: ./.build/src/core/reference.js
+var reference = __nccwpck_require__(8773);
 ;// CONCATENATED MODULE: ./.build/src/gha/references.js
 // Image names from action inputs, checked with core's parser so errors match the CLI's.
 
@@ -41165,13 +49772,13 @@ function quote(input) {
 /** Throws ERR_INPUT naming `input` (with the parser's reason) unless `value` is a valid reference. */
 function checkReference(input, value) {
     try {
-        parseReference(value);
+        (0,reference/* parseReference */.F2)(value);
     }
     catch (err) {
-        if (!(err instanceof errors_LighterError))
+        if (!(err instanceof errors/* LighterError */.Kt))
             throw err;
-        const wrapped = inputs_inputError(input, errors_errorMessage(err));
-        throw new errors_LighterError(wrapped.code, wrapped.message, { cause: err, details: wrapped.details });
+        const wrapped = inputs_inputError(input, (0,errors/* errorMessage */.gJ)(err));
+        throw new errors/* LighterError */.Kt(wrapped.code, wrapped.message, { cause: err, details: wrapped.details });
     }
 }
 
@@ -41186,8 +49793,8 @@ function getStoreInputs(reader, cacheDefault) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./.build/src/gha/yaml-input.js
 // YAML-valued inputs (step lists, service lists), with parse errors that name the input and line.
 
@@ -41210,8 +49817,380 @@ function getYaml(reader, name) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/core/run/probe.js
+// Readiness and liveness checks of a container: a command run inside it, a TCP connect, an HTTP GET.
+//
+// Where a TCP or HTTP check connects depends on the container's network: a pod's namespace is
+// reached through its agent, the host's directly. So checks take a `connect` function and know
+// nothing about namespaces.
+
+
+/** Docker's defaults for a HEALTHCHECK without options. */
+const PROBE_DEFAULTS = {
+    intervalMs: 30_000,
+    timeoutMs: 30_000,
+    retries: 3,
+    startPeriodMs: 0,
+    delayMs: 0,
+};
+function probe(check, timing = {}) {
+    const defined = Object.fromEntries(Object.entries(timing).filter(([, v]) => v !== undefined));
+    return { ...PROBE_DEFAULTS, ...defined, check };
+}
+/**
+ * A `--health-cmd` value: `none`; `tcp://[HOST]:PORT` or `tcp:PORT`; an `http://` or `https://`
+ * URL; a JSON array (`["CMD", "pg_isready"]` or plain argv); else a shell command.
+ */
+function parseHealthCommand(text) {
+    const value = text.trim();
+    if (value === '')
+        throw new errors/* InvalidArgumentError */.Di('expected a health command, got ""');
+    if (value.toLowerCase() === 'none')
+        return 'none';
+    const tcp = /^tcp:(?:\/\/)?(?:(\[[0-9a-fA-F:]+\]|[^:/\s]+)?:)?(\d+)\/?$/.exec(value);
+    if (tcp)
+        return { kind: 'tcp', port: port(tcp[2], value), ...host(tcp[1]) };
+    if (/^https?:\/\//.test(value))
+        return httpCheck(value);
+    if (value.startsWith('[')) {
+        let argv;
+        try {
+            argv = JSON.parse(value);
+        }
+        catch {
+            throw new errors/* InvalidArgumentError */.Di(`expected a JSON array of strings, got ${value}`);
+        }
+        if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string')) {
+            throw new errors/* InvalidArgumentError */.Di(`expected a JSON array of strings, got ${value}`);
+        }
+        return fromTest(argv) ?? { kind: 'exec', command: argv };
+    }
+    return { kind: 'exec', command: ['/bin/sh', '-c', value] };
+}
+/** `http://localhost:8080/health` as a check. */
+function httpCheck(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* InvalidArgumentError */.Di(`expected an http:// or https:// URL, got "${url}"`);
+    }
+    const scheme = parsed.protocol === 'https:' ? 'https' : parsed.protocol === 'http:' ? 'http' : undefined;
+    if (!scheme)
+        throw new errors/* InvalidArgumentError */.Di(`expected an http:// or https:// URL, got "${url}"`);
+    const portText = parsed.port || (scheme === 'https' ? '443' : '80');
+    return {
+        kind: 'http',
+        scheme,
+        port: port(portText, url),
+        path: `${parsed.pathname}${parsed.search}`,
+        ...host(parsed.hostname),
+    };
+}
+/** The image's HEALTHCHECK (durations in nanoseconds), or undefined for none. */
+function imageProbe(health) {
+    const check = fromTest(health?.Test ?? []);
+    if (!check || !health)
+        return undefined;
+    const ms = (ns) => (ns && ns > 0 ? Math.round(ns / 1e6) : undefined);
+    return probe(check, {
+        intervalMs: ms(health.Interval) ?? PROBE_DEFAULTS.intervalMs,
+        timeoutMs: ms(health.Timeout) ?? PROBE_DEFAULTS.timeoutMs,
+        retries: health.Retries && health.Retries > 0 ? health.Retries : PROBE_DEFAULTS.retries,
+        startPeriodMs: ms(health.StartPeriod) ?? 0,
+    });
+}
+/** Docker's Test forms: `["CMD", argv…]`, `["CMD-SHELL", "cmd"]`; `["NONE"]` and `[]` are none. */
+function fromTest(test) {
+    const [kind, ...rest] = test;
+    if (kind === 'CMD' && rest.length > 0)
+        return { kind: 'exec', command: rest };
+    if (kind === 'CMD-SHELL' && rest.length > 0) {
+        return { kind: 'exec', command: ['/bin/sh', '-c', rest.join(' ')] };
+    }
+    return undefined;
+}
+function port(text, whole) {
+    const n = Number(text);
+    if (!inPortRange(n))
+        throw new errors/* InvalidArgumentError */.Di(`expected a port 1-65535 in "${whole}"`);
+    return n;
+}
+function host(name) {
+    if (name === undefined || name === '')
+        return {};
+    return { host: name.replace(/^\[|\]$/g, '') };
+}
+/** A short description for logs and `ps`: `tcp :5432`, `http :8080/health`, `exec pg_isready`. */
+function describeCheck(check) {
+    switch (check.kind) {
+        case 'exec':
+            return check.command[0] === '/bin/sh' && check.command[1] === '-c'
+                ? `exec ${check.command.slice(2).join(' ')}`
+                : `exec ${check.command.join(' ')}`;
+        case 'tcp':
+            return `tcp ${check.host ?? ''}:${check.port}`;
+        case 'http':
+            return `${check.scheme} ${check.host ?? ''}:${check.port}${check.path}`;
+    }
+}
+/** Runs one check once, within the probe's timeout; never rejects. */
+async function runCheck(check, timeoutMs, io) {
+    try {
+        switch (check.kind) {
+            case 'exec': {
+                const r = await io.exec(check.command, timeoutMs);
+                const output = `${r.stdout}${r.stderr}`.trim().split('\n').pop() ?? '';
+                return {
+                    ok: r.exitCode === 0,
+                    detail: `exit code ${r.exitCode}${output ? `: ${output}` : ''}`,
+                };
+            }
+            case 'tcp': {
+                const host = check.host === 'localhost' ? undefined : check.host;
+                const socket = await withTimeout(io.connect(check.port, host), timeoutMs, 'connect');
+                socket.destroy();
+                return { ok: true, detail: 'connected' };
+            }
+            case 'http': {
+                const status = await withTimeout(httpStatus(check, io.connect), timeoutMs, 'request');
+                return { ok: status >= 200 && status < 400, detail: `HTTP ${status}` };
+            }
+        }
+    }
+    catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+}
+async function httpStatus(check, connect) {
+    // Loaded when first needed: most containers never get an HTTP check.
+    const { request: httpRequest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 19));
+    const { connect: tlsConnect } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 19));
+    // `localhost` may resolve to ::1 first, where an IPv4-only server does not listen.
+    const raw = await connect(check.port, check.host === 'localhost' ? undefined : check.host);
+    const socket = check.scheme === 'https'
+        ? // Kubernetes does not verify a probe's certificate either: it checks liveness, not identity.
+            tlsConnect({ socket: raw, rejectUnauthorized: false, servername: 'localhost' })
+        : raw;
+    const hostHeader = `${check.host ?? 'localhost'}:${check.port}`;
+    return new Promise((resolve, reject) => {
+        const req = httpRequest({
+            method: 'GET',
+            path: check.path || '/',
+            headers: { Host: hostHeader, 'User-Agent': 'lighter-probe', Connection: 'close' },
+            createConnection: () => socket,
+        }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            socket.destroy();
+        });
+        // Connections from a pod's agent come paused, so no byte is lost before a reader is there.
+        req.on('socket', (s) => s.resume());
+        req.on('error', (error) => {
+            socket.destroy();
+            reject(error);
+        });
+        req.end();
+    });
+}
+function withTimeout(promise, ms, what) {
+    let timer;
+    let late = false;
+    // A connection that arrives after we gave up must not stay open.
+    promise.then((value) => {
+        if (late)
+            value.destroy?.();
+    }, () => { });
+    return Promise.race([
+        promise,
+        new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                late = true;
+                reject(new Error(`${what} timed out after ${ms} ms`));
+            }, ms);
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+
+;// CONCATENATED MODULE: ./.build/actions/run/services.js
+// The `services` input's list form: each item checked into a typed service, errors naming the item and field.
+
+
+
+
+const FIELDS = [
+    'name',
+    'image',
+    'env',
+    'entrypoint',
+    'command',
+    'ports',
+    'volumes',
+    'workdir',
+    'user',
+    'health',
+];
+const HEALTH_FIELDS = [
+    'cmd',
+    'exec',
+    'tcp',
+    'http',
+    'interval',
+    'timeout',
+    'retries',
+    'start-period',
+];
+/** One item of the list (already known to have a string `image` and a valid `name`). */
+function parseService(input, where, item, name) {
+    const fail = (message) => {
+        throw inputs_inputError(input, `${where} (${name}): ${message}`);
+    };
+    const unknown = Object.keys(item).filter((k) => !FIELDS.includes(k));
+    if (unknown.length > 0)
+        fail(`unknown field "${unknown[0]}" (known: ${FIELDS.join(', ')})`);
+    const core = (field, parse) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if ((0,errors/* isLighterError */.E0)(error, 'ERR_INVALID_ARGUMENT'))
+                return fail(`${field}: ${error.message}`);
+            throw error;
+        }
+    };
+    const spec = {
+        name,
+        image: item.image,
+        env: env(item.env, fail),
+        ports: list(item.ports, 'ports', fail).map((p) => core('ports', () => parsePort(String(p)))),
+        volumes: list(item.volumes, 'volumes', fail).map((v) => core('volumes', () => parseVolume(String(v)))),
+    };
+    const entrypoint = argv(item.entrypoint, 'entrypoint', fail);
+    if (entrypoint)
+        spec.entrypoint = entrypoint;
+    const command = argv(item.command, 'command', fail);
+    if (command)
+        spec.command = command;
+    if (item.workdir !== undefined) {
+        if (typeof item.workdir !== 'string' || !item.workdir.startsWith('/'))
+            fail('workdir: expected an absolute path');
+        spec.workdir = item.workdir;
+    }
+    if (item.user !== undefined) {
+        if (typeof item.user !== 'string' && typeof item.user !== 'number')
+            fail('user: expected a name or number');
+        spec.user = String(item.user);
+    }
+    if (item.health !== undefined)
+        spec.health = core('health', () => health(item.health, fail));
+    return spec;
+}
+function env(value, fail) {
+    if (value === undefined || value === null)
+        return {};
+    if (Array.isArray(value)) {
+        const entries = value.map((v) => typeof v === 'string' ? v : fail('env: expected KEY=VALUE strings'));
+        for (const entry of entries)
+            if (!entry.includes('='))
+                fail(`env: expected KEY=VALUE, got "${entry}"`);
+        return Object.fromEntries(parseEnvEntries(entries));
+    }
+    if (typeof value !== 'object')
+        return fail('env: expected a mapping or a list of KEY=VALUE');
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        if (v !== null && typeof v === 'object')
+            fail(`env: ${k}: expected a string`);
+        out[k] = v === null || v === undefined ? '' : String(v);
+    }
+    return out;
+}
+function list(value, field, fail) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        return fail(`${field}: expected a list`);
+    return value;
+}
+/** A list is argv as is; a string is split on whitespace (use a list for arguments with spaces). */
+function argv(value, field, fail) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string')
+        return value.split(/\s+/).filter(Boolean);
+    if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v)))
+        return value.map(String);
+    return fail(`${field}: expected a string or a list of strings`);
+}
+/**
+ * `health: none`, a string as `--health-cmd` takes it (`tcp://:5432`, a URL, a shell command),
+ * or `{cmd | exec | tcp | http, interval, timeout, retries, start-period}`.
+ */
+function health(value, fail) {
+    if (typeof value === 'string') {
+        const check = parseHealthCommand(value);
+        return check === 'none' ? 'none' : probe(check);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail('health: expected a string or a mapping with one of cmd, exec, tcp, http');
+    }
+    const h = value;
+    const unknown = Object.keys(h).filter((k) => !HEALTH_FIELDS.includes(k));
+    if (unknown.length > 0)
+        fail(`health: unknown field "${unknown[0]}" (known: ${HEALTH_FIELDS.join(', ')})`);
+    const kinds = ['cmd', 'exec', 'tcp', 'http'].filter((k) => h[k] !== undefined);
+    if (kinds.length !== 1)
+        fail('health: give exactly one of cmd, exec, tcp, http');
+    let check;
+    if (h.cmd !== undefined) {
+        if (typeof h.cmd !== 'string')
+            fail('health.cmd: expected a shell command');
+        check = { kind: 'exec', command: ['/bin/sh', '-c', h.cmd] };
+    }
+    else if (h.exec !== undefined) {
+        const command = argv(h.exec, 'health.exec', fail);
+        check = { kind: 'exec', command };
+    }
+    else if (h.tcp !== undefined) {
+        const text = String(h.tcp);
+        const parsed = parseHealthCommand(/^\d+$/.test(text) ? `tcp:${text}` : `tcp://${text}`);
+        if (parsed === 'none')
+            return fail('health.tcp: expected a port');
+        check = parsed;
+    }
+    else {
+        const text = String(h.http);
+        check = httpCheck(/^\d+$/.test(text) ? `http://localhost:${text}/` : text);
+    }
+    const ms = (field) => {
+        if (h[field] === undefined)
+            return undefined;
+        try {
+            return Math.round(parseDuration(String(h[field])) * 1000);
+        }
+        catch (error) {
+            return fail(`health.${field}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    };
+    const retries = h.retries;
+    if (retries !== undefined &&
+        (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 1)) {
+        fail('health.retries: expected a whole number above zero');
+    }
+    return probe(check, {
+        ...(ms('interval') !== undefined ? { intervalMs: ms('interval') } : {}),
+        ...(ms('timeout') !== undefined ? { timeoutMs: ms('timeout') } : {}),
+        ...(ms('start-period') !== undefined ? { startPeriodMs: ms('start-period') } : {}),
+        ...(retries !== undefined ? { retries: retries } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/actions/run/inputs.js
 // The run action's inputs, parsed and checked once; every error names the input at fault.
+
+
+
 
 
 
@@ -41229,10 +50208,10 @@ function parseInputs(env = process.env, secret = registerSecret) {
         run: reader.getString('run'),
         services: getServices(reader, 'services'),
         env: reader.getKeyValues('env'),
-        volumes: reader.getList('volumes', { ignoreComma: true }).map((v) => parseVolume('volumes', v)),
+        volumes: reader.getList('volumes', { ignoreComma: true }).map((v) => inputs_parseVolume('volumes', v)),
         workdir: reader.getString('workdir'),
-        ports: reader.getList('ports').map((p) => parsePort('ports', p)),
-        timeout: parseDuration('timeout', reader.getString('timeout')),
+        ports: reader.getList('ports').map((p) => inputs_parsePort('ports', p)),
+        timeout: inputs_parseDuration('timeout', reader.getString('timeout')),
         credentials,
         ...getStoreInputs(reader, false),
     };
@@ -41243,9 +50222,9 @@ function parseInputs(env = process.env, secret = registerSecret) {
     return inputs;
 }
 // The build action's image-id output (sha256:…) names a store image as well as a reference does.
-const inputs_IMAGE_ID = /^(?:sha256:)?[a-f0-9]{12,64}$/;
+const IMAGE_ID = /^(?:sha256:)?[a-f0-9]{12,64}$/;
 function checkImage(name, image) {
-    if (!inputs_IMAGE_ID.test(image))
+    if (!IMAGE_ID.test(image))
         checkReference(name, image);
 }
 const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -41283,7 +50262,7 @@ function getServices(reader, name) {
             throw inputs_inputError(name, `${where}: the name "${serviceName}" is already taken; give it a name`);
         }
         seen.add(serviceName);
-        services.push({ ...spec, name: serviceName, image: spec.image });
+        services.push(parseService(name, where, spec, serviceName));
     }
     return { kind: 'list', services };
 }
@@ -41292,48 +50271,42 @@ function defaultServiceName(image) {
     const last = image.split('@')[0].split('/').pop();
     return last.split(':')[0];
 }
-function parseVolume(name, value) {
-    const parts = value.split(':');
-    const [source, destination, mode] = parts;
-    const ok = parts.length >= 2 &&
-        parts.length <= 3 &&
-        source !== '' &&
-        destination?.startsWith('/') &&
-        (mode === undefined || mode === 'ro' || mode === 'rw');
-    if (!ok)
-        throw inputs_inputError(name, `expected SRC:DST[:ro|rw] with DST absolute, got "${value}"`);
-    return { source: source, destination: destination, readOnly: mode === 'ro' };
+function inputs_parseVolume(name, value) {
+    return asInput(name, () => parseVolume(value));
 }
-const PORT = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/;
-function parsePort(name, value) {
-    const m = PORT.exec(value);
-    const hostPort = Number(m?.[2] ?? m?.[3]);
-    const containerPort = Number(m?.[3]);
-    const inRange = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
-    if (!m || !inRange(hostPort) || !inRange(containerPort)) {
-        throw inputs_inputError(name, `expected [IP:]HOST:CONTAINER[/tcp|/udp] with ports 1-65535, got "${value}"`);
-    }
-    const hostIp = m[1]?.replace(/^\[|\]$/g, '');
-    return { hostIp, hostPort, containerPort, protocol: m[4] ?? 'tcp' };
+function inputs_parsePort(name, value) {
+    return asInput(name, () => parsePort(value));
 }
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** `90`, `90s`, `15m`, `1h30m` in seconds; '' is no limit. */
-function parseDuration(name, value) {
+function inputs_parseDuration(name, value) {
     if (value === '')
         return undefined;
-    if (/^\d+$/.test(value))
-        return positive(name, value, Number(value));
-    const m = DURATION.exec(value);
-    if (!m || (m[1] ?? m[2] ?? m[3]) === undefined) {
-        throw inputs_inputError(name, `expected a duration such as 90s, 15m or 1h30m, got "${value}"`);
-    }
-    const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-    return positive(name, value, seconds);
+    return asInput(name, () => parseDuration(value));
 }
-function positive(name, value, seconds) {
-    if (seconds > 0)
-        return seconds;
-    throw inputs_inputError(name, `expected a time limit above zero, got "${value}"`);
+/** Core's parsers say what they expected; the input's name goes in front. */
+function asInput(name, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if ((0,errors/* isLighterError */.E0)(error, 'ERR_INVALID_ARGUMENT'))
+            throw inputs_inputError(name, error.message);
+        throw error;
+    }
+}
+/** The inputs as the log shows them: ports, volumes and services in the forms people write. */
+function inputsForLog(inputs) {
+    const services = inputs.services;
+    return {
+        ...inputs,
+        services: services === undefined
+            ? undefined
+            : services.kind === 'kube'
+                ? `${services.path} (Kubernetes Pod file)`
+                : services.services.map((s) => `${s.name}: ${s.image}`),
+        volumes: inputs.volumes.map((v) => `${v.source}:${v.destination}${v.readOnly ? ':ro' : ''}`),
+        ports: inputs.ports.map(formatPort),
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/actions/run/outputs.js
@@ -41359,21 +50332,4474 @@ function summaryOf(inputs, result) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/actions/run/run.js
-// The run action's work, apart from reading inputs and writing outputs.
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./.build/src/core/pod/agent.js
+// Connecting to a port inside a pod from the host: through the infra process's unix socket (see infra.ts).
 
-const notYet = () => new errors_LighterError('ERR_UNSUPPORTED', 'the container runtime is not in this build yet (issue #6)');
+/**
+ * A socket connected to `host:port` (default 127.0.0.1) inside the pod whose agent listens on
+ * `socketPath`. Rejects with the agent's reason (`ECONNREFUSED`) when nothing listens there.
+ * The socket comes paused, so no byte is lost before the caller reads: resume it.
+ */
+function connectInPod(socketPath, port, host) {
+    return new Promise((resolve, reject) => {
+        const socket = (0,external_node_net_.connect)({ path: socketPath, allowHalfOpen: true });
+        let head = Buffer.alloc(0);
+        const fail = (error) => {
+            socket.destroy();
+            reject(error);
+        };
+        socket.once('error', fail);
+        socket.once('connect', () => socket.write(`${port}${host ? ` ${host}` : ''}\n`));
+        const onData = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const newline = head.indexOf(10);
+            if (newline < 0)
+                return;
+            socket.off('data', onData);
+            socket.off('end', onEnd);
+            socket.pause();
+            const line = head.subarray(0, newline).toString('utf8');
+            if (!line.startsWith('+')) {
+                fail(new Error(`connecting to ${host ?? '127.0.0.1'}:${port} in the pod: ${line.slice(1) || 'refused'}`));
+                return;
+            }
+            socket.off('error', fail);
+            const rest = head.subarray(newline + 1);
+            if (rest.length > 0)
+                socket.unshift(rest);
+            resolve(socket);
+        };
+        const onEnd = () => fail(new Error(`connecting to ${host ?? '127.0.0.1'}:${port} in the pod: the pod's agent closed the connection`));
+        socket.on('data', onData);
+        socket.once('end', onEnd);
+    });
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./.build/src/core/pod/forwarder.js
+// The host side of a pod's published ports: a detached Node process accepting on HOST ports and relaying into the pod.
+//
+// lighter binds every host port itself first, so a port already in use fails at once, before
+// anything is started; it then hands the listening sockets to this process over IPC (Node
+// passes a server's handle to a child) and lets go. For each connection the forwarder asks the
+// pod's agent (infra.ts) for `CONTAINER_PORT` over its unix socket and relays bytes both ways,
+// half-closes included. The forwarder lives until `pod rm` ends it; it needs no privileges.
+
+
+function forwarderScript() {
+    return `(${forwarderMain.toString()})(process.argv[process.argv.length - 1]);\n`;
+}
+/** Self-contained: runs in its own Node process from its source text. */
+function forwarderMain(configPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const net = process.getBuiltinModule('node:net');
+    const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+    process.on('SIGINT', () => { });
+    process.on('SIGHUP', () => { });
+    process.on('SIGTERM', () => process.exit(0));
+    process.on('uncaughtException', (error) => {
+        try {
+            fs.appendFileSync(config.errorLog, `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`);
+        }
+        catch { }
+    });
+    fs.writeFileSync(config.pidFile, `${process.pid}\n`);
+    const servers = [];
+    const send = (message) => {
+        if (process.connected && process.send)
+            process.send(message);
+    };
+    process.on('message', (message, handle) => {
+        if (message.type === 'listen' && handle) {
+            const server = handle;
+            // Read by Node at each accept: the relayed connections must keep half-closes and hold
+            // their first bytes until the pod side is connected.
+            server.allowHalfOpen = true;
+            server.pauseOnConnect = true;
+            server.on('connection', (client) => forward(client, message.containerPort));
+            server.on('error', () => { });
+            servers.push(server);
+            send({ type: 'listening', hostPort: message.hostPort });
+        }
+        else if (message.type === 'done') {
+            send({ type: 'ready', pid: process.pid });
+        }
+    });
+    // lighter disconnects once it has handed over every port; the servers keep this process up.
+    process.on('disconnect', () => { });
+    function forward(client, port) {
+        client.on('error', () => client.destroy());
+        const agent = net.connect({ path: config.socket, allowHalfOpen: true });
+        let head = Buffer.alloc(0);
+        let connected = false;
+        agent.on('error', () => {
+            agent.destroy();
+            client.destroy();
+        });
+        agent.once('connect', () => agent.write(`${port}\n`));
+        const onData = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const newline = head.indexOf(10);
+            if (newline < 0)
+                return;
+            agent.off('data', onData);
+            if (head[0] !== 43 /* + */) {
+                // Nothing listens on that port in the pod: the client sees a closed connection.
+                agent.destroy();
+                client.destroy();
+                return;
+            }
+            connected = true;
+            const rest = head.subarray(newline + 1);
+            if (rest.length > 0)
+                client.write(rest);
+            agent.pipe(client);
+            client.pipe(agent);
+            client.resume();
+        };
+        agent.on('data', onData);
+        agent.on('close', () => {
+            if (connected)
+                client.end();
+            else
+                client.destroy();
+        });
+        client.on('close', () => agent.destroy());
+    }
+}
+/**
+ * Binds every published port on the host, now: a port in use fails here (ERR_INVALID_ARGUMENT
+ * naming it) with nothing started. The caller hands the servers to `startForwarder` or closes them.
+ */
+async function bindPorts(ports) {
+    const { createServer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 19));
+    const servers = [];
+    try {
+        for (const port of ports) {
+            if (port.protocol !== 'tcp') {
+                throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `publishing ${port.hostPort}/${port.protocol}: only TCP ports can be published`);
+            }
+            const server = createServer();
+            // Connections accepted before the hand-over have nobody to serve them.
+            server.on('connection', (socket) => socket.destroy());
+            await new Promise((resolve, reject) => {
+                server.once('error', (error) => {
+                    const where = `${port.hostIp ?? '0.0.0.0'}:${port.hostPort}`;
+                    reject(new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', error.code === 'EADDRINUSE'
+                        ? `publishing port ${where}: it is already in use on the host`
+                        : `publishing port ${where}: ${error.message}`));
+                });
+                server.listen({ port: port.hostPort, ...(port.hostIp ? { host: port.hostIp } : {}) }, resolve);
+            });
+            servers.push(server);
+        }
+        return servers;
+    }
+    catch (error) {
+        await closeServers(servers);
+        throw error;
+    }
+}
+async function closeServers(servers) {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(() => resolve()))));
+}
+/** Starts the forwarder, hands it the bound ports and returns its PID once it serves them all. */
+async function startForwarder(options) {
+    const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
+    await writeFile(options.configPath, JSON.stringify(options.config));
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', forwarderScript(), options.configPath], {
+        detached: true,
+        stdio: ['ignore', options.logFd, options.logFd, 'ipc'],
+        env,
+    });
+    try {
+        const pid = await new Promise((resolve, reject) => {
+            let pending = options.ports.length;
+            const timer = setTimeout(() => reject(new errors/* LighterError */.Kt('ERR_TIMEOUT', 'starting the port forwarder: no answer in 30 s')), 30_000);
+            child.once('error', (error) => {
+                clearTimeout(timer);
+                reject(new errors/* LighterError */.Kt('ERR_RUNTIME', `starting the port forwarder: ${error.message}`));
+            });
+            child.once('exit', (code) => {
+                clearTimeout(timer);
+                reject(new errors/* LighterError */.Kt('ERR_RUNTIME', `the port forwarder exited (${code}) while starting`));
+            });
+            child.on('message', (message) => {
+                if (message.type === 'listening' && --pending === 0)
+                    child.send({ type: 'done' });
+                if (message.type === 'ready') {
+                    clearTimeout(timer);
+                    resolve(message.pid);
+                }
+            });
+            options.ports.forEach((port, i) => {
+                const message = {
+                    type: 'listen',
+                    containerPort: port.containerPort,
+                    hostPort: port.hostPort,
+                };
+                child.send(message, options.servers[i]);
+            });
+            if (options.ports.length === 0)
+                child.send({ type: 'done' });
+        });
+        return pid;
+    }
+    catch (error) {
+        child.kill('SIGKILL');
+        throw error;
+    }
+    finally {
+        await closeServers(options.servers);
+        child.removeAllListeners('exit');
+        if (child.connected)
+            child.disconnect();
+        child.unref();
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./.build/src/core/pod/kube.js
+// Kubernetes Pod YAML in and out: a Pod manifest as a PodPlan (`kube play`), and a running pod as a Pod manifest (`kube generate`).
+//
+// The subset a CI pod needs: containers (image, command, args, env, workingDir, ports,
+// securityContext.runAsUser/runAsGroup, volumeMounts, readinessProbe, livenessProbe) and
+// volumes of type emptyDir and hostPath. Anything else in the file is ignored, as `podman
+// kube play` ignores what it does not support; what is wrong in the part we read is an error
+// naming its path (`spec.containers[1].image: required`).
+
+
+
+
+
+
+/** Reads a Pod manifest file; the first document of kind Pod is the one played. */
+async function readPodFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* InvalidArgumentError */.Di(`reading ${path}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    return parsePodYaml(text, path);
+}
+function parsePodYaml(text, source = 'the Pod YAML') {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [docs];
+    const objects = [];
+    for (const doc of list) {
+        const error = doc.errors[0];
+        if (error) {
+            const line = error.linePos?.[0];
+            throw new errors/* InvalidArgumentError */.Di(`parsing ${source}: invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}`);
+        }
+        objects.push(doc.toJS());
+    }
+    const pods = objects.filter((o) => isObject(o) && o.kind === 'Pod');
+    if (pods.length === 0) {
+        const kinds = objects.map((o) => (isObject(o) && typeof o.kind === 'string' ? o.kind : '?'));
+        throw new errors/* InvalidArgumentError */.Di(`parsing ${source}: no document of kind Pod (found ${kinds.join(', ') || 'nothing'}); only Pods are supported`);
+    }
+    try {
+        return podPlan(pods[0]);
+    }
+    catch (error) {
+        throw new errors/* InvalidArgumentError */.Di(`parsing ${source}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+function podPlan(pod) {
+    const metadata = object(pod.metadata ?? {}, 'metadata');
+    const name = string(metadata.name, 'metadata.name');
+    const spec = object(pod.spec, 'spec');
+    const volumes = new Map();
+    for (const [i, v] of array(spec.volumes ?? [], 'spec.volumes').entries()) {
+        const volume = object(v, `spec.volumes[${i}]`);
+        const volumeName = string(volume.name, `spec.volumes[${i}].name`);
+        if (volume.emptyDir === undefined && volume.hostPath === undefined) {
+            throw new Error(`spec.volumes[${i}] (${volumeName}): only emptyDir and hostPath volumes are supported`);
+        }
+        volumes.set(volumeName, volume);
+    }
+    const ports = [];
+    const containers = array(spec.containers, 'spec.containers').map((c, i) => containerPlan(object(c, `spec.containers[${i}]`), `spec.containers[${i}]`, volumes, ports));
+    if (containers.length === 0)
+        throw new Error('spec.containers: at least one container is required');
+    const labels = metadata.labels === undefined ? {} : stringMap(metadata.labels, 'metadata.labels');
+    return { name, ports, containers, labels };
+}
+function containerPlan(c, at, volumes, ports) {
+    const plan = {
+        name: string(c.name, `${at}.name`),
+        image: string(c.image, `${at}.image`),
+    };
+    if (c.command !== undefined)
+        plan.entrypoint = stringArray(c.command, `${at}.command`);
+    if (c.args !== undefined)
+        plan.command = stringArray(c.args, `${at}.args`);
+    if (c.workingDir !== undefined)
+        plan.workdir = string(c.workingDir, `${at}.workingDir`);
+    const env = {};
+    for (const [i, e] of array(c.env ?? [], `${at}.env`).entries()) {
+        const entry = object(e, `${at}.env[${i}]`);
+        const key = string(entry.name, `${at}.env[${i}].name`);
+        if (entry.valueFrom !== undefined)
+            throw new Error(`${at}.env[${i}].valueFrom is not supported`);
+        env[key] =
+            entry.value === undefined || entry.value === null
+                ? ''
+                : scalar(entry.value, `${at}.env[${i}].value`);
+    }
+    plan.env = env;
+    const named = new Map();
+    const declared = [];
+    for (const [i, p] of array(c.ports ?? [], `${at}.ports`).entries()) {
+        const port = object(p, `${at}.ports[${i}]`);
+        const containerPort = portNumber(port.containerPort, `${at}.ports[${i}].containerPort`);
+        declared.push(containerPort);
+        if (typeof port.name === 'string')
+            named.set(port.name, containerPort);
+        const protocol = port.protocol === undefined
+            ? 'tcp'
+            : string(port.protocol, `${at}.ports[${i}].protocol`).toLowerCase();
+        if (protocol !== 'tcp' && protocol !== 'udp')
+            throw new Error(`${at}.ports[${i}].protocol must be TCP or UDP`);
+        if (port.hostPort !== undefined) {
+            ports.push({
+                hostIp: port.hostIP === undefined ? undefined : string(port.hostIP, `${at}.ports[${i}].hostIP`),
+                hostPort: portNumber(port.hostPort, `${at}.ports[${i}].hostPort`),
+                containerPort,
+                protocol,
+            });
+        }
+    }
+    plan.ports = declared;
+    const security = c.securityContext === undefined ? {} : object(c.securityContext, `${at}.securityContext`);
+    if (security.runAsUser !== undefined) {
+        const uid = integer(security.runAsUser, `${at}.securityContext.runAsUser`);
+        plan.user =
+            security.runAsGroup === undefined
+                ? String(uid)
+                : `${uid}:${integer(security.runAsGroup, `${at}.securityContext.runAsGroup`)}`;
+    }
+    const mounts = [];
+    for (const [i, m] of array(c.volumeMounts ?? [], `${at}.volumeMounts`).entries()) {
+        const mount = object(m, `${at}.volumeMounts[${i}]`);
+        const volumeName = string(mount.name, `${at}.volumeMounts[${i}].name`);
+        const volume = volumes.get(volumeName);
+        if (!volume)
+            throw new Error(`${at}.volumeMounts[${i}]: no volume named "${volumeName}" in spec.volumes`);
+        const destination = string(mount.mountPath, `${at}.volumeMounts[${i}].mountPath`);
+        const readOnly = mount.readOnly === true;
+        if (volume.emptyDir !== undefined)
+            mounts.push({ destination, readOnly, emptyDir: volumeName });
+        else {
+            const hostPath = object(volume.hostPath, `volume ${volumeName}.hostPath`);
+            const path = string(hostPath.path, `volume ${volumeName}.hostPath.path`);
+            const type = hostPath.type === undefined
+                ? ''
+                : string(hostPath.type, `volume ${volumeName}.hostPath.type`);
+            const create = type === 'DirectoryOrCreate' ? 'directory' : type === 'FileOrCreate' ? 'file' : undefined;
+            mounts.push({ destination, readOnly, hostPath: path, ...(create ? { create } : {}) });
+        }
+    }
+    plan.mounts = mounts;
+    // Without a readinessProbe the image's HEALTHCHECK gates readiness, as on the command line.
+    if (c.readinessProbe !== undefined)
+        plan.readiness = kubeProbe(object(c.readinessProbe, `${at}.readinessProbe`), `${at}.readinessProbe`, named);
+    if (c.livenessProbe !== undefined)
+        plan.liveness = kubeProbe(object(c.livenessProbe, `${at}.livenessProbe`), `${at}.livenessProbe`, named);
+    return plan;
+}
+function kubeProbe(p, at, named) {
+    let check;
+    const port = (value, where) => {
+        if (typeof value === 'string' && named.has(value))
+            return named.get(value);
+        return portNumber(value, where);
+    };
+    if (p.exec !== undefined) {
+        check = {
+            kind: 'exec',
+            command: stringArray(object(p.exec, `${at}.exec`).command, `${at}.exec.command`),
+        };
+    }
+    else if (p.tcpSocket !== undefined) {
+        const tcp = object(p.tcpSocket, `${at}.tcpSocket`);
+        check = {
+            kind: 'tcp',
+            port: port(tcp.port, `${at}.tcpSocket.port`),
+            ...(typeof tcp.host === 'string' ? { host: tcp.host } : {}),
+        };
+    }
+    else if (p.httpGet !== undefined) {
+        const http = object(p.httpGet, `${at}.httpGet`);
+        const scheme = http.scheme === undefined
+            ? 'http'
+            : string(http.scheme, `${at}.httpGet.scheme`).toLowerCase();
+        if (scheme !== 'http' && scheme !== 'https')
+            throw new Error(`${at}.httpGet.scheme must be HTTP or HTTPS`);
+        check = {
+            kind: 'http',
+            scheme,
+            port: port(http.port, `${at}.httpGet.port`),
+            path: http.path === undefined ? '/' : string(http.path, `${at}.httpGet.path`),
+            ...(typeof http.host === 'string' ? { host: http.host } : {}),
+        };
+    }
+    else {
+        throw new Error(`${at}: expected exec, tcpSocket or httpGet`);
+    }
+    const seconds = (key, fallback) => p[key] === undefined ? fallback : integer(p[key], `${at}.${key}`) * 1000;
+    // Kubernetes' defaults: every 10 s, 1 s per check, 3 failures.
+    return probe(check, {
+        intervalMs: seconds('periodSeconds', 10_000),
+        timeoutMs: seconds('timeoutSeconds', 1000),
+        retries: p.failureThreshold === undefined ? 3 : integer(p.failureThreshold, `${at}.failureThreshold`),
+        delayMs: seconds('initialDelaySeconds', 0),
+    });
+}
+/** A Pod manifest that `kube play` (or a cluster) runs as the same pod. */
+function generatePodYaml(input) {
+    const volumes = [];
+    const volumeNames = new Map();
+    const volumeFor = (source) => {
+        const known = volumeNames.get(source);
+        if (known)
+            return known;
+        const prefix = `${input.dir}/volumes/`;
+        let name;
+        if (source.startsWith(prefix)) {
+            name = source.slice(prefix.length);
+            volumes.push({ name, emptyDir: {} });
+        }
+        else {
+            const base = source
+                .split('/')
+                .filter(Boolean)
+                .pop()
+                ?.toLowerCase()
+                .replace(/[^a-z0-9-]/g, '-') || 'root';
+            name = `${base}-${volumes.length}`.replace(/^-+/, 'v-');
+            let type;
+            try {
+                type = statSync(source).isDirectory() ? 'Directory' : 'File';
+            }
+            catch { }
+            volumes.push({ name, hostPath: { path: source, ...(type ? { type } : {}) } });
+        }
+        volumeNames.set(source, name);
+        return name;
+    };
+    const unclaimed = [...input.ports];
+    const containers = input.containers.map((info, index) => {
+        const r = info.request;
+        const c = { name: info.name, image: r.image };
+        if (r.entrypoint)
+            c.command = r.entrypoint;
+        if (r.command)
+            c.args = r.command;
+        if (r.workdir)
+            c.workingDir = r.workdir;
+        const env = Object.entries(r.env);
+        if (env.length > 0)
+            c.env = env.map(([name, value]) => ({ name, value }));
+        const ports = r.ports.map((containerPort) => ({ containerPort }));
+        for (const published of [...unclaimed]) {
+            const mine = r.ports.includes(published.containerPort) ||
+                (index === 0 &&
+                    !input.containers.some((o) => o.request.ports.includes(published.containerPort)));
+            if (!mine)
+                continue;
+            unclaimed.splice(unclaimed.indexOf(published), 1);
+            let entry = ports.find((p) => p.containerPort === published.containerPort && p.hostPort === undefined);
+            if (!entry) {
+                entry = { containerPort: published.containerPort };
+                ports.push(entry);
+            }
+            entry.hostPort = published.hostPort;
+            if (published.hostIp)
+                entry.hostIP = published.hostIp;
+            if (published.protocol !== 'tcp')
+                entry.protocol = published.protocol.toUpperCase();
+        }
+        if (ports.length > 0)
+            c.ports = ports;
+        if (r.user) {
+            const [user, group] = r.user.split(':');
+            if (/^\d+$/.test(user ?? '')) {
+                c.securityContext = {
+                    runAsUser: Number(user),
+                    ...(group && /^\d+$/.test(group) ? { runAsGroup: Number(group) } : {}),
+                };
+            }
+        }
+        if (r.volumes.length > 0) {
+            c.volumeMounts = r.volumes.map((v) => ({
+                name: volumeFor(v.source),
+                mountPath: v.destination,
+                ...(v.readOnly ? { readOnly: true } : {}),
+            }));
+        }
+        if (r.readiness)
+            c.readinessProbe = kubeProbeOf(r.readiness);
+        if (r.liveness)
+            c.livenessProbe = kubeProbeOf(r.liveness);
+        return c;
+    });
+    const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: input.name, labels: { app: input.name } },
+        spec: {
+            containers,
+            ...(volumes.length > 0 ? { volumes } : {}),
+            restartPolicy: 'Never',
+        },
+    };
+    return `# Generated by lighter kube generate\n${stringify(pod)}`;
+}
+function kubeProbeOf(p) {
+    const out = {};
+    const check = p.check;
+    if (check.kind === 'exec')
+        out.exec = { command: check.command };
+    else if (check.kind === 'tcp')
+        out.tcpSocket = { port: check.port, ...(check.host ? { host: check.host } : {}) };
+    else {
+        out.httpGet = {
+            path: check.path,
+            port: check.port,
+            ...(check.host ? { host: check.host } : {}),
+            ...(check.scheme === 'https' ? { scheme: 'HTTPS' } : {}),
+        };
+    }
+    const seconds = (ms) => Math.max(1, Math.ceil(ms / 1000));
+    if (p.delayMs > 0)
+        out.initialDelaySeconds = seconds(p.delayMs);
+    out.periodSeconds = seconds(p.intervalMs);
+    out.timeoutSeconds = seconds(p.timeoutMs);
+    out.failureThreshold = p.retries;
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function object(value, at) {
+    if (!isObject(value))
+        throw new Error(`${at}: ${value === undefined ? 'required' : 'expected a mapping'}`);
+    return value;
+}
+function array(value, at) {
+    if (!Array.isArray(value))
+        throw new Error(`${at}: ${value === undefined ? 'required' : 'expected a list'}`);
+    return value;
+}
+function string(value, at) {
+    if (value === undefined || value === null || value === '')
+        throw new Error(`${at}: required`);
+    if (typeof value !== 'string')
+        throw new Error(`${at}: expected a string`);
+    return value;
+}
+function scalar(value, at) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new Error(`${at}: expected a string`);
+}
+function stringArray(value, at) {
+    return array(value, at).map((v, i) => scalar(v, `${at}[${i}]`));
+}
+function stringMap(value, at) {
+    const map = object(value, at);
+    return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, scalar(v, `${at}.${k}`)]));
+}
+function integer(value, at) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new Error(`${at}: expected a whole number, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+function portNumber(value, at) {
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof n !== 'number' || !inPortRange(n)) {
+        throw new Error(`${at}: expected a port 1-65535, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/command.js
+// Child processes the runtime wrapper drives (runc/crun, mount, umount), with sudo when chosen.
+
+
+
+/** Prefixes `sudo -n` when the runtime was chosen to run through password-less sudo. */
+function privileged(argv, sudo) {
+    return sudo ? ['sudo', '-n', '--', ...argv] : [...argv];
+}
+/**
+ * The command line of a runtime subcommand: global flags first (`--root` keeps our containers
+ * apart from everyone else's, so `list` shows ours only), then `args`. The `--flag=value` form
+ * is the one both runc and crun accept.
+ */
+function runtimeArgv(runtime, stateRoot, args, logFile) {
+    const global = [`--root=${stateRoot}`];
+    if (logFile)
+        global.push(`--log=${logFile}`, '--log-format=json');
+    if (runtime.name === 'crun' && runtime.cgroupManager === 'disabled') {
+        global.push('--cgroup-manager=disabled');
+    }
+    if (runtime.rootless)
+        global.push('--rootless=true');
+    return privileged([runtime.path, ...global, ...args], runtime.sudo);
+}
+/** Runs a command to completion; never rejects for a non-zero exit, only when it cannot start. */
+function runCommand(argv, options = {}) {
+    const [command, ...args] = argv;
+    if (!command) {
+        return Promise.reject(new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', 'running a command: empty argv'));
+    }
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            const hint = error.code === 'ENOENT' ? ' (not installed or not on PATH)' : '';
+            reject(new errors/* LighterError */.Kt('ERR_RUNTIME', `starting ${command}: ${error.message}${hint}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new errors/* LighterError */.Kt('ERR_TIMEOUT', `${argv.join(' ')} did not finish within ${options.timeoutMs} ms`));
+                return;
+            }
+            resolve({
+                code: code ?? 128 + signalNumberOf(signal),
+                signal,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            });
+        });
+    });
+}
+/** Runs a command and fails with ERR_RUNTIME, its stderr in the message, unless it exits 0. */
+async function checkedCommand(argv, what, options = {}) {
+    const result = await runCommand(argv, options);
+    if (result.code !== 0) {
+        const output = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n');
+        throw new errors/* LighterError */.Kt('ERR_RUNTIME', `${what}: ${argv[0] === 'sudo' ? argv[3] : argv[0]} exited ${result.code}${output ? `: ${output}` : ''}`, { details: { argv: [...argv], code: result.code } });
+    }
+    return result;
+}
+function signalNumberOf(signal) {
+    return signal ? (external_node_os_.constants.signals[signal] ?? 0) : 0;
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./.build/src/core/runtime/logs.js
+// Container log files: one timestamped line per chunk of output, in the CRI format kubelet uses.
+//
+// `2024-05-01T12:00:00.123Z stdout F hello` is a full line; `P` marks a piece of a longer
+// line (or output that ended without a newline), so the exact bytes can be put back together.
+
+
+const LINE = /^(\S+) (stdout|stderr) ([FP]) (.*)$/s;
+function formatLogLine(entry) {
+    return `${entry.time} ${entry.stream} ${entry.partial ? 'P' : 'F'} ${entry.text}\n`;
+}
+function parseLogLine(line) {
+    const m = LINE.exec(line);
+    if (!m)
+        return undefined;
+    return {
+        time: m[1],
+        stream: m[2],
+        partial: m[3] === 'P',
+        text: m[4],
+    };
+}
+function parseLogs(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        const entry = parseLogLine(line);
+        if (entry)
+            entries.push(entry);
+    }
+    return entries;
+}
+/** Every entry of a log file; [] when there is none yet. */
+async function readLogs(path) {
+    try {
+        return parseLogs(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+/** The output as the container wrote it: one stream, or both interleaved. */
+function logText(entries, stream) {
+    let out = '';
+    for (const entry of entries) {
+        if (stream && entry.stream !== stream)
+            continue;
+        out += entry.partial ? entry.text : `${entry.text}\n`;
+    }
+    return out;
+}
+/** Entries as they are written (`logs -f`): reads what is there, then polls for more. */
+async function* followLogs(path, options) {
+    const pollMs = options.pollMs ?? 200;
+    let offset = 0;
+    let rest = '';
+    // A read may end inside a UTF-8 sequence; the decoder holds its first bytes back.
+    const decoder = new StringDecoder('utf8');
+    for (;;) {
+        const finished = await options.done();
+        const chunk = await readFrom(path, offset);
+        offset += chunk.length;
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+            const entry = parseLogLine(line);
+            if (entry)
+                yield entry;
+        }
+        if (options.signal?.aborted)
+            return;
+        if (finished && chunk.length === 0)
+            return;
+        if (chunk.length === 0)
+            await new Promise((r) => setTimeout(r, pollMs));
+    }
+}
+async function readFrom(path, offset) {
+    let handle;
+    try {
+        handle = await open(path, 'r');
+        const { size } = await handle.stat();
+        if (size <= offset)
+            return Buffer.alloc(0);
+        const buffer = Buffer.alloc(size - offset);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+        return buffer.subarray(0, bytesRead);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return Buffer.alloc(0);
+        throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/monitor.js
+// The monitor: a small Node process per container that runs `runtime run` in the foreground and outlives lighter.
+//
+// Why a monitor, and why `run` in the foreground: `runtime create` + `start` detach the
+// container's init, which the kernel then reparents to PID 1, and its exit status is lost to
+// us (Node cannot make itself a child subreaper). With `runc run`/`crun run` in the
+// foreground, the runtime stays the parent of init, reaps it and exits with its status
+// (128 + n for a signal), so whoever waits for the runtime gets the exit code. That waiter
+// must not be lighter itself: `lighter run -d` exits while the container runs, and a CLI or
+// action killed with SIGKILL would take the pipes with it. So, like podman's conmon, a
+// detached monitor holds the runtime: it timestamps the output into the log file, streams it
+// to lighter over IPC while lighter listens, and writes exit.json when the runtime ends.
+//
+// The monitor is `monitorMain` below, run with `node -e`: its source goes with the function,
+// so a bundled action or CLI needs no separate file. It must therefore import nothing and
+// reach Node's modules through `process.getBuiltinModule`.
+/** The node -e script: the monitor's source and a call of it with the config path. */
+function monitorScript() {
+    return `(${monitorMain.toString()})(process.argv[process.argv.length - 1]);\n`;
+}
+/** The monitor's body. Self-contained: it runs in a separate Node process from its source text. */
+function monitorMain(configPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const childProcess = process.getBuiltinModule('node:child_process');
+    const { StringDecoder } = process.getBuiltinModule('node:string_decoder');
+    const os = process.getBuiltinModule('node:os');
+    const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+    // The monitor sits in its own session; a terminal's signals are not for it. SIGTERM goes to
+    // the runtime, which hands it on to the container, so the container ends and is recorded.
+    process.on('SIGINT', () => { });
+    process.on('SIGHUP', () => { });
+    // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC write
+    // failing after lighter went away (emitted as an 'error' event on process), nor a bug.
+    process.on('error', () => { });
+    process.on('uncaughtException', (error) => {
+        try {
+            fs.appendFileSync(`${config.exitFile}.monitor-errors`, `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`);
+        }
+        catch { }
+    });
+    let forward = config.forward;
+    process.stdout.on('error', () => {
+        forward = false;
+    });
+    process.stderr.on('error', () => {
+        forward = false;
+    });
+    const send = (message) => {
+        if (!process.connected || !process.send)
+            return;
+        try {
+            process.send(message);
+        }
+        catch { }
+    };
+    const log = fs.openSync(config.logPath, 'a');
+    const now = () => new Date().toISOString();
+    // Longer lines are cut into partial entries, so one endless line cannot fill memory.
+    const MAX_LINE = 64 * 1024;
+    const record = (stream, text, partial) => {
+        const entry = { time: now(), stream, text, partial };
+        fs.writeSync(log, `${entry.time} ${stream} ${partial ? 'P' : 'F'} ${text}\n`);
+        if (config.stream)
+            send({ type: 'line', entry });
+    };
+    let child;
+    try {
+        child = childProcess.spawn(config.argv[0], config.argv.slice(1), {
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (error) {
+        finish({ started: false, exitCode: null, finishedAt: now(), error: String(error) });
+        return;
+    }
+    process.on('SIGTERM', () => {
+        child.kill('SIGTERM');
+    });
+    const pending = { stdout: '', stderr: '' };
+    for (const stream of ['stdout', 'stderr']) {
+        const decoder = new StringDecoder('utf8');
+        const source = child[stream];
+        source?.on('data', (chunk) => {
+            if (forward)
+                (stream === 'stdout' ? process.stdout : process.stderr).write(chunk);
+            let text = pending[stream] + decoder.write(chunk);
+            let newline = text.indexOf('\n');
+            while (newline >= 0) {
+                record(stream, text.slice(0, newline), false);
+                text = text.slice(newline + 1);
+                newline = text.indexOf('\n');
+            }
+            while (text.length > MAX_LINE) {
+                record(stream, text.slice(0, MAX_LINE), true);
+                text = text.slice(MAX_LINE);
+            }
+            pending[stream] = text;
+        });
+        source?.on('end', () => {
+            const rest = pending[stream] + decoder.end();
+            pending[stream] = '';
+            if (rest !== '')
+                record(stream, rest, true);
+        });
+    }
+    let pid;
+    let startedAt;
+    const readPid = () => {
+        try {
+            const value = Number(fs.readFileSync(config.pidFile, 'utf8').trim());
+            return value > 0 ? value : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    // The runtime writes its pid file once the container exists, just before starting it.
+    const poll = setInterval(() => {
+        pid = readPid();
+        if (pid === undefined)
+            return;
+        clearInterval(poll);
+        startedAt = now();
+        send({ type: 'started', pid });
+    }, 5);
+    let spawnError;
+    child.on('error', (error) => {
+        spawnError = error.message;
+    });
+    child.on('close', (code, signal) => {
+        clearInterval(poll);
+        // A container that ran for less than one poll still left its pid file behind.
+        if (pid === undefined) {
+            pid = readPid();
+            if (pid !== undefined)
+                startedAt = now();
+        }
+        const signalNumber = signal ? (os.constants.signals[signal] ?? 0) : 0;
+        finish({
+            started: pid !== undefined,
+            exitCode: code ?? 128 + signalNumber,
+            ...(pid !== undefined ? { pid } : {}),
+            ...(startedAt ? { startedAt } : {}),
+            finishedAt: now(),
+            ...(spawnError ? { error: spawnError } : {}),
+        });
+    });
+    function finish(exit) {
+        const temp = `${config.exitFile}.tmp`;
+        fs.writeFileSync(temp, `${JSON.stringify(exit)}\n`);
+        fs.renameSync(temp, config.exitFile);
+        fs.closeSync(log);
+        if (process.connected && process.send) {
+            // Disconnecting lets the monitor end once the message is out.
+            process.send({ type: 'exit', exit }, () => process.disconnect());
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/mountinfo.js
+// Reads /proc/self/mountinfo: which mounts exist under our dirs, so cleanup misses none.
+
+/** Parses mountinfo text (see proc(5)); mount points come back with `\040`-style escapes decoded. */
+function parseMountInfo(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        const fields = line.split(' ');
+        const dash = fields.indexOf('-', 6);
+        if (dash < 0)
+            continue;
+        entries.push({
+            id: Number(fields[0]),
+            parent: Number(fields[1]),
+            mountPoint: decodeOctal(fields[4] ?? ''),
+            options: fields[5] ?? '',
+            fsType: fields[dash + 1] ?? '',
+            source: decodeOctal(fields[dash + 2] ?? ''),
+        });
+    }
+    return entries;
+}
+async function readMountInfo() {
+    return parseMountInfo(await (0,promises_.readFile)('/proc/self/mountinfo', 'utf8'));
+}
+/** Mounts at or below `dir`, deepest first: the order to unmount them in. */
+async function mountsUnder(dir) {
+    const base = dir.endsWith('/') && dir !== '/' ? dir.slice(0, -1) : dir;
+    const entries = (await readMountInfo()).filter((m) => m.mountPoint === base || m.mountPoint.startsWith(`${base}/`));
+    // Later mounts on the same point hide earlier ones; the deepest and newest goes first.
+    return entries
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => b.entry.mountPoint.split('/').length - a.entry.mountPoint.split('/').length ||
+        b.index - a.index)
+        .map(({ entry }) => entry);
+}
+async function isMountPoint(path) {
+    return (await readMountInfo()).some((m) => m.mountPoint === path);
+}
+function decodeOctal(text) {
+    return text.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/paths.js
+// Where lighter keeps the state of its containers: one dir a container, one runtime root a runtime.
+
+
+
+/**
+ * `/run/lighter` for root (tmpfs: gone after a reboot, like the containers), else
+ * `$XDG_RUNTIME_DIR/lighter` or `$TMPDIR/lighter-UID`. `LIGHTER_STATE_DIR` overrides it.
+ */
+function paths_defaultStateDir() {
+    if (process.env.LIGHTER_STATE_DIR)
+        return process.env.LIGHTER_STATE_DIR;
+    const uid = process.getuid?.() ?? 0;
+    if (uid === 0)
+        return '/run/lighter';
+    if (process.env.XDG_RUNTIME_DIR)
+        return (0,external_node_path_.join)(process.env.XDG_RUNTIME_DIR, 'lighter');
+    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `lighter-${uid}`);
+}
+/** The runtime's own `--root`: ours alone, so its `list` shows lighter's containers only. */
+function runtimeRoot(stateDir, runtime) {
+    return (0,external_node_path_.join)(stateDir, 'runtime', runtime);
+}
+function containersDir(stateDir) {
+    return (0,external_node_path_.join)(stateDir, 'containers');
+}
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+function checkContainerId(id) {
+    if (!ID.test(id)) {
+        throw new errors/* InvalidArgumentError */.Di(`container ID "${id}" must be 1-128 letters, digits, '_', '.' or '-', not starting with a symbol`);
+    }
+}
+function paths_containerPaths(stateDir, id) {
+    checkContainerId(id);
+    const dir = (0,external_node_path_.join)(containersDir(stateDir), id);
+    const bundle = (0,external_node_path_.join)(dir, 'bundle');
+    return {
+        dir,
+        record: (0,external_node_path_.join)(dir, 'container.json'),
+        bundle,
+        upper: (0,external_node_path_.join)(dir, 'upper'),
+        work: (0,external_node_path_.join)(dir, 'work'),
+        rootfs: (0,external_node_path_.join)(bundle, 'rootfs'),
+        monitorConfig: (0,external_node_path_.join)(dir, 'monitor.json'),
+        monitorPid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+        pidFile: (0,external_node_path_.join)(dir, 'pid'),
+        exitFile: (0,external_node_path_.join)(dir, 'exit.json'),
+        runtimeLog: (0,external_node_path_.join)(dir, 'runtime.log'),
+        log: (0,external_node_path_.join)(dir, 'ctr.log'),
+    };
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
+var xattr = __nccwpck_require__(8138);
+;// CONCATENATED MODULE: ./.build/src/core/runtime/rootfs.js
+// A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
+//
+// Layer dirs come from the store (`Store.layerDirs(image)`, top first, overlay-style whiteouts:
+// 0/0 character devices and `*.overlay.opaque` xattrs). On a host without overlayfs, the
+// copy fallback flattens the layers into the target instead: slower, and then writes land in
+// the target itself, not in an upper dir, so a builder has to diff the whole tree.
+
+
+
+
+
+
+
+
+// One page is all mount(2) takes for options; stay well clear of it.
+const MAX_OPTIONS = 3000;
+const UNSAFE_IN_OPTIONS = /[,:\\=]/;
+/**
+ * The root filesystem of a container: an overlay when there are layers, `upperDir` itself as a
+ * plain directory when there are none (a FROM scratch build step).
+ */
+async function mountRootfs(options) {
+    const { lowerDirs, upperDir, workDir, target } = options;
+    if (lowerDirs.length === 0) {
+        await (0,promises_.mkdir)(upperDir, { recursive: true });
+        return { kind: 'directory', path: upperDir, lowerDirs: [], upperDir };
+    }
+    try {
+        return await mountOverlay(lowerDirs, upperDir, workDir, target, options);
+    }
+    catch (error) {
+        if (options.fallback !== 'copy' || error instanceof errors/* InvalidArgumentError */.Di)
+            throw error;
+        (options.logger ?? log/* silentLogger */.qq).warn(`overlayfs is not usable here (${(0,errors/* errorMessage */.gJ)(error)}); copying ${lowerDirs.length} layer(s) into ${target} instead`);
+        await copyLayers(lowerDirs, target, options.logger);
+        return { kind: 'copy', path: target, lowerDirs: [...lowerDirs] };
+    }
+}
+/** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
+async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) {
+    if (lowerDirs.length === 0) {
+        throw new errors/* InvalidArgumentError */.Di('mounting an overlay: at least one lower dir is needed');
+    }
+    for (const [what, dir] of [
+        ['upper', upperDir],
+        ['work', workDir],
+    ]) {
+        if (UNSAFE_IN_OPTIONS.test(dir)) {
+            throw new errors/* InvalidArgumentError */.Di(`overlay ${what} dir "${dir}" holds one of , : \\ =`);
+        }
+    }
+    await Promise.all([upperDir, workDir, target].map((d) => (0,promises_.mkdir)(d, { recursive: true })));
+    // index/redirect_dir/metacopy off: the upper dir must hold whole files and plain whiteouts,
+    // since a build turns it into a layer tarball.
+    const fixed = `upperdir=${upperDir},workdir=${workDir},index=off,redirect_dir=off,metacopy=off`;
+    const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
+    const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
+    if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
+        await checkedCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', direct, target], !!options.sudo), what);
+    }
+    else {
+        // Many layers or odd names: short relative symlinks, resolved by the kernel against the
+        // cwd of mount(2), which is all the link dir has to live for (podman's l/ dir does the same).
+        const links = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'lighter-lower-'));
+        try {
+            await Promise.all(lowerDirs.map((dir, i) => (0,promises_.symlink)(dir, (0,external_node_path_.join)(links, String(i)))));
+            const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
+            await checkedCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', relative, target], !!options.sudo), what, { cwd: links });
+        }
+        finally {
+            await (0,promises_.rm)(links, { recursive: true, force: true });
+        }
+    }
+    return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
+}
+/**
+ * Undoes `mountRootfs`: unmounts an overlay (lazily if it is still busy) and removes a copy;
+ * a directory rootfs is the caller's and stays. Unmounting what is not mounted is a no-op.
+ */
+async function unmountRootfs(rootfs, options = {}) {
+    if (rootfs.kind === 'overlay')
+        await unmount(rootfs.path, options);
+    else if (rootfs.kind === 'copy') {
+        await runCommand(privileged(['rm', '-rf', '--one-file-system', rootfs.path], !!options.sudo));
+    }
+}
+/** Unmounts `target` if it is a mount point; a busy mount is detached lazily. */
+async function unmount(target, options = {}) {
+    if (!(await isMountPoint(target)))
+        return;
+    const sudo = !!options.sudo;
+    const plain = await runCommand(privileged(['umount', target], sudo));
+    if (plain.code === 0 || !(await isMountPoint(target)))
+        return;
+    (options.logger ?? log/* silentLogger */.qq).debug(`umount ${target}: ${plain.stderr.trim()}; detaching it lazily`);
+    await checkedCommand(privileged(['umount', '-l', target], sudo), `unmounting ${target}`);
+}
+/**
+ * Flattens overlay-style layer dirs (top first) into `target`, applying whiteouts and opaque
+ * directories. Minimal on purpose: hard links become copies and xattrs, devices and fifos are
+ * not copied (a warning names them).
+ */
+async function copyLayers(lowerDirs, target, logger = log/* silentLogger */.qq) {
+    await (0,promises_.mkdir)(target, { recursive: true });
+    const skipped = [];
+    for (const layer of [...lowerDirs].reverse()) {
+        const opaque = new Set();
+        if ((0,xattr/* hasCommand */.mU)('getfattr')) {
+            const tree = await (0,xattr/* readXattrTree */.I5)(layer);
+            for (const [path, attrs] of tree.byPath) {
+                if (attrs.some(([name, value]) => name.endsWith('.overlay.opaque') && value.toString() === 'y')) {
+                    opaque.add(path);
+                }
+            }
+        }
+        else {
+            logger.warn(`getfattr is missing: opaque directories in ${layer} are not honoured`);
+        }
+        await copyTree(layer, target, '', opaque, skipped);
+    }
+    if (skipped.length > 0) {
+        logger.warn(`copying layers: skipped ${skipped.length} special file(s), e.g. ${skipped[0]}`);
+    }
+}
+async function copyTree(layer, target, rel, opaque, skipped) {
+    for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(layer, rel))) {
+        const path = rel === '' ? name : `${rel}/${name}`;
+        const from = (0,external_node_path_.join)(layer, path);
+        // Parents were made real directories first, so this lexical path stays inside `target`.
+        const to = (0,external_node_path_.join)(target, path);
+        const stats = await (0,promises_.lstat)(from);
+        const existing = await (0,promises_.lstat)(to).catch(() => undefined);
+        if (stats.isCharacterDevice() && stats.rdev === 0) {
+            if (existing)
+                await (0,promises_.rm)(to, { recursive: true, force: true });
+            continue;
+        }
+        if (stats.isDirectory()) {
+            if (existing && (!existing.isDirectory() || opaque.has(path))) {
+                await (0,promises_.rm)(to, { recursive: true, force: true });
+            }
+            await (0,promises_.mkdir)(to, { recursive: true });
+            await copyTree(layer, target, path, opaque, skipped);
+            // chown clears set-id bits, so the mode comes after it.
+            await (0,promises_.lchown)(to, stats.uid, stats.gid);
+            await (0,promises_.chmod)(to, stats.mode & 0o7777);
+            await (0,promises_.lutimes)(to, stats.atime, stats.mtime);
+            continue;
+        }
+        if (existing)
+            await (0,promises_.rm)(to, { recursive: true, force: true });
+        if (stats.isSymbolicLink()) {
+            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
+            await (0,promises_.lchown)(to, stats.uid, stats.gid);
+        }
+        else if (stats.isFile()) {
+            await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
+            await (0,promises_.lchown)(to, stats.uid, stats.gid);
+            await (0,promises_.chmod)(to, stats.mode & 0o7777);
+        }
+        else {
+            skipped.push(path);
+            continue;
+        }
+        await (0,promises_.lutimes)(to, stats.atime, stats.mtime);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/signals.js
+// Signal names as images and users write them (`SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`), as numbers.
+
+
+// Linux's glibc reserves 32 and 33 for threads, so user-visible real-time signals start at 34.
+const SIGRTMIN = 34;
+const SIGRTMAX = 64;
+/** Parses a signal (the image's StopSignal, a `--signal` flag) into its Linux number. */
+function signalNumber(signal) {
+    if (typeof signal === 'number')
+        return checkRange(signal, String(signal));
+    const text = signal.trim().toUpperCase();
+    if (/^\d+$/.test(text))
+        return checkRange(Number(text), signal);
+    const name = text.startsWith('SIG') ? text : `SIG${text}`;
+    const rt = /^SIGRT(MIN|MAX)(?:([+-])(\d+))?$/.exec(name);
+    if (rt) {
+        const base = rt[1] === 'MIN' ? SIGRTMIN : SIGRTMAX;
+        const offset = rt[3] === undefined ? 0 : Number(rt[3]) * (rt[2] === '-' ? -1 : 1);
+        return checkRange(base + offset, signal);
+    }
+    const number = external_node_os_.constants.signals[name];
+    if (number === undefined)
+        throw new errors/* InvalidArgumentError */.Di(`unknown signal "${signal}"`);
+    return number;
+}
+/** The name Node gives a signal number (`SIGTERM`), or `SIG<n>` for real-time signals. */
+function signalName(number) {
+    for (const [name, value] of Object.entries(external_node_os_.constants.signals))
+        if (value === number)
+            return name;
+    return `SIG${number}`;
+}
+/** The shell convention for a process killed by a signal: 128 + the signal's number. */
+function signalExitCode(signal) {
+    return 128 + signalNumber(signal);
+}
+function checkRange(number, text) {
+    if (!Number.isInteger(number) || number < 1 || number > SIGRTMAX) {
+        throw new errors/* InvalidArgumentError */.Di(`signal "${text}" is out of range 1..${SIGRTMAX}`);
+    }
+    return number;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/state.js
+// The records lighter keeps per container, so any later process (`lighter ps`, a post step) can find and undo it.
+
+
+
+/** Writes JSON by temp file and rename, so readers never see half a record. */
+async function writeJson(path, value) {
+    const temp = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temp, `${JSON.stringify(value, null, 2)}\n`);
+    await (0,promises_.rename)(temp, path);
+}
+async function readJson(path) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+function readRecord(stateDir, id) {
+    return readJson(paths_containerPaths(stateDir, id).record);
+}
+function readExit(stateDir, id) {
+    return readJson(containerPaths(stateDir, id).exitFile);
+}
+/** IDs of every container dir, with or without a record (a crash can leave either). */
+async function containerIds(stateDir) {
+    try {
+        const entries = await (0,promises_.readdir)(containersDir(stateDir), { withFileTypes: true });
+        return entries
+            .filter((e) => e.isDirectory())
+            .map((e) => e.name)
+            .sort();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+/** Every container record in the state dir, oldest first. */
+async function listRecords(stateDir) {
+    const records = [];
+    for (const id of await containerIds(stateDir)) {
+        const record = await readJson((0,external_node_path_.join)(containersDir(stateDir), id, 'container.json')).catch(() => undefined);
+        if (record)
+            records.push(record);
+    }
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/root-path.js
+// Paths inside a container's root filesystem, resolved as the container would see them.
+//
+// An image may hold `/etc/passwd -> /host/secret` or `../../..` links; reading such a path
+// from the host naively would follow the link out of the rootfs. Walking it component by
+// component, with the rootfs as `/`, keeps every read and mkdir inside.
+
+
+
+const MAX_LINKS = 40;
+/** The host path of `path` inside `root`, following symlinks as if `root` were `/`. */
+async function resolveInRoot(root, path) {
+    const pending = split(path);
+    let resolved = [];
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '..') {
+            resolved.pop();
+            continue;
+        }
+        const candidate = (0,external_node_path_.join)(root, ...resolved, part);
+        const stats = await (0,promises_.lstat)(candidate).catch(() => undefined);
+        if (!stats?.isSymbolicLink()) {
+            resolved.push(part);
+            continue;
+        }
+        if (++links > MAX_LINKS) {
+            throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `resolving ${path} in ${root}: too many symlinks`);
+        }
+        const target = await (0,promises_.readlink)(candidate);
+        if (target.startsWith('/'))
+            resolved = [];
+        pending.unshift(...split(target));
+    }
+    return (0,external_node_path_.join)(root, ...resolved);
+}
+/** Reads a file inside the rootfs; undefined when it does not exist. */
+async function readInRoot(root, path) {
+    const host = await resolveInRoot(root, path);
+    try {
+        return await (0,promises_.readFile)(host, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+/** `mkdir -p` inside the rootfs, one component at a time so no link leads outside. */
+async function mkdirInRoot(root, path, mode = 0o755) {
+    let current = '/';
+    for (const part of split(path)) {
+        current = current === '/' ? `/${part}` : `${current}/${part}`;
+        const host = await resolveInRoot(root, current);
+        await (0,promises_.mkdir)(host, { mode }).catch((error) => {
+            if (error.code !== 'EEXIST')
+                throw error;
+        });
+    }
+}
+function split(path) {
+    return path.split('/').filter((p) => p !== '' && p !== '.');
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/users.js
+// Resolves `user`, `uid`, `uid:gid`, `user:group` against the image's /etc/passwd and /etc/group.
+
+
+const MAX_ID = 2 ** 32 - 2;
+/**
+ * Resolves a user spec (empty means root) inside the root filesystem `rootfs`. A name that
+ * the image does not know is ERR_INVALID_ARGUMENT; a bare number needs no entry.
+ */
+async function resolveUser(rootfs, spec, extraGroups = []) {
+    const text = (spec ?? '').trim();
+    const [userPart = '', groupPart, ...rest] = text.split(':');
+    if (rest.length > 0)
+        throw new errors/* InvalidArgumentError */.Di(`user "${spec}" is not USER[:GROUP]`);
+    const passwd = parsePasswd((await readInRoot(rootfs, '/etc/passwd')) ?? '');
+    const groups = parseGroup((await readInRoot(rootfs, '/etc/group')) ?? '');
+    let entry;
+    let uid;
+    if (userPart === '') {
+        uid = 0;
+        entry = passwd.find((p) => p.uid === 0);
+    }
+    else if (isNumber(userPart)) {
+        uid = parseId(userPart, 'uid', spec);
+        entry = passwd.find((p) => p.uid === uid);
+    }
+    else {
+        entry = passwd.find((p) => p.name === userPart);
+        if (!entry) {
+            throw new errors/* InvalidArgumentError */.Di(`user "${userPart}" is not in the image's /etc/passwd`);
+        }
+        uid = entry.uid;
+    }
+    let gid;
+    if (groupPart === undefined || groupPart === '')
+        gid = entry?.gid ?? 0;
+    else
+        gid = lookupGroup(groups, groupPart, spec);
+    const additional = new Set();
+    if (entry) {
+        for (const group of groups)
+            if (group.members.includes(entry.name))
+                additional.add(group.gid);
+    }
+    for (const extra of extraGroups) {
+        additional.add(typeof extra === 'number' ? extra : lookupGroup(groups, extra, extra));
+    }
+    additional.delete(gid);
+    return {
+        uid,
+        gid,
+        additionalGids: [...additional].sort((a, b) => a - b),
+        home: entry?.home || (uid === 0 ? '/root' : '/'),
+        ...(entry ? { name: entry.name } : {}),
+    };
+}
+function lookupGroup(groups, text, spec) {
+    if (isNumber(text))
+        return parseId(text, 'gid', spec);
+    const group = groups.find((g) => g.name === text);
+    if (!group)
+        throw new errors/* InvalidArgumentError */.Di(`group "${text}" is not in the image's /etc/group`);
+    return group.gid;
+}
+function parsePasswd(text) {
+    const entries = [];
+    for (const fields of records(text)) {
+        const [name, , uid, gid, , home] = fields;
+        if (!name || !isNumber(uid) || !isNumber(gid))
+            continue;
+        entries.push({ name, uid: Number(uid), gid: Number(gid), home: home ?? '' });
+    }
+    return entries;
+}
+function parseGroup(text) {
+    const entries = [];
+    for (const fields of records(text)) {
+        const [name, , gid, members] = fields;
+        if (!name || !isNumber(gid))
+            continue;
+        const list = (members ?? '').split(',').map((m) => m.trim());
+        entries.push({ name, gid: Number(gid), members: list.filter((m) => m !== '') });
+    }
+    return entries;
+}
+function* records(text) {
+    for (const line of text.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        yield trimmed.split(':');
+    }
+}
+function isNumber(text) {
+    return text !== undefined && /^\d+$/.test(text);
+}
+function parseId(text, kind, spec) {
+    const id = Number(text);
+    if (id > MAX_ID)
+        throw new errors/* InvalidArgumentError */.Di(`${kind} ${text} in "${spec}" is out of range`);
+    return id;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/container.js
+// Containers: create, start, wait, kill, stop, exec, delete, through crun/runc and a monitor process.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 60_000;
+/**
+ * Writes the bundle's config.json and the container's record; nothing runs until `start()`.
+ * The record is what lets `cleanupAll` undo the container even if this process dies.
+ */
+async function createContainer(options) {
+    const stateDir = options.stateDir ?? paths_defaultStateDir();
+    const paths = paths_containerPaths(stateDir, options.id);
+    if (await container_exists(paths.record)) {
+        throw new errors/* InvalidArgumentError */.Di(`a container with ID "${options.id}" already exists`);
+    }
+    const bundleDir = options.bundleDir ?? paths.bundle;
+    await (0,promises_.mkdir)(paths.dir, { recursive: true, mode: 0o700 });
+    await (0,promises_.mkdir)(bundleDir, { recursive: true });
+    const spec = structuredClone(options.spec);
+    const { runtime } = options;
+    if (!spec.linux.cgroupsPath && !runtime.rootless && runtime.cgroupManager === 'cgroupfs') {
+        // One parent cgroup for lighter's containers keeps them together in the host's tree.
+        spec.linux.cgroupsPath = `/lighter/${options.id}`;
+    }
+    await (0,promises_.writeFile)((0,external_node_path_.join)(bundleDir, 'config.json'), `${JSON.stringify(spec, null, 2)}\n`);
+    const record = {
+        version: 1,
+        id: options.id,
+        name: options.name ?? options.id,
+        stateDir,
+        bundleDir,
+        removeBundle: options.removeBundle ?? options.bundleDir === undefined,
+        runtime,
+        logPath: options.logPath ?? paths.log,
+        stopSignal: options.stopSignal || 'SIGTERM',
+        ...(options.rootfs ? { rootfs: options.rootfs } : {}),
+        stdio: options.stdio ?? 'pipe',
+        createdAt: new Date().toISOString(),
+        labels: { ...options.labels },
+    };
+    signalNumber(record.stopSignal);
+    await writeJson(paths.record, record);
+    return new Container(record, options.logger ?? log/* silentLogger */.qq, options.onOutput);
+}
+/** A container created earlier, by this process or another one. */
+async function openContainer(stateDir, id, logger = log/* silentLogger */.qq, onOutput) {
+    const record = await readRecord(stateDir, id);
+    if (!record)
+        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `no container "${id}" in ${stateDir}`);
+    return new Container(record, logger, onOutput);
+}
+class Container {
+    record;
+    paths;
+    #logger;
+    #onOutput;
+    #monitor;
+    #monitorExited;
+    #monitorDone = false;
+    #refs = 0;
+    constructor(record, logger, onOutput) {
+        this.record = record;
+        this.paths = paths_containerPaths(record.stateDir, record.id);
+        this.#logger = logger;
+        this.#onOutput = onOutput ?? ((entry, name) => logger.info(`${name} | ${entry.text}`));
+    }
+    get id() {
+        return this.record.id;
+    }
+    get name() {
+        return this.record.name;
+    }
+    get runtime() {
+        return this.record.runtime;
+    }
+    /**
+     * Starts the container through its monitor and resolves with the init's PID (on the host)
+     * once the runtime has created it; a runtime failure (bad mount, missing binary) rejects
+     * with the runtime's own message.
+     */
+    async start(options = {}) {
+        if ((await container_exists(this.paths.monitorPid)) || (await container_exists(this.paths.exitFile))) {
+            throw new errors/* InvalidArgumentError */.Di(`container ${this.name} was already started`);
+        }
+        const { record, paths } = this;
+        const argv = runtimeArgv(record.runtime, runtimeRoot(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
+        const config = {
+            argv,
+            pidFile: paths.pidFile,
+            exitFile: paths.exitFile,
+            logPath: record.logPath,
+            forward: record.stdio === 'inherit',
+            stream: record.stdio === 'pipe',
+        };
+        await writeJson(paths.monitorConfig, config);
+        const env = { ...process.env };
+        // The monitor is plain JavaScript: test runners' and loaders' options are not for it.
+        delete env.NODE_OPTIONS;
+        const fd = record.stdio === 'inherit' ? 'inherit' : 'ignore';
+        const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', monitorScript(), paths.monitorConfig], {
+            detached: true,
+            stdio: ['ignore', fd, fd, 'ipc'],
+            env,
+        });
+        this.#monitor = child;
+        let spawnError;
+        this.#monitorExited = new Promise((resolve) => {
+            const done = () => {
+                this.#monitorDone = true;
+                resolve();
+            };
+            child.once('exit', done);
+            // A monitor that could not be spawned at all emits 'error' and never 'exit'.
+            child.once('error', (error) => {
+                spawnError = error;
+                done();
+            });
+        });
+        if (child.pid)
+            await (0,promises_.writeFile)(paths.monitorPid, `${child.pid}\n`);
+        const started = new Promise((resolve) => {
+            child.on('message', (message) => {
+                if (message.type === 'started')
+                    resolve(message.pid);
+                else if (message.type === 'exit') {
+                    resolve(message.exit.started ? message.exit.pid : undefined);
+                }
+                else if (message.type === 'line')
+                    this.#onOutput(message.entry, this.name);
+            });
+            this.#monitorExited?.then(() => resolve(undefined));
+        });
+        const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
+        let timer;
+        const timedOut = new Promise((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        });
+        const pid = await Promise.race([started, timedOut]).finally(() => clearTimeout(timer));
+        this.#unref();
+        if (pid === 'timeout') {
+            await this.#forceKill();
+            throw new errors/* LighterError */.Kt('ERR_TIMEOUT', `starting container ${this.name}: the runtime did not create it within ${timeoutMs} ms`);
+        }
+        if (pid === undefined) {
+            if (spawnError) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting container ${this.name}: cannot spawn its monitor (${process.execPath}): ${spawnError.message}`);
+            }
+            // The monitor may still be writing exit.json when its IPC message arrives.
+            await this.#monitorExited;
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting container ${this.name}: ${await this.#startError()}`, { details: { runtime: record.runtime.name } });
+        }
+        this.#logger.debug(`container ${this.name} started (pid ${pid}, ${record.runtime.name})`);
+        return { pid };
+    }
+    /** Stops listening to the monitor, so this process can exit while the container runs on. */
+    detach() {
+        const child = this.#monitor;
+        if (!child)
+            return;
+        if (child.connected)
+            child.disconnect();
+        child.unref();
+    }
+    /** Waits for the container to exit and returns its exit code (128 + n after signal n). */
+    async wait(options = {}) {
+        const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+        for (;;) {
+            const exit = await this.#exit();
+            if (exit)
+                return this.#exitCode(exit);
+            const remaining = deadline - Date.now();
+            if (remaining <= 0) {
+                throw new errors/* LighterError */.Kt('ERR_TIMEOUT', `waiting for container ${this.name}: still running after ${options.timeoutMs} ms`);
+            }
+            if (this.#monitorExited && !this.#monitorDone) {
+                this.#ref();
+                // A cleared timer: a pending one would hold this process up to a second after the exit.
+                let timer;
+                try {
+                    await Promise.race([
+                        this.#monitorExited,
+                        new Promise((resolve) => {
+                            timer = setTimeout(resolve, Math.min(remaining, 1000));
+                        }),
+                    ]);
+                }
+                finally {
+                    clearTimeout(timer);
+                    this.#unref();
+                }
+                continue;
+            }
+            if (!(await container_exists(this.paths.monitorPid))) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
+            }
+            if (!(await this.#monitorAlive())) {
+                const late = await this.#exit();
+                if (late)
+                    return this.#exitCode(late);
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: its monitor was killed, so its exit code is lost`);
+            }
+            await sleep(Math.min(remaining, 100));
+        }
+    }
+    /** Sends a signal to the container's init (`SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`). */
+    async kill(signal = 'SIGKILL') {
+        const number = signalNumber(signal);
+        const result = await runCommand(this.#runtimeArgv(['kill', this.id, String(number)]));
+        if (result.code === 0)
+            return;
+        const status = (await this.state()).status;
+        if (status === 'exited' || status === 'stopped' || status === 'created') {
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `sending ${signalName(number)} to container ${this.name}: it is not running (${status})`);
+        }
+        throw new errors/* LighterError */.Kt('ERR_RUNTIME', `sending ${signalName(number)} to container ${this.name}: ${result.stderr.trim()}`);
+    }
+    /**
+     * Sends the stop signal, waits `timeoutMs`, then SIGKILL; returns the exit code. A container
+     * that already exited just gives its exit code. (A PID 1 without a handler for the signal
+     * ignores it, as in Docker: then only SIGKILL ends it.)
+     */
+    async stop(options = {}) {
+        const signal = options.signal ?? this.record.stopSignal;
+        const timeoutMs = options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+        const state = await this.state();
+        if (state.status === 'created') {
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `stopping container ${this.name}: it was never started`);
+        }
+        if (state.status === 'exited' || state.status === 'stopped')
+            return this.wait();
+        await this.kill(signal).catch((error) => this.#logger.debug(String(error)));
+        try {
+            return await this.wait({ timeoutMs });
+        }
+        catch (error) {
+            if (!(0,errors/* isLighterError */.E0)(error, 'ERR_TIMEOUT'))
+                throw error;
+        }
+        this.#logger.info(`container ${this.name} did not exit within ${timeoutMs} ms of ${signalName(signalNumber(signal))}; sending SIGKILL`);
+        await this.kill('SIGKILL').catch((error) => this.#logger.debug(String(error)));
+        return this.wait({ timeoutMs: DEFAULT_STOP_TIMEOUT_MS });
+    }
+    /** Runs a process in the running container (`runtime exec --process`) and collects its output. */
+    async exec(argv, options = {}) {
+        if (argv.length === 0)
+            throw new errors/* InvalidArgumentError */.Di('exec: no command given');
+        const spec = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(this.record.bundleDir, 'config.json'), 'utf8'));
+        const process_ = structuredClone(spec.process);
+        process_.args = [...argv];
+        process_.terminal = false;
+        if (options.cwd)
+            process_.cwd = options.cwd;
+        const env = new Map(process_.env.map((e) => [e.slice(0, e.indexOf('=')), e]));
+        const extra = options.env ?? [];
+        const pairs = Array.isArray(extra)
+            ? extra
+            : Object.entries(extra).map(([k, v]) => `${k}=${v}`);
+        for (const pair of pairs) {
+            const eq = pair.indexOf('=');
+            if (eq <= 0)
+                throw new errors/* InvalidArgumentError */.Di(`environment entry "${pair}" is not KEY=VALUE`);
+            env.set(pair.slice(0, eq), pair);
+        }
+        if (options.user !== undefined) {
+            const rootfs = (0,external_node_path_.resolve)(this.record.bundleDir, spec.root.path);
+            const user = await resolveUser(rootfs, options.user);
+            process_.user = {
+                uid: user.uid,
+                gid: user.gid,
+                ...(user.additionalGids.length > 0 ? { additionalGids: user.additionalGids } : {}),
+            };
+            const caps = user.uid === 0 ? [...process_.capabilities.bounding] : [];
+            process_.capabilities = { ...process_.capabilities, effective: caps, permitted: caps };
+            if (!pairs.some((p) => p.startsWith('HOME=')))
+                env.set('HOME', `HOME=${user.home}`);
+        }
+        process_.env = [...env.values()];
+        const tag = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+        const processFile = (0,external_node_path_.join)(this.paths.dir, `exec-${tag}.json`);
+        const logFile = (0,external_node_path_.join)(this.paths.dir, `exec-${tag}.log`);
+        await (0,promises_.writeFile)(processFile, JSON.stringify(process_));
+        try {
+            const result = await runCommand(this.#runtimeArgv(['exec', `--process=${processFile}`, this.id], logFile), options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+            // A fresh log per exec: an error in it is the runtime's, not the process's exit status.
+            const failure = await runtimeError(logFile);
+            if (failure) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `exec in container ${this.name}: ${failure}`);
+            }
+            return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
+        }
+        finally {
+            await (0,promises_.rm)(processFile, { force: true });
+            await (0,promises_.rm)(logFile, { force: true });
+        }
+    }
+    async state() {
+        const { record } = this;
+        const base = {
+            id: record.id,
+            name: record.name,
+            createdAt: record.createdAt,
+            labels: record.labels,
+        };
+        const exit = await this.#exit();
+        if (exit) {
+            return {
+                ...base,
+                status: 'exited',
+                ...(exit.exitCode !== null && exit.started ? { exitCode: exit.exitCode } : {}),
+                ...(exit.pid ? { pid: exit.pid } : {}),
+                ...(exit.startedAt ? { startedAt: exit.startedAt } : {}),
+                finishedAt: exit.finishedAt,
+            };
+        }
+        if (!(await container_exists(this.paths.monitorPid)))
+            return { ...base, status: 'created' };
+        const result = await runCommand(this.#runtimeArgv(['state', this.id]));
+        if (result.code === 0) {
+            const state = JSON.parse(result.stdout);
+            const status = state.status === 'paused' ? 'paused' : state.status === 'stopped' ? 'stopped' : 'running';
+            return { ...base, status, ...(state.pid ? { pid: state.pid } : {}) };
+        }
+        // Not (or no longer) known to the runtime: starting, just finishing, or abandoned.
+        if (await this.#monitorAlive()) {
+            const again = await this.#exit();
+            if (again)
+                return this.state();
+            return { ...base, status: 'running' };
+        }
+        return { ...base, status: (await this.#exit()) ? 'exited' : 'stopped' };
+    }
+    /** The container's output so far (see `logText` to join it back into text). */
+    logs() {
+        return readLogs(this.record.logPath);
+    }
+    /** stdout and stderr as text. */
+    async output() {
+        const entries = await this.logs();
+        return { stdout: logText(entries, 'stdout'), stderr: logText(entries, 'stderr') };
+    }
+    /**
+     * Removes the container: the runtime's state, the rootfs mount, the bundle (when lighter made
+     * it) and the container's dir. A running container needs `force` (it is killed).
+     */
+    async delete(options = {}) {
+        const state = await this.state();
+        if (state.status === 'running' || state.status === 'paused') {
+            if (!options.force) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `deleting container ${this.name}: it is ${state.status}; stop it first or delete with force`);
+            }
+            await this.#forceKill();
+        }
+        await runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
+        await this.#killMonitor();
+        await this.#removeFiles();
+        this.#logger.debug(`container ${this.name} deleted`);
+    }
+    async #forceKill() {
+        await runCommand(this.#runtimeArgv(['kill', this.id, 'KILL']));
+        try {
+            await this.wait({ timeoutMs: DEFAULT_STOP_TIMEOUT_MS });
+        }
+        catch (error) {
+            this.#logger.debug(`killing container ${this.name}: ${String(error)}`);
+        }
+    }
+    async #killMonitor() {
+        if (!(await this.#monitorAlive()))
+            return;
+        const pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch { }
+        if (this.#monitorExited)
+            await this.#monitorExited;
+    }
+    async #removeFiles() {
+        const { record, paths } = this;
+        const sudo = record.runtime.sudo;
+        if (record.rootfs)
+            await unmountRootfs(record.rootfs, { sudo, logger: this.#logger });
+        const dirs = record.removeBundle ? [record.bundleDir, paths.dir] : [paths.dir];
+        for (const dir of dirs) {
+            for (const mount of await mountsUnder(dir)) {
+                await unmount(mount.mountPoint, { sudo, logger: this.#logger });
+            }
+            const left = await mountsUnder(dir);
+            if (left.length > 0) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `removing ${dir}: ${left[0]?.mountPoint} is still mounted; not removing anything under it`);
+            }
+        }
+        if (record.removeBundle && (0,external_node_path_.relative)(paths.dir, record.bundleDir).startsWith('..')) {
+            await removeTree(record.bundleDir, sudo);
+        }
+        await removeTree(paths.dir, sudo);
+    }
+    async #exit() {
+        return readJson(this.paths.exitFile);
+    }
+    async #exitCode(exit) {
+        if (exit.started && exit.exitCode !== null)
+            return exit.exitCode;
+        throw new errors/* LighterError */.Kt('ERR_RUNTIME', `running container ${this.name}: ${await this.#startError()}`);
+    }
+    async #startError() {
+        const exit = await this.#exit();
+        if (exit?.error)
+            return exit.error;
+        const fromRuntime = await runtimeError(this.paths.runtimeLog);
+        if (fromRuntime)
+            return fromRuntime;
+        const stderr = logText(await this.logs(), 'stderr')
+            .trim()
+            .split('\n')
+            .slice(-3)
+            .join('\n');
+        return (stderr || `${this.record.runtime.name} exited ${exit?.exitCode ?? 'without an exit code'}`);
+    }
+    async #monitorAlive() {
+        let pid;
+        try {
+            pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
+        }
+        catch {
+            return false;
+        }
+        if (this.#monitor?.pid === pid)
+            return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
+        // PIDs are reused: the process must be a monitor of this very container.
+        try {
+            const cmdline = await (0,promises_.readFile)(`/proc/${pid}/cmdline`, 'utf8');
+            return cmdline.includes(this.paths.monitorConfig);
+        }
+        catch {
+            return false;
+        }
+    }
+    #runtimeArgv(args, logFile) {
+        const { runtime, stateDir } = this.record;
+        return runtimeArgv(runtime, runtimeRoot(stateDir, runtime.name), args, logFile);
+    }
+    #ref() {
+        this.#refs++;
+        this.#monitor?.ref();
+        this.#monitor?.channel?.ref?.();
+    }
+    // The monitor must not keep lighter alive (`run -d` exits at once); only a wait() holds it.
+    #unref() {
+        if (this.#refs > 0)
+            this.#refs--;
+        if (this.#refs > 0)
+            return;
+        this.#monitor?.unref();
+        this.#monitor?.channel?.unref?.();
+    }
+}
+/** The last error a runtime wrote to its JSON log, if any. */
+async function runtimeError(logFile) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(logFile, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    let message;
+    for (const line of text.split('\n')) {
+        if (!line.startsWith('{'))
+            continue;
+        try {
+            const entry = JSON.parse(line);
+            if ((entry.level === 'error' || entry.level === 'fatal') && entry.msg)
+                message = entry.msg;
+        }
+        catch { }
+    }
+    return message;
+}
+async function removeTree(dir, sudo) {
+    // --one-file-system: a mount we failed to see is skipped (and reported), never emptied.
+    await checkedCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], sudo), `removing ${dir}`);
+}
+async function container_exists(path) {
+    return (0,promises_.stat)(path).then(() => true, () => false);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/detect.js
+// Chooses the OCI runtime (crun or runc) and privilege mode that work on this host, and says why.
+
+
+
+
+const CGROUP2_SUPER_MAGIC = 0x63677270;
+// Non-root PATHs often lack the sbin dirs, where Debian installs runc.
+const EXTRA_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+async function detectRuntime(options) {
+    const facts = options.facts ?? (await hostFacts());
+    const runtime = chooseRuntime(facts, options.prefer);
+    options.logger.debug(`runtime: ${runtime.reason}`);
+    return runtime;
+}
+let cachedFacts;
+/** Probes this host once per process (a sudo check spawns a process). */
+function hostFacts() {
+    cachedFacts ??= probeHost();
+    return cachedFacts;
+}
+async function probeHost() {
+    const uid = process.getuid?.() ?? -1;
+    const binaries = {};
+    for (const name of ['crun', 'runc']) {
+        const path = findExecutable(name);
+        if (path)
+            binaries[name] = path;
+    }
+    let sudo = false;
+    if (uid !== 0 && findExecutable('sudo')) {
+        sudo = await runCommand(['sudo', '-n', 'true'], { timeoutMs: 10_000 }).then((r) => r.code === 0, () => false);
+    }
+    const usernsBlocked = uid === 0 || sudo ? undefined : usernsProblem();
+    return {
+        uid,
+        cgroups: cgroupMode(),
+        binaries,
+        sudo,
+        ...(usernsBlocked ? { usernsBlocked } : {}),
+    };
+}
+/** The cgroup layout: v2 when /sys/fs/cgroup is cgroup2, hybrid when v2 sits beside v1 controllers. */
+function cgroupMode(root = '/sys/fs/cgroup') {
+    const isCgroup2 = (path) => {
+        try {
+            return (0,external_node_fs_.statfsSync)(path).type === CGROUP2_SUPER_MAGIC;
+        }
+        catch {
+            return false;
+        }
+    };
+    if (isCgroup2(root))
+        return 'v2';
+    if (isCgroup2((0,external_node_path_.join)(root, 'unified')))
+        return 'hybrid';
+    return 'v1';
+}
+/** The decision itself, free of I/O so every branch can be tested. */
+function chooseRuntime(facts, prefer) {
+    const { binaries } = facts;
+    if (!binaries.crun && !binaries.runc) {
+        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', 'finding an OCI runtime: neither crun nor runc is installed (apt-get install runc, or crun)');
+    }
+    const root = facts.uid === 0;
+    const sudo = !root && facts.sudo;
+    const rootless = !root && !sudo;
+    const mode = root
+        ? 'as root'
+        : sudo
+            ? 'as root through sudo -n (password-less sudo works)'
+            : `rootless in a user namespace (not root and no password-less sudo${facts.usernsBlocked ? `; warning: ${facts.usernsBlocked}` : ''})`;
+    let name;
+    let why;
+    let cgroupManager = 'cgroupfs';
+    if (prefer && binaries[prefer]) {
+        name = prefer;
+        why = `${prefer} was asked for`;
+    }
+    else if (facts.cgroups === 'v2') {
+        name = binaries.crun ? 'crun' : 'runc';
+        why =
+            name === 'crun'
+                ? 'cgroup v2 host, where crun is fastest'
+                : 'cgroup v2 host; crun is not installed';
+        if (prefer)
+            why += ` (${prefer} was asked for but is not installed)`;
+    }
+    else {
+        name = binaries.runc ? 'runc' : 'crun';
+        why =
+            name === 'runc'
+                ? `cgroups are ${facts.cgroups === 'hybrid' ? 'hybrid v1/v2' : 'v1'} here, where crun refuses to start containers; runc works`
+                : `cgroups are ${facts.cgroups} and runc is not installed, so crun runs with its cgroup manager disabled (no resource limits)`;
+        if (prefer && prefer !== name)
+            why += ` (${prefer} was asked for but is not installed)`;
+    }
+    if (name === 'crun' && (facts.cgroups !== 'v2' || rootless)) {
+        cgroupManager = 'disabled';
+        if (prefer === 'crun' && facts.cgroups !== 'v2') {
+            why += `; cgroups are ${facts.cgroups}, so its cgroup manager is disabled (it may still refuse; runc is the safer choice here)`;
+        }
+    }
+    // Every branch above picks a name whose binary exists.
+    const path = binaries[name];
+    return {
+        name,
+        path,
+        cgroups: facts.cgroups,
+        cgroupManager,
+        sudo,
+        rootless,
+        reason: `${name} (${path}) ${mode}: ${why}`,
+    };
+}
+/** Looks a command up on PATH and in the sbin dirs; undefined when absent. */
+function findExecutable(command) {
+    const dirs = [...(process.env.PATH ?? '').split(external_node_path_.delimiter), ...EXTRA_DIRS];
+    for (const dir of new Set(dirs)) {
+        if (!dir)
+            continue;
+        const path = (0,external_node_path_.join)(dir, command);
+        try {
+            (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+            return path;
+        }
+        catch { }
+    }
+    return undefined;
+}
+function usernsProblem() {
+    const read = (path) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(path, 'utf8').trim();
+        }
+        catch {
+            return undefined;
+        }
+    };
+    if (read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns') === '1') {
+        return 'AppArmor restricts unprivileged user namespaces on this host (as on Ubuntu 24.04 runners), so rootless containers will fail; give this user password-less sudo';
+    }
+    if (read('/proc/sys/kernel/unprivileged_userns_clone') === '0') {
+        return 'unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0)';
+    }
+    if (read('/proc/sys/user/max_user_namespaces') === '0') {
+        return 'user namespaces are disabled (user.max_user_namespaces=0)';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/cleanup.js
+// Removes everything lighter's containers left in a state dir: after a run action, or after lighter was killed.
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Kills and deletes every container recorded in `stateDir`, then whatever the runtimes still
+ * list under our `--root`s, unmounts anything left mounted under `stateDir` and removes the
+ * container dirs. Safe to run twice, and while nothing is there.
+ */
+async function cleanupAll(stateDir, options = {}) {
+    const logger = options.logger ?? log/* silentLogger */.qq;
+    const result = { containers: [], strays: [], mounts: [], failures: [] };
+    const runtimes = new Map();
+    for (const id of await containerIds(stateDir)) {
+        const record = await readRecord(stateDir, id).catch(() => undefined);
+        if (!record)
+            continue;
+        runtimes.set(record.runtime.name, record.runtime);
+        try {
+            const container = await openContainer(stateDir, id, logger);
+            await container.delete({ force: true });
+            result.containers.push(id);
+            logger.debug(`cleanup: removed container ${record.name}`);
+        }
+        catch (error) {
+            result.failures.push(`removing container ${record.name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    for (const name of await listDir((0,external_node_path_.join)(stateDir, 'runtime'))) {
+        if (name !== 'runc' && name !== 'crun')
+            continue;
+        const runtime = runtimes.get(name) ?? (await runtimeFor(name));
+        if (!runtime) {
+            result.failures.push(`${name} is not installed: cannot list what it still runs`);
+            continue;
+        }
+        const root = runtimeRoot(stateDir, name);
+        const listed = await runCommand(runtimeArgv(runtime, root, ['list', '-q']));
+        for (const id of listed.stdout
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)) {
+            const deleted = await runCommand(runtimeArgv(runtime, root, ['delete', '--force', id]));
+            if (deleted.code === 0)
+                result.strays.push(id);
+            else
+                result.failures.push(`${name} delete ${id}: ${deleted.stderr.trim()}`);
+        }
+    }
+    const sudo = [...runtimes.values()].some((r) => r.sudo) || (await needsSudo());
+    for (const mount of await mountsUnder(stateDir)) {
+        try {
+            await unmount(mount.mountPoint, { sudo, logger });
+            result.mounts.push(mount.mountPoint);
+        }
+        catch (error) {
+            result.failures.push((0,errors/* errorMessage */.gJ)(error));
+        }
+    }
+    // Dirs without a record: a crash between making the dir and writing the record.
+    for (const id of await containerIds(stateDir)) {
+        const dir = paths_containerPaths(stateDir, id).dir;
+        if ((await mountsUnder(dir)).length > 0)
+            continue;
+        const removed = await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], sudo));
+        if (removed.code !== 0)
+            result.failures.push(`removing ${dir}: ${removed.stderr.trim()}`);
+    }
+    for (const failure of result.failures)
+        logger.warn(`cleanup: ${failure}`);
+    return result;
+}
+async function runtimeFor(name) {
+    try {
+        const runtime = chooseRuntime(await hostFacts(), name);
+        return runtime.name === name ? runtime : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function needsSudo() {
+    if (process.getuid?.() === 0)
+        return false;
+    return (await hostFacts()).sudo;
+}
+async function listDir(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/limits.js
+// Resource limits for containers, clamped to what this host lets its processes have.
+//
+// Raising a hard limit needs CAP_SYS_RESOURCE, which root in a CI sandbox may lack: a spec
+// asking for podman's RLIMIT_NOFILE of 1048576 then fails at start with "setrlimit
+// RLIMIT_NOFILE: operation not permitted". Clamping to our own hard limits avoids that; the
+// runtime (or sudo in front of it) normally inherits them.
+
+/** The names /proc/PID/limits prints, by rlimit. */
+const PROC_NAMES = {
+    'Max cpu time': 'RLIMIT_CPU',
+    'Max file size': 'RLIMIT_FSIZE',
+    'Max data size': 'RLIMIT_DATA',
+    'Max stack size': 'RLIMIT_STACK',
+    'Max core file size': 'RLIMIT_CORE',
+    'Max resident set': 'RLIMIT_RSS',
+    'Max processes': 'RLIMIT_NPROC',
+    'Max open files': 'RLIMIT_NOFILE',
+    'Max locked memory': 'RLIMIT_MEMLOCK',
+    'Max address space': 'RLIMIT_AS',
+    'Max file locks': 'RLIMIT_LOCKS',
+    'Max pending signals': 'RLIMIT_SIGPENDING',
+    'Max msgqueue size': 'RLIMIT_MSGQUEUE',
+    'Max nice priority': 'RLIMIT_NICE',
+    'Max realtime priority': 'RLIMIT_RTPRIO',
+    'Max realtime timeout': 'RLIMIT_RTTIME',
+};
+/** What podman asks for by default; clamped before use. */
+const DEFAULT_RLIMITS = [
+    { type: 'RLIMIT_NOFILE', soft: 1048576, hard: 1048576 },
+    { type: 'RLIMIT_NPROC', soft: 4194304, hard: 4194304 },
+];
+/** Parses /proc/self/limits text into soft and hard values by RLIMIT_ name. */
+function parseProcLimits(text) {
+    const limits = new Map();
+    for (const line of text.split('\n').slice(1)) {
+        const name = Object.keys(PROC_NAMES).find((n) => line.startsWith(n));
+        if (!name)
+            continue;
+        const [soft, hard] = line.slice(name.length).trim().split(/\s+/);
+        const value = (v) => v === undefined || v === 'unlimited' ? Infinity : Number(v);
+        limits.set(PROC_NAMES[name], { soft: value(soft), hard: value(hard) });
+    }
+    return limits;
+}
+let cached;
+/** This process's limits (read once). */
+function hostLimits() {
+    if (!cached) {
+        try {
+            cached = parseProcLimits((0,external_node_fs_.readFileSync)('/proc/self/limits', 'utf8'));
+        }
+        catch {
+            cached = new Map();
+        }
+    }
+    return cached;
+}
+/**
+ * Merges `requested` over the defaults (later entries of a type win) and clamps each hard
+ * limit to the host's, and each soft limit to its hard limit.
+ */
+function clampRlimits(requested = [], host = hostLimits()) {
+    const merged = new Map();
+    for (const limit of [...DEFAULT_RLIMITS, ...requested])
+        merged.set(limit.type, { ...limit });
+    return [...merged.values()].map((limit) => {
+        const ceiling = host.get(limit.type)?.hard ?? Infinity;
+        const hard = Math.min(limit.hard, ceiling);
+        return { type: limit.type, soft: Math.min(limit.soft, hard), hard };
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/etc-files.js
+// /etc/hosts, /etc/hostname and /etc/resolv.conf written per container and bind-mounted over the image's.
+//
+// Writing them beside the bundle, not into the rootfs, leaves the image (or an overlay upper
+// dir that becomes a build layer) untouched, as podman and Docker do.
+
+
+const STUB_RESOLVER = /^\s*nameserver\s+127\.0\.0\.53\s*$/m;
+/** Writes the three files and returns the bind mounts that put them in place. */
+async function writeEtcFiles(options) {
+    const hosts = await hostsFile(options);
+    const resolv = await resolvConf(options);
+    const files = [
+        ['hosts', hosts],
+        ['hostname', `${options.hostname}\n`],
+        ['resolv.conf', resolv],
+    ];
+    const mounts = [];
+    for (const [name, content] of files) {
+        const source = (0,external_node_path_.join)(options.dir, name);
+        await (0,promises_.writeFile)(source, content, { mode: 0o644 });
+        mounts.push({
+            destination: `/etc/${name}`,
+            type: 'bind',
+            source,
+            options: ['bind', 'rprivate'],
+        });
+    }
+    return mounts;
+}
+async function hostsFile(options) {
+    const lines = [];
+    if (options.hostNetwork) {
+        const host = options.hostFiles?.hosts ?? (await readOptional('/etc/hosts'));
+        if (host)
+            lines.push(host.trimEnd());
+    }
+    else {
+        lines.push('127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback');
+    }
+    // Only loopback exists in a private network namespace, so the container's own name is there.
+    lines.push(`127.0.0.1\t${options.hostname}`);
+    for (const entry of options.extraHosts ?? [])
+        lines.push(`${entry.address}\t${entry.name}`);
+    return `${lines.join('\n')}\n`;
+}
+async function resolvConf(options) {
+    let text = options.hostFiles?.resolvConf ?? (await readOptional('/etc/resolv.conf')) ?? '';
+    // systemd-resolved's stub listens on the host's loopback, which a container's own network
+    // namespace cannot reach; its list of upstream servers works from anywhere.
+    if (!options.hostNetwork && !options.hostFiles?.resolvConf && STUB_RESOLVER.test(text)) {
+        text = (await readOptional('/run/systemd/resolve/resolv.conf')) ?? text;
+    }
+    return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+}
+async function readOptional(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/spec-types.js
+// The part of the OCI runtime spec (config.json, version 1.0) that lighter writes.
+const OCI_VERSION = '1.0.2';
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/spec.js
+// Builds the OCI runtime spec (config.json) of a container: podman's defaults, the image's config, the caller's options.
+
+
+
+
+
+
+
+
+/** podman's default capability set (containers.conf `default_capabilities`). */
+const DEFAULT_CAPABILITIES = [
+    'CAP_CHOWN',
+    'CAP_DAC_OVERRIDE',
+    'CAP_FOWNER',
+    'CAP_FSETID',
+    'CAP_KILL',
+    'CAP_NET_BIND_SERVICE',
+    'CAP_SETFCAP',
+    'CAP_SETGID',
+    'CAP_SETPCAP',
+    'CAP_SETUID',
+    'CAP_SYS_CHROOT',
+];
+/** podman's masked paths: kernel data a container has no business reading. */
+const MASKED_PATHS = [
+    '/proc/acpi',
+    '/proc/kcore',
+    '/proc/keys',
+    '/proc/latency_stats',
+    '/proc/timer_list',
+    '/proc/timer_stats',
+    '/proc/sched_debug',
+    '/proc/scsi',
+    '/proc/interrupts',
+    '/sys/firmware',
+    '/sys/fs/selinux',
+    '/sys/dev/block',
+    '/sys/devices/virtual/powercap',
+];
+const READONLY_PATHS = [
+    '/proc/asound',
+    '/proc/bus',
+    '/proc/fs',
+    '/proc/irq',
+    '/proc/sys',
+    '/proc/sysrq-trigger',
+];
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * The spec for one container. Reads the image's /etc/passwd and /etc/group from `rootfs`,
+ * creates the working dir there if missing, and writes /etc/hosts, /etc/hostname and
+ * /etc/resolv.conf into `bundleDir`. Bad input is ERR_INVALID_ARGUMENT, before anything runs.
+ */
+async function buildSpec(options) {
+    const image = options.image ?? {};
+    const args = commandLine(options, image);
+    const network = options.network === 'none' ? 'private' : (options.network ?? 'private');
+    const uts = options.uts ?? 'private';
+    const ipc = options.ipc ?? 'private';
+    const pid = options.pid ?? 'private';
+    const hostname = options.hostname ?? 'lighter';
+    const rootless = options.runtime?.rootless ?? false;
+    const cwd = options.cwd || image.WorkingDir || '/';
+    if (!external_node_path_.posix.isAbsolute(cwd)) {
+        throw new errors/* InvalidArgumentError */.Di(`working dir "${cwd}" must be an absolute path`);
+    }
+    const user = await resolveUser(options.rootfs, options.user ?? image.User, options.groups);
+    await ensureCwd(options.rootfs, cwd);
+    const env = new Map();
+    for (const item of image.Env ?? [])
+        setEnv(env, item);
+    const given = options.env ?? [];
+    if (Array.isArray(given))
+        for (const item of given)
+            setEnv(env, item);
+    else
+        for (const [k, v] of Object.entries(given))
+            env.set(k, v);
+    if (!env.has('PATH'))
+        env.set('PATH', DEFAULT_PATH);
+    if (!env.has('HOME'))
+        env.set('HOME', user.home);
+    if (uts === 'private' && !env.has('HOSTNAME'))
+        env.set('HOSTNAME', hostname);
+    const capabilities = capabilitySet(options.capAdd ?? [], options.capDrop ?? []);
+    // As podman does: a non-root user keeps the bounding set but holds no capability itself.
+    const held = user.uid === 0 ? capabilities : [];
+    const userMounts = [
+        ...(options.tmpfs ?? []).map(parseTmpfs),
+        ...(await Promise.all((options.volumes ?? []).map(parseBind))),
+    ];
+    if (options.readonlyRootfs && (options.readonlyTmpfs ?? true)) {
+        for (const destination of ['/tmp', '/var/tmp', '/run']) {
+            if (userMounts.some((m) => m.destination === destination))
+                continue;
+            userMounts.push({
+                destination,
+                type: 'tmpfs',
+                source: 'tmpfs',
+                options: ['rw', 'nosuid', 'nodev', 'mode=1777'],
+            });
+        }
+    }
+    const etcMounts = await writeEtcFiles({
+        dir: options.bundleDir,
+        hostname,
+        hostNetwork: network === 'host',
+        extraHosts: options.extraHosts ?? [],
+    });
+    const overridden = new Set(userMounts.map((m) => m.destination));
+    const mounts = [
+        ...systemMounts({ network, ipc, rootless, cgroups: options.runtime?.cgroups }),
+        ...etcMounts,
+    ].filter((m) => !overridden.has(m.destination));
+    // Parents before children: `-v /data:/d -v /x:/d/sub` must mount /d first.
+    userMounts.sort((a, b) => depth(a.destination) - depth(b.destination));
+    mounts.push(...userMounts);
+    const namespaces = [{ type: 'mount' }];
+    addNamespace(namespaces, 'pid', pid);
+    addNamespace(namespaces, 'network', network);
+    addNamespace(namespaces, 'ipc', ipc);
+    addNamespace(namespaces, 'uts', uts);
+    if (options.runtime?.cgroups === 'v2')
+        namespaces.push({ type: 'cgroup' });
+    if (rootless)
+        namespaces.push({ type: 'user' });
+    const uid = process.getuid?.() ?? 0;
+    const gid = process.getgid?.() ?? 0;
+    const spec = {
+        ociVersion: OCI_VERSION,
+        process: {
+            terminal: false,
+            user: {
+                uid: user.uid,
+                gid: user.gid,
+                ...(user.additionalGids.length > 0 ? { additionalGids: user.additionalGids } : {}),
+            },
+            args,
+            env: [...env].map(([k, v]) => `${k}=${v}`),
+            cwd,
+            capabilities: {
+                bounding: [...capabilities],
+                effective: [...held],
+                permitted: [...held],
+            },
+            rlimits: clampRlimits(options.rlimits),
+            noNewPrivileges: options.noNewPrivileges ?? false,
+        },
+        root: { path: options.rootfs, readonly: options.readonlyRootfs ?? false },
+        ...(uts === 'private' ? { hostname } : {}),
+        mounts,
+        linux: {
+            namespaces,
+            ...(rootless
+                ? {
+                    uidMappings: [{ containerID: 0, hostID: uid, size: 1 }],
+                    gidMappings: [{ containerID: 0, hostID: gid, size: 1 }],
+                }
+                : { resources: { devices: [{ allow: false, access: 'rwm' }] } }),
+            ...(options.cgroupsPath ? { cgroupsPath: options.cgroupsPath } : {}),
+            maskedPaths: [...MASKED_PATHS],
+            readonlyPaths: [...READONLY_PATHS],
+        },
+        ...(options.annotations ? { annotations: { ...options.annotations } } : {}),
+    };
+    return spec;
+}
+function commandLine(options, image) {
+    const entrypoint = options.entrypoint ?? image.Entrypoint ?? [];
+    const command = options.command ?? (options.entrypoint ? [] : (image.Cmd ?? []));
+    const args = [...entrypoint, ...command];
+    if (args.length === 0) {
+        throw new errors/* InvalidArgumentError */.Di('no command to run: the image has no Entrypoint or Cmd and none was given');
+    }
+    return args;
+}
+function setEnv(env, item) {
+    const eq = item.indexOf('=');
+    if (eq <= 0)
+        throw new errors/* InvalidArgumentError */.Di(`environment entry "${item}" is not KEY=VALUE`);
+    env.set(item.slice(0, eq), item.slice(eq + 1));
+}
+function capabilitySet(add, drop) {
+    const normalize = (name) => {
+        const upper = name.trim().toUpperCase();
+        return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+    };
+    const dropped = new Set(drop.map(normalize));
+    const set = new Set(dropped.has('ALL') ? [] : DEFAULT_CAPABILITIES);
+    for (const cap of dropped)
+        set.delete(cap);
+    for (const cap of add.map(normalize)) {
+        if (cap === 'ALL')
+            throw new errors/* InvalidArgumentError */.Di('adding ALL capabilities is not supported');
+        set.add(cap);
+    }
+    return [...set];
+}
+function systemMounts(o) {
+    const mounts = [
+        { destination: '/proc', type: 'proc', source: 'proc', options: ['nosuid', 'noexec', 'nodev'] },
+        {
+            destination: '/dev',
+            type: 'tmpfs',
+            source: 'tmpfs',
+            options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'],
+        },
+        {
+            destination: '/dev/pts',
+            type: 'devpts',
+            source: 'devpts',
+            // A rootless container has no group 5 of the host mapped in.
+            options: [
+                'nosuid',
+                'noexec',
+                'newinstance',
+                'ptmxmode=0666',
+                'mode=0620',
+                ...(o.rootless ? [] : ['gid=5']),
+            ],
+        },
+        {
+            destination: '/dev/shm',
+            type: 'tmpfs',
+            source: 'shm',
+            options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'],
+        },
+    ];
+    if (o.ipc === 'host') {
+        mounts.push({
+            destination: '/dev/mqueue',
+            type: 'bind',
+            source: '/dev/mqueue',
+            options: ['rbind', 'nosuid', 'noexec', 'nodev'],
+        });
+    }
+    else {
+        mounts.push({
+            destination: '/dev/mqueue',
+            type: 'mqueue',
+            source: 'mqueue',
+            options: ['nosuid', 'noexec', 'nodev'],
+        });
+    }
+    // sysfs can only be mounted by whoever owns the network namespace; with the host's (or a
+    // rootless container's) the host's /sys is bound read-only instead, as podman does.
+    if (o.network === 'private' && !o.rootless) {
+        mounts.push({
+            destination: '/sys',
+            type: 'sysfs',
+            source: 'sysfs',
+            options: ['nosuid', 'noexec', 'nodev', 'ro'],
+        });
+    }
+    else {
+        mounts.push({
+            destination: '/sys',
+            type: 'bind',
+            source: '/sys',
+            options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'],
+        });
+    }
+    if (!o.rootless || o.cgroups === 'v2') {
+        mounts.push({
+            destination: '/sys/fs/cgroup',
+            type: 'cgroup',
+            source: 'cgroup',
+            options: ['nosuid', 'noexec', 'nodev', 'relatime', 'ro'],
+        });
+    }
+    return mounts;
+}
+function addNamespace(list, type, mode) {
+    if (mode === 'host')
+        return;
+    if (mode === 'private')
+        list.push({ type });
+    else {
+        if (!(0,external_node_path_.isAbsolute)(mode.path)) {
+            throw new errors/* InvalidArgumentError */.Di(`${type} namespace path "${mode.path}" must be absolute`);
+        }
+        list.push({ type, path: mode.path });
+    }
+}
+/** Parses `/path[:opt,opt]`. */
+function parseTmpfs(value) {
+    const mount = typeof value === 'string'
+        ? (() => {
+            const colon = value.indexOf(':');
+            const destination = colon < 0 ? value : value.slice(0, colon);
+            const options = colon < 0
+                ? []
+                : value
+                    .slice(colon + 1)
+                    .split(',')
+                    .filter(Boolean);
+            return { destination, options };
+        })()
+        : value;
+    if (!external_node_path_.posix.isAbsolute(mount.destination)) {
+        throw new errors/* InvalidArgumentError */.Di(`tmpfs "${mount.destination}" must be an absolute path`);
+    }
+    const options = new Set(['rw', 'noexec', 'nosuid', 'nodev']);
+    for (const option of mount.options ?? []) {
+        if (option === 'exec')
+            options.delete('noexec');
+        else if (option === 'ro')
+            options.delete('rw');
+        else if (option === 'suid')
+            options.delete('nosuid');
+        else if (option === 'dev')
+            options.delete('nodev');
+        options.add(option);
+    }
+    return {
+        destination: external_node_path_.posix.normalize(mount.destination),
+        type: 'tmpfs',
+        source: 'tmpfs',
+        options: [...options],
+    };
+}
+/** Parses `src:dst[:ro|rw]` and checks that the source exists (relative sources are from our cwd). */
+async function parseBind(value) {
+    let mount;
+    if (typeof value === 'string') {
+        const parts = value.split(':');
+        const [source, destination, mode] = parts;
+        if (parts.length < 2 ||
+            parts.length > 3 ||
+            !source ||
+            !destination ||
+            (mode !== undefined && mode !== 'ro' && mode !== 'rw')) {
+            throw new errors/* InvalidArgumentError */.Di(`bind mount "${value}" is not SRC:DST[:ro|rw]`);
+        }
+        mount = { source, destination, readOnly: mode === 'ro' };
+    }
+    else {
+        mount = value;
+    }
+    if (!external_node_path_.posix.isAbsolute(mount.destination)) {
+        throw new errors/* InvalidArgumentError */.Di(`bind mount destination "${mount.destination}" must be an absolute path`);
+    }
+    const source = (0,external_node_path_.resolve)(mount.source);
+    try {
+        await (0,promises_.stat)(source);
+    }
+    catch {
+        throw new errors/* InvalidArgumentError */.Di(`bind mount source "${mount.source}" does not exist`);
+    }
+    return {
+        destination: external_node_path_.posix.normalize(mount.destination),
+        type: 'bind',
+        source,
+        options: ['rbind', mount.readOnly ? 'ro' : 'rw', 'rprivate'],
+    };
+}
+function depth(path) {
+    return path.split('/').filter(Boolean).length;
+}
+async function ensureCwd(rootfs, cwd) {
+    if (cwd === '/')
+        return;
+    const host = await resolveInRoot(rootfs, cwd);
+    const exists = await (0,promises_.stat)(host).then((s) => s.isDirectory(), () => false);
+    // Docker creates a missing WORKDIR at start; so does podman.
+    if (!exists)
+        await mkdirInRoot(rootfs, cwd);
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/runtime/index.js
+// The runtime wrapper: OCI specs, root filesystems and containers run by crun or runc.
+
+
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./.build/src/core/storage/location.js
+var storage_location = __nccwpck_require__(147);
+// EXTERNAL MODULE: ./.build/src/core/storage/store.js + 3 modules
+var store = __nccwpck_require__(9617);
+;// CONCATENATED MODULE: ./.build/src/core/run/image.js
+// The image a container starts from: found in the store, or pulled into it from its registry first.
+
+const HEX_ID = /^(?:sha256:)?[a-f0-9]{12,64}$/;
+/**
+ * Finds `input` in the store (name or ID, as `Store.resolve` does); a name the store lacks is
+ * pulled from its registry. Any failure is an ERR_NOT_FOUND-style error naming the image,
+ * raised before anything is created.
+ */
+async function resolveImage(store, input, options) {
+    let image;
+    try {
+        image = await store.resolve(input);
+    }
+    catch (error) {
+        const missing = (0,errors/* isLighterError */.E0)(error, 'ERR_NOT_FOUND');
+        if (!missing || options.pull === 'never' || HEX_ID.test(input))
+            throw error;
+        options.logger.info(`Pulling ${input} (not in the store ${store.dir})`);
+        try {
+            // Loaded only when pulling: the registry client is most of lighter's code, and a
+            // container whose image is local (the usual case) starts sooner without it.
+            const { pull } = await Promise.all(/* import() */[__nccwpck_require__.e(576), __nccwpck_require__.e(226)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8226));
+            image = (await pull(store, input, {
+                ...(options.registry ? { registry: options.registry } : {}),
+                logger: options.logger,
+            })).image;
+        }
+        catch (pullError) {
+            throw new errors/* LighterError */.Kt((0,errors/* isLighterError */.E0)(pullError) ? pullError.code : 'ERR_NOT_FOUND', `image "${input}" is not in the store, and pulling it failed: ${(0,errors/* errorMessage */.gJ)(pullError)}`, { cause: pullError });
+        }
+    }
+    const inspected = await store.inspect(image);
+    return { image, name: displayName(image, input), config: inspected.config.config ?? {} };
+}
+/** The overlay lower dirs (top first), unpacking what is not unpacked yet, held by `lease`. */
+function imageLayers(store, image, lease) {
+    return store.layerDirs(image, lease ? { lease } : {});
+}
+function displayName(image, input) {
+    if (HEX_ID.test(input))
+        return image.names[0] ?? image.id.slice(0, 12);
+    return image.names.find((n) => n === input || n.endsWith(`/${input}`)) ?? image.names[0] ?? input;
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/names.js
+// Names of containers and pods: one file per name, created exclusively, so two processes never take the same name.
+
+
+
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+function checkName(name, what) {
+    if (!NAME.test(name)) {
+        throw new errors/* InvalidArgumentError */.Di(`${what} name "${name}" must be 1-128 letters, digits, '_', '.' or '-', not starting with a symbol`);
+    }
+}
+/** A fresh ID: 64 hex digits, as podman's, shown cut to 12. */
+function newId() {
+    return (0,external_node_crypto_.randomBytes)(32).toString('hex');
+}
+/** `busybox-3fa9c1`: the image's last path part and a few hex digits, readable in log prefixes. */
+function defaultName(image, id) {
+    const last = image.split('@')[0]?.split('/').pop()?.split(':')[0] ?? '';
+    const base = last.replace(/[^a-zA-Z0-9_.-]/g, '').replace(/^[^a-zA-Z0-9]+/, '');
+    return `${base === '' || /^[a-f0-9]{12,}$/.test(base) ? 'c' : base}-${id.slice(0, 6)}`;
+}
+/**
+ * Takes `name` for `id` in `dir` (one file a name holding the owner's ID). A name whose owner
+ * is gone (`isLive` says so: a crash between reserving and recording) is taken over.
+ */
+async function reserveName(dir, name, id, what, isLive) {
+    checkName(name, what);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const path = (0,external_node_path_.join)(dir, name);
+    try {
+        await (0,promises_.writeFile)(path, id, { flag: 'wx' });
+        return;
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            throw error;
+    }
+    const owner = await nameOwner(dir, name);
+    if (owner !== undefined && owner !== id && (await isLive(owner))) {
+        throw new errors/* InvalidArgumentError */.Di(`the ${what} name "${name}" is already in use by ${owner.slice(0, 12)}; remove that ${what} or choose another name`);
+    }
+    // A stale name: replace it atomically, so a racing reservation sees one owner or the other.
+    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,promises_.writeFile)(temp, id);
+    await (0,promises_.rename)(temp, path);
+}
+/** Frees `name` if `id` still holds it. */
+async function releaseName(dir, name, id) {
+    if ((await nameOwner(dir, name)) !== id)
+        return;
+    await (0,promises_.unlink)((0,external_node_path_.join)(dir, name)).catch(() => { });
+}
+async function nameOwner(dir, name) {
+    if (!NAME.test(name))
+        return undefined;
+    try {
+        return (await (0,promises_.readFile)((0,external_node_path_.join)(dir, name), 'utf8')).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/process-id.js
+// A process named by PID and start time, so a reused PID is never mistaken for the process we started.
+
+
+async function process_id_processId(pid) {
+    const start = await startTime(pid);
+    return start === undefined ? undefined : `${pid}@${start}`;
+}
+function pidOf(id) {
+    return Number(id.split('@')[0]);
+}
+/** The process is the very one `id` names, and not a zombie. */
+async function isAlive(id) {
+    if (!id)
+        return false;
+    const [pid, start] = id.split('@');
+    let stat;
+    try {
+        stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return false;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); the start time is field 22.
+    return fields[0] !== 'Z' && fields[19] === start;
+}
+async function startTime(pid) {
+    try {
+        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Sends `signal` to the process `id` names if it still lives, through `sudo -n kill` when it
+ * belongs to root and we are not root. Returns whether it was alive.
+ */
+async function signalProcess(id, signal, sudo) {
+    if (!id || !(await isAlive(id)))
+        return false;
+    const pid = pidOf(id);
+    try {
+        process.kill(pid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code !== 'EPERM' || !sudo)
+            return false;
+    }
+    await runCommand(privileged(['kill', `-${signal.replace(/^SIG/, '')}`, String(pid)], true));
+    return true;
+}
+/** SIGTERM, then SIGKILL if it still lives after `graceMs`; resolves once it is gone. */
+async function endProcess(id, sudo, graceMs = 2000) {
+    if (!(await signalProcess(id, 'SIGTERM', sudo)))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!(await isAlive(id)))
+            return;
+        await new Promise((r) => setTimeout(r, 10));
+    }
+    await signalProcess(id, 'SIGKILL', sudo);
+    for (let i = 0; i < 200 && (await isAlive(id)); i++)
+        await new Promise((r) => setTimeout(r, 10));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/rootfs.js
+// A run container's root filesystem: the runtime's overlay, mounted `volatile` when the kernel allows.
+//
+// Unmounting an overlay syncs its upper file system, which waits for every dirty page of that
+// whole file system, not just the container's: on a busy CI disk one `umount` took 170 ms
+// here where it usually takes 3. A run container's upper dir is thrown away with it, so it
+// needs no sync at all: `volatile` (Linux 5.10+) skips it, as podman does for its containers.
+// A builder's upper dir becomes a layer and must stay synced, so this lives here and not in
+// the runtime's mountRootfs, which everything else still goes through (and which this falls
+// back to when the kernel refuses the option, or the options are too long for one mount call).
+
+
+
+// mount(2) takes one page of options; the runtime's mount handles longer lists with symlinks.
+const rootfs_MAX_OPTIONS = 3000;
+const rootfs_UNSAFE_IN_OPTIONS = /[,:\\=]/;
+let volatileRefused = false;
+async function mountContainerRootfs(options) {
+    const { lowerDirs, upperDir, workDir, target, sudo, logger } = options;
+    const data = `lowerdir=${lowerDirs.join(':')},upperdir=${upperDir},workdir=${workDir},index=off,redirect_dir=off,metacopy=off,volatile`;
+    const simple = lowerDirs.length > 0 &&
+        data.length <= rootfs_MAX_OPTIONS &&
+        ![...lowerDirs, upperDir, workDir].some((d) => rootfs_UNSAFE_IN_OPTIONS.test(d));
+    if (simple && !volatileRefused) {
+        await Promise.all([upperDir, workDir, target].map((d) => (0,promises_.mkdir)(d, { recursive: true })));
+        const result = await runCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', data, target], sudo));
+        if (result.code === 0) {
+            return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
+        }
+        volatileRefused = true;
+        logger.debug(`overlay with volatile refused (${result.stderr.trim()}); mounting without it`);
+    }
+    return mountRootfs({ lowerDirs, upperDir, workDir, target, sudo, logger });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/volumes.js
+// Bind-mount sources checked before anything is created: a missing host path is the caller's mistake, reported as such.
+
+
+
+/** Fails with ERR_INVALID_ARGUMENT naming the first volume whose host path does not exist. */
+async function checkVolumeSources(volumes) {
+    for (const volume of volumes) {
+        try {
+            await (0,promises_.stat)((0,external_node_path_.resolve)(volume.source));
+        }
+        catch {
+            throw new errors/* InvalidArgumentError */.Di(`volume ${volume.source}:${volume.destination}: the host path ${(0,external_node_path_.resolve)(volume.source)} does not exist`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/engine.js
+// The container engine: image from the store → overlay rootfs → OCI runtime, with records any later lighter process can act on.
+//
+// Everything lives in the state dir (`/run/lighter` for root): the runtime wrapper's container
+// dirs (record, bundle, upper dir, logs), plus `names/` (one file per container name). What
+// `ps`, `kube generate` and cleanup need about a container beyond the runtime's record rides
+// in its labels, so listing containers reads one file each.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LABEL = {
+    image: 'lighter.image',
+    imageId: 'lighter.image-id',
+    pod: 'lighter.pod',
+    podName: 'lighter.pod-name',
+    network: 'lighter.network',
+    autoremove: 'lighter.autoremove',
+    owner: 'lighter.owner',
+    command: 'lighter.command',
+    request: 'lighter.request',
+};
+/** One state dir, one store, one runtime: what every container command works through. */
+class engine_Engine {
+    stateDir;
+    storeDir;
+    logger;
+    registry;
+    #store;
+    #runtime;
+    #lease;
+    constructor(options = {}) {
+        this.stateDir = options.stateDir ?? paths_defaultStateDir();
+        this.storeDir = options.storeDir ?? (0,storage_location/* defaultStoreDir */.i)();
+        this.logger = options.logger ?? log/* silentLogger */.qq;
+        this.registry = options.registry;
+        if (options.runtime)
+            this.#runtime = Promise.resolve(options.runtime);
+    }
+    get namesDir() {
+        return (0,external_node_path_.join)(this.stateDir, 'names');
+    }
+    store() {
+        this.#store ??= store/* Store */.i.open(this.storeDir, { logger: this.logger });
+        return this.#store;
+    }
+    runtime() {
+        this.#runtime ??= detectRuntime({ logger: this.logger });
+        return this.#runtime;
+    }
+    /** Finds the image in the store, pulling it when missing: the check before anything is created. */
+    async image(input) {
+        return resolveImage(await this.store(), input, {
+            logger: this.logger,
+            ...(this.registry ? { registry: this.registry } : {}),
+        });
+    }
+    /**
+     * Creates (does not start) a container: the name reserved, the image's layers overlaid, the
+     * spec written, the runtime's record made. On failure nothing is left behind.
+     */
+    async create(request, resolved) {
+        const runtime = await this.runtime();
+        const store = await this.store();
+        const image = resolved ?? (await this.image(request.image));
+        await checkVolumeSources(request.volumes ?? []);
+        const id = request.id ?? newId();
+        const name = request.name ?? defaultName(image.name, id);
+        await reserveName(this.namesDir, name, id, 'container', (owner) => this.#exists(owner));
+        const paths = paths_containerPaths(this.stateDir, id);
+        let rootfs;
+        let container;
+        try {
+            await (0,promises_.mkdir)(paths.dir, { recursive: true, mode: 0o700 });
+            await (0,promises_.mkdir)(paths.bundle, { recursive: true });
+            this.#lease ??= store.lease();
+            const lowerDirs = await imageLayers(store, image.image, await this.#lease);
+            rootfs = await mountContainerRootfs({
+                lowerDirs,
+                upperDir: paths.upper,
+                workDir: paths.work,
+                target: paths.rootfs,
+                sudo: runtime.sudo,
+                logger: this.logger,
+            });
+            const network = request.network ?? 'host';
+            const pod = typeof network === 'object' ? network : undefined;
+            const ns = (type) => ({ path: `/proc/${pod?.infraPid}/ns/${type}` });
+            const spec = await buildSpec({
+                rootfs: rootfs.path,
+                bundleDir: paths.bundle,
+                image: image.config,
+                ...(request.entrypoint ? { entrypoint: request.entrypoint } : {}),
+                ...(request.command && request.command.length > 0 ? { command: request.command } : {}),
+                env: { ...request.env },
+                ...(request.user ? { user: request.user } : {}),
+                ...(request.workdir ? { cwd: request.workdir } : {}),
+                volumes: (request.volumes ?? []).map((v) => ({ ...v })),
+                hostname: request.hostname ?? pod?.podName ?? name,
+                network: pod ? ns('net') : network,
+                ...(pod ? { ipc: ns('ipc'), uts: ns('uts') } : {}),
+                extraHosts: [...(request.extraHosts ?? [])],
+                runtime,
+            });
+            const readiness = request.readiness === 'none'
+                ? undefined
+                : (request.readiness ?? imageProbe(image.config.Healthcheck));
+            const stored = {
+                image: image.name,
+                ...(request.entrypoint ? { entrypoint: [...request.entrypoint] } : {}),
+                ...(request.command && request.command.length > 0 ? { command: [...request.command] } : {}),
+                env: { ...request.env },
+                volumes: (request.volumes ?? []).map((v) => ({ ...v })),
+                ...(request.workdir ? { workdir: request.workdir } : {}),
+                ...(request.user ? { user: request.user } : {}),
+                ...(readiness ? { readiness } : {}),
+                ...(request.liveness ? { liveness: request.liveness } : {}),
+                ports: [...(request.ports ?? [])],
+            };
+            const labels = {
+                [LABEL.image]: image.name,
+                [LABEL.imageId]: image.image.id,
+                [LABEL.network]: pod ? 'pod' : network,
+                [LABEL.command]: spec.process.args.join(' '),
+                [LABEL.request]: JSON.stringify(stored),
+                ...(pod ? { [LABEL.pod]: pod.podId, [LABEL.podName]: pod.podName } : {}),
+                ...(request.autoremove ? { [LABEL.autoremove]: 'true' } : {}),
+                ...(request.owner ? { [LABEL.owner]: request.owner } : {}),
+            };
+            container = await createContainer({
+                id,
+                name,
+                spec,
+                runtime,
+                stateDir: this.stateDir,
+                rootfs,
+                stopSignal: stopSignalOf(image.config),
+                stdio: request.stdio ?? 'pipe',
+                ...(request.onOutput ? { onOutput: request.onOutput } : {}),
+                labels,
+                logger: this.logger,
+            });
+            return container;
+        }
+        catch (error) {
+            if (!container) {
+                if (rootfs)
+                    await unmountRootfs(rootfs, { sudo: runtime.sudo }).catch(() => { });
+                await this.#removeDir(id, runtime).catch(() => { });
+                await releaseName(this.namesDir, name, id);
+            }
+            throw error;
+        }
+    }
+    /** A container by name, full ID or unique ID prefix. */
+    async find(nameOrId, onOutput) {
+        const byName = await nameOwner(this.namesDir, nameOrId);
+        if (byName && (await this.#exists(byName))) {
+            return openContainer(this.stateDir, byName, this.logger, onOutput);
+        }
+        if (/^[a-f0-9]{3,64}$/.test(nameOrId)) {
+            const matches = (await listRecords(this.stateDir)).filter((r) => r.id.startsWith(nameOrId));
+            if (matches.length === 1) {
+                return openContainer(this.stateDir, matches[0].id, this.logger, onOutput);
+            }
+            if (matches.length > 1) {
+                throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `"${nameOrId}" matches ${matches.length} containers; give more of the ID`);
+            }
+        }
+        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `no container "${nameOrId}"`);
+    }
+    /** Every container with its state, oldest first. */
+    async list() {
+        const infos = [];
+        for (const record of await listRecords(this.stateDir)) {
+            try {
+                const container = await openContainer(this.stateDir, record.id, this.logger);
+                infos.push(await this.info(container));
+            }
+            catch (error) {
+                // Removed by another process between listing and reading: not there any more.
+                if (!(0,errors/* isLighterError */.E0)(error, 'ERR_NOT_FOUND'))
+                    throw error;
+            }
+        }
+        return infos;
+    }
+    async info(container) {
+        const labels = container.record.labels;
+        const podId = labels[LABEL.pod];
+        return {
+            id: container.id,
+            name: container.name,
+            image: labels[LABEL.image] ?? '',
+            imageId: labels[LABEL.imageId] ?? '',
+            command: labels[LABEL.command] ?? '',
+            createdAt: container.record.createdAt,
+            state: await container.state(),
+            ...(podId ? { pod: { id: podId, name: labels[LABEL.podName] ?? podId } } : {}),
+            network: labels[LABEL.network] ?? 'host',
+            autoremove: labels[LABEL.autoremove] === 'true',
+            request: storedRequest(container),
+        };
+    }
+    /** Removes a container (a running one only with `force`, which kills it) and frees its name. */
+    async remove(container, options = {}) {
+        await container.delete({ force: !!options.force });
+        await releaseName(this.namesDir, container.name, container.id);
+    }
+    /**
+     * Removes whatever is left of container `id`, recorded or not (a process killed mid-create
+     * leaves a mount and a dir without a record). No error when nothing is there.
+     */
+    async removeById(id) {
+        try {
+            const container = await openContainer(this.stateDir, id, this.logger);
+            await this.remove(container, { force: true });
+            return;
+        }
+        catch (error) {
+            if (!(0,errors/* isLighterError */.E0)(error, 'ERR_NOT_FOUND'))
+                throw error;
+        }
+        const runtime = await this.runtime();
+        await runCommand(runtimeArgv(runtime, runtimeRoot(this.stateDir, runtime.name), ['delete', '--force', id]));
+        await this.#removeDir(id, runtime);
+    }
+    /** Removes exited auto-remove containers whose waiting process is gone (`run -d --rm`, a killed `run --rm`). */
+    async reap() {
+        const reaped = [];
+        for (const record of await listRecords(this.stateDir)) {
+            if (record.labels[LABEL.autoremove] !== 'true')
+                continue;
+            if (await isAlive(record.labels[LABEL.owner]))
+                continue;
+            try {
+                const container = await openContainer(this.stateDir, record.id, this.logger);
+                const status = (await container.state()).status;
+                if (status !== 'exited' && status !== 'stopped')
+                    continue;
+                await this.remove(container);
+                reaped.push(record.id);
+            }
+            catch (error) {
+                this.logger.debug(`reaping ${record.name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return reaped;
+    }
+    /** Everything in the state dir: recorded containers, runtime strays, mounts, names. */
+    async cleanup() {
+        const result = await cleanupAll(this.stateDir, { logger: this.logger });
+        const { rm } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
+        await rm(this.namesDir, { recursive: true, force: true });
+        return [...result.containers, ...result.strays];
+    }
+    async #exists(id) {
+        try {
+            await openContainer(this.stateDir, id);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async #removeDir(id, runtime) {
+        const dir = paths_containerPaths(this.stateDir, id).dir;
+        for (const mount of await mountsUnder(dir)) {
+            await unmount(mount.mountPoint, { sudo: runtime.sudo, logger: this.logger });
+        }
+        if ((await mountsUnder(dir)).length > 0)
+            return;
+        await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], runtime.sudo));
+    }
+}
+/** A process ID for "this lighter process", to mark containers it waits on. */
+function selfId() {
+    return processId(process.pid);
+}
+function storedRequest(container) {
+    const text = container.record.labels[LABEL.request];
+    if (text) {
+        try {
+            return JSON.parse(text);
+        }
+        catch { }
+    }
+    return { image: container.record.labels[LABEL.image] ?? '', env: {}, volumes: [], ports: [] };
+}
+function stopSignalOf(config) {
+    return config.StopSignal?.trim() || 'SIGTERM';
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/readiness.js
+// Waits for a container to become ready: its probe polled until it passes, the container exits, or time runs out.
+//
+// The budget is what Docker or Kubernetes would take to call the container unhealthy:
+// delay + start period + retries × interval. Checks run more often than the interval (at most
+// every 500 ms), so a service that is up early is found early; tests start sooner that way.
+
+const MAX_POLL_MS = 500;
+async function waitReady(options) {
+    const { probe } = options;
+    const started = Date.now();
+    const budget = started + probe.delayMs + probe.startPeriodMs + probe.retries * probe.intervalMs;
+    const deadline = Math.min(budget, options.deadline ?? Number.POSITIVE_INFINITY);
+    const pollMs = Math.max(50, Math.min(probe.intervalMs, MAX_POLL_MS));
+    const what = describeCheck(probe.check);
+    let attempts = 0;
+    let last;
+    const result = (ready, reason) => ({
+        ready,
+        ms: Date.now() - started,
+        attempts,
+        reason,
+    });
+    if (probe.delayMs > 0)
+        await readiness_sleep(Math.min(probe.delayMs, deadline - Date.now()), options.signal);
+    for (;;) {
+        if (options.signal?.aborted)
+            return result(false, `${what}: cancelled`);
+        const code = await options.exited();
+        if (code !== undefined) {
+            return result(false, `exited with code ${code} before ${what} passed`);
+        }
+        // A check that starts in time gets its whole timeout; only the caller's deadline cuts it short.
+        const remaining = (options.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
+        attempts++;
+        last = await runCheck(probe.check, Math.max(1, Math.min(probe.timeoutMs, remaining)), options);
+        if (last.ok)
+            return result(true, `${what}: ${last.detail}`);
+        options.onFailure?.(last, attempts);
+        const wait = Math.min(pollMs, deadline - Date.now());
+        if (wait <= 0) {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            const limit = deadline < budget ? 'the time limit' : 'its budget';
+            return result(false, `${what}: ${last.detail} (not ready after ${attempts} check(s) in ${seconds} s, ${limit})`);
+        }
+        await readiness_sleep(wait, options.signal);
+    }
+}
+function readiness_sleep(ms, signal) {
+    if (ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/ready.js
+// Readiness of a started container: its probe, run where the container's network is (a pod's, or the host's).
+
+
+
+
+
+/** How a TCP or HTTP check reaches the container: through its pod's agent, or on the host. */
+function connectFor(network, pod) {
+    if (pod)
+        return (port, host) => pod.connect(port, host);
+    if (network === 'host') {
+        return (port, host) => new Promise((resolve, reject) => {
+            const socket = (0,external_node_net_.connect)({ port, host: host ?? '127.0.0.1' });
+            socket.once('connect', () => {
+                socket.off('error', reject);
+                resolve(socket);
+            });
+            socket.once('error', reject);
+        });
+    }
+    return async () => {
+        throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', 'a TCP or HTTP check cannot reach a container with --network none');
+    };
+}
+function execFor(container) {
+    return (argv, timeoutMs) => container.exec(argv, { timeoutMs });
+}
+/** The exit code once the container has exited, read from the monitor's exit file (no runtime call). */
+function exitedFor(container) {
+    return async () => {
+        try {
+            const exit = JSON.parse(await (0,promises_.readFile)(container.paths.exitFile, 'utf8'));
+            return exit.exitCode ?? -1;
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+/** Waits for the container's readiness probe; undefined when it has none. */
+async function waitContainerReady(container, options) {
+    const probe = options.probe ?? storedRequest(container).readiness;
+    if (!probe)
+        return undefined;
+    return waitReady({
+        probe,
+        connect: connectFor(options.network, options.pod),
+        exec: execFor(container),
+        exited: exitedFor(container),
+        ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/liveness.js
+// Liveness checks while tests run: a service that stops answering is reported, once, instead of failing silently.
+//
+// Kubernetes would restart the container; lighter does not restart anything (a CI run should
+// see the failure, not hide it), so the watcher only reports.
+
+
+/** Checks each container every probe interval; `onFailure` is called after `retries` failures in a row. */
+function watchLiveness(watched, onFailure) {
+    const timers = new Map();
+    let stopped = false;
+    for (const w of watched) {
+        let failures = 0;
+        const io = { connect: connectFor('pod', w.pod), exec: execFor(w.container) };
+        const exited = exitedFor(w.container);
+        const tick = async () => {
+            if (stopped)
+                return;
+            const code = await exited();
+            if (code !== undefined) {
+                onFailure(w.name, `exited with code ${code}`);
+                return;
+            }
+            const result = await runCheck(w.probe.check, w.probe.timeoutMs, io);
+            failures = result.ok ? 0 : failures + 1;
+            if (failures >= Math.max(1, w.probe.retries)) {
+                onFailure(w.name, `${describeCheck(w.probe.check)} failed ${failures} time(s): ${result.detail}`);
+                return;
+            }
+            if (!stopped)
+                schedule();
+        };
+        const schedule = () => {
+            const timer = setTimeout(tick, w.probe.intervalMs);
+            // Watching must never keep the process alive on its own.
+            timer.unref();
+            timers.set(w.name, timer);
+        };
+        schedule();
+    }
+    return {
+        stop() {
+            stopped = true;
+            for (const t of timers.values())
+                clearTimeout(t);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/play.js
+// Runs a pod from a plan (Kubernetes YAML, or the run action's services): checks everything, then pod, containers, readiness.
+//
+// Every check that can fail on bad input (names, images, volume paths, ports) runs before
+// anything is created. Creation is announced through `onCreate` before each pod or container
+// exists, so a caller that may be killed (the run action) can always find what to remove.
+
+
+
+
+
+/** Everything a plan needs that could be wrong, checked: resolved images by container name. */
+async function preparePlan(engine, plan) {
+    checkName(plan.name, 'pod');
+    if (plan.containers.length === 0) {
+        throw new errors/* InvalidArgumentError */.Di(`pod ${plan.name} has no containers`);
+    }
+    const seen = new Set();
+    for (const c of plan.containers) {
+        checkName(c.name, 'container');
+        if (seen.has(c.name))
+            throw new errors/* InvalidArgumentError */.Di(`two containers are named "${c.name}"`);
+        seen.add(c.name);
+        for (const mount of c.mounts ?? [])
+            await checkMount(c.name, mount);
+    }
+    const hostPorts = new Set();
+    for (const port of plan.ports) {
+        const key = `${port.hostIp ?? '*'}:${port.hostPort}`;
+        if (hostPorts.has(key))
+            throw new errors/* InvalidArgumentError */.Di(`host port ${port.hostPort} is published twice`);
+        hostPorts.add(key);
+    }
+    const images = new Map();
+    const distinct = [...new Set(plan.containers.map((c) => c.image))];
+    const resolved = await Promise.all(distinct.map((image) => engine.image(image)));
+    for (const c of plan.containers)
+        images.set(c.name, resolved[distinct.indexOf(c.image)]);
+    return images;
+}
+async function checkMount(container, mount) {
+    if (!mount.destination.startsWith('/')) {
+        throw new errors/* InvalidArgumentError */.Di(`container ${container}: mount path "${mount.destination}" must be absolute`);
+    }
+    if (mount.hostPath === undefined || mount.create)
+        return;
+    try {
+        await (0,promises_.stat)((0,external_node_path_.resolve)(mount.hostPath));
+    }
+    catch {
+        throw new errors/* InvalidArgumentError */.Di(`container ${container}: volume path "${mount.hostPath}" does not exist on the host`);
+    }
+}
+/**
+ * Creates the pod and its containers, starts them in order, then waits for every readiness
+ * check at once. Throws when creation or a start fails (what was created is left for the
+ * caller to remove, by the IDs `onCreate` gave); readiness failures come back in `failures`.
+ */
+async function playPod(pods, plan, options = {}, prepared) {
+    const engine = pods.engine;
+    const images = prepared ?? (await preparePlan(engine, plan));
+    const podId = newId();
+    options.onCreate?.('pod', podId);
+    const pod = await pods.create({
+        id: podId,
+        name: plan.name,
+        ports: plan.ports,
+        ...(plan.labels ? { labels: plan.labels } : {}),
+    });
+    const namespaces = await pod.namespaces();
+    const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
+    const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
+    const started = [];
+    for (const c of plan.containers) {
+        const volumes = [];
+        for (const mount of c.mounts ?? [])
+            volumes.push(await mountSource(pod, mount));
+        const id = newId();
+        options.onCreate?.('container', id);
+        const container = await engine.create({
+            id,
+            name: c.name,
+            image: c.image,
+            ...(c.entrypoint ? { entrypoint: c.entrypoint } : {}),
+            ...(c.command ? { command: c.command } : {}),
+            env: c.env ?? {},
+            volumes,
+            ...(c.workdir ? { workdir: c.workdir } : {}),
+            ...(c.user ? { user: c.user } : {}),
+            network: namespaces,
+            extraHosts,
+            ...(c.readiness ? { readiness: c.readiness } : {}),
+            ...(c.liveness ? { liveness: c.liveness } : {}),
+            ports: c.ports ?? [],
+            onOutput: options.onOutput ?? (() => { }),
+        }, images.get(c.name));
+        await container.start();
+        if (!options.onOutput)
+            container.detach();
+        started.push({ plan: c, container, at: Date.now() });
+    }
+    const containers = await Promise.all(started.map(async ({ plan: c, container, at }) => {
+        const ready = {
+            pod,
+            network: 'pod',
+            ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+        };
+        let readiness = await waitContainerReady(container, ready);
+        // A liveness probe failing from the start would have Kubernetes restart the container
+        // over and over; here it keeps the pod from counting as ready.
+        if (c.liveness && (!readiness || readiness.ready)) {
+            readiness = await waitContainerReady(container, { ...ready, probe: c.liveness });
+        }
+        return { plan: c, container, ...(readiness ? { readiness } : {}), ms: Date.now() - at };
+    }));
+    return {
+        pod,
+        containers,
+        failures: containers.filter((c) => c.readiness && !c.readiness.ready),
+    };
+}
+async function mountSource(pod, mount) {
+    if (mount.emptyDir !== undefined) {
+        const dir = (0,external_node_path_.join)(pod.dir, 'volumes', mount.emptyDir);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        // As Kubernetes makes them: any user the container runs as can write there.
+        await (0,promises_.chmod)(dir, 0o777);
+        return { source: dir, destination: mount.destination, readOnly: mount.readOnly };
+    }
+    const source = (0,external_node_path_.isAbsolute)(mount.hostPath ?? '')
+        ? mount.hostPath
+        : (0,external_node_path_.resolve)(mount.hostPath ?? '.');
+    if (mount.create === 'directory')
+        await (0,promises_.mkdir)(source, { recursive: true });
+    if (mount.create === 'file')
+        await (0,promises_.writeFile)(source, '', { flag: 'a' });
+    return { source, destination: mount.destination, readOnly: mount.readOnly };
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/infra.js
+// A pod's infra process: holds its network, IPC and UTS namespaces, and is the agent that connects into them.
+//
+// Started as `[sudo -n] unshare --net --ipc --uts -- node -e <infraMain> CONFIG`: unshare makes
+// the namespaces and execs Node in them, so the Node process is both the holder of the
+// namespaces (containers join `/proc/PID/ns/{net,ipc,uts}`, as podman's pause process) and
+// the agent: it listens on a unix socket in the pod's dir, and for each connection reads one
+// line, `PORT [HOST]`, connects to HOST:PORT (default 127.0.0.1) inside the pod, answers `+`
+// and then relays bytes both ways (or `-REASON` and closes). Unix sockets live in the file
+// system, not in a network namespace, so anything on the host reaches the pod's ports through
+// it: the host-side port forwarder, and lighter's TCP and HTTP readiness checks. One Node
+// process instead of a sleeper plus an `nsenter`-ed agent, and nothing needs CNI or IP addresses.
+//
+// Like the runtime's monitor, the function is run from its source with `node -e`: it imports
+// nothing, so bundles need no extra file.
+function infraScript() {
+    return `(${infraMain.toString()})(process.argv[process.argv.length - 1]);\n`;
+}
+/** Self-contained: runs in its own Node process from its source text. */
+function infraMain(configPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const net = process.getBuiltinModule('node:net');
+    const childProcess = process.getBuiltinModule('node:child_process');
+    const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+    // Our own session: a terminal's signals are not for the pod. SIGTERM ends it (pod rm).
+    process.on('SIGINT', () => { });
+    process.on('SIGHUP', () => { });
+    process.on('uncaughtException', (error) => {
+        try {
+            fs.appendFileSync(config.errorLog, `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`);
+        }
+        catch { }
+    });
+    let reported = false;
+    const report = (line) => {
+        if (reported)
+            return;
+        reported = true;
+        // lighter reads this one line and closes the pipe; nothing may be written after it.
+        try {
+            process.stdout.write(`${line}\n`);
+        }
+        catch { }
+    };
+    const fail = (message) => {
+        report(`error ${message.replace(/\s+/g, ' ')}`);
+        process.exit(1);
+    };
+    process.stdout.on('error', () => { });
+    try {
+        fs.writeFileSync('/proc/sys/kernel/hostname', config.hostname);
+    }
+    catch (error) {
+        fail(`setting the hostname: ${String(error)}`);
+    }
+    const ip = childProcess.spawnSync(config.ip, ['link', 'set', 'lo', 'up'], { encoding: 'utf8' });
+    if (ip.status !== 0)
+        fail(`bringing up lo with ${config.ip}: ${ip.stderr || String(ip.error)}`);
+    try {
+        fs.unlinkSync(config.socket);
+    }
+    catch { }
+    const server = net.createServer({ allowHalfOpen: true }, relay);
+    server.on('error', (error) => fail(`listening on ${config.socket}: ${error.message}`));
+    server.listen(config.socket, () => {
+        // The socket's dir is private to its owner; the socket itself must take the user's
+        // connections when this runs as root through sudo.
+        fs.chmodSync(config.socket, 0o666);
+        fs.writeFileSync(config.pidFile, `${process.pid}\n`);
+        report(`ready ${process.pid}`);
+    });
+    process.on('SIGTERM', () => {
+        server.close();
+        process.exit(0);
+    });
+    function relay(client) {
+        let head = Buffer.alloc(0);
+        client.on('error', () => client.destroy());
+        const onData = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const newline = head.indexOf(10);
+            if (newline < 0) {
+                if (head.length > 256)
+                    client.destroy();
+                return;
+            }
+            client.off('data', onData);
+            client.pause();
+            const [portText, host] = head.subarray(0, newline).toString('utf8').trim().split(/\s+/);
+            const rest = head.subarray(newline + 1);
+            const port = Number(portText);
+            if (!Number.isInteger(port) || port < 1 || port > 65535) {
+                client.end('-bad port\n');
+                return;
+            }
+            let connected = false;
+            const target = net.connect({ port, host: host || '127.0.0.1', allowHalfOpen: true });
+            target.once('connect', () => {
+                connected = true;
+                client.write('+\n');
+                if (rest.length > 0)
+                    target.write(rest);
+                target.pipe(client);
+                client.pipe(target);
+                client.resume();
+            });
+            target.on('error', (error) => {
+                if (!connected)
+                    client.end(`-${error.code ?? error.message}\n`);
+                else
+                    client.destroy();
+                target.destroy();
+            });
+            // Fully closed on one side: nothing more can reach the other, which ends after its writes.
+            target.on('close', () => {
+                if (connected)
+                    client.end();
+            });
+            client.on('close', () => target.destroy());
+        };
+        client.on('data', onData);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/pod.js
+// Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
+//
+// On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
+// process's config, PID file, log and agent socket (a short dir name keeps the socket path
+// under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
+// `<stateDir>/pod-names/<name>` holds the ID a name points at.
+
+
+
+
+
+
+
+
+
+
+
+
+const INFRA_TIMEOUT_MS = 30_000;
+class Pod {
+    record;
+    dir;
+    constructor(record, dir) {
+        this.record = record;
+        this.dir = dir;
+    }
+    get id() {
+        return this.record.id;
+    }
+    get name() {
+        return this.record.name;
+    }
+    get socket() {
+        return (0,external_node_path_.join)(this.dir, 'agent.sock');
+    }
+    /** What a container needs to join the pod; fails when the infra process is gone. */
+    async namespaces() {
+        const infra = this.record.infra;
+        if (!infra || !(await isAlive(infra))) {
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} is not running (its infra process is gone)`);
+        }
+        return { podId: this.id, podName: this.name, infraPid: Number(infra.split('@')[0]) };
+    }
+    /** A TCP connection to `host:port` (default 127.0.0.1) inside the pod, through its agent. */
+    connect(port, host) {
+        return connectInPod(this.socket, port, host);
+    }
+    async status() {
+        if (!this.record.infra)
+            return 'creating';
+        return (await isAlive(this.record.infra)) ? 'running' : 'exited';
+    }
+}
+/** The pods of one state dir, over the engine that runs their containers. */
+class pod_Pods {
+    engine;
+    constructor(engine) {
+        this.engine = engine;
+    }
+    get podsDir() {
+        return (0,external_node_path_.join)(this.engine.stateDir, 'pods');
+    }
+    get namesDir() {
+        return (0,external_node_path_.join)(this.engine.stateDir, 'pod-names');
+    }
+    dirOf(id) {
+        return (0,external_node_path_.join)(this.podsDir, id.slice(0, 16));
+    }
+    /**
+     * Creates a pod and starts its infra process (and the port forwarder when ports are
+     * published). Ports are bound first, so one in use fails before anything runs; on any
+     * failure nothing is left behind.
+     */
+    async create(options = {}) {
+        const runtime = await this.engine.runtime();
+        const id = options.id ?? newId();
+        const name = options.name ?? `pod-${id.slice(0, 6)}`;
+        checkName(name, 'pod');
+        const tools = requireTools();
+        const named = options.owner === undefined;
+        if (named)
+            await reserveName(this.namesDir, name, id, 'pod', (owner) => this.#exists(owner));
+        let servers = [];
+        const dir = this.dirOf(id);
+        const record = {
+            version: 1,
+            id,
+            name,
+            createdAt: new Date().toISOString(),
+            ports: [...(options.ports ?? [])],
+            sudo: runtime.sudo,
+            ...(options.owner ? { owner: options.owner } : {}),
+            labels: { ...options.labels },
+        };
+        try {
+            servers = await bindPorts(record.ports);
+            await (0,promises_.mkdir)(this.podsDir, { recursive: true });
+            await (0,promises_.mkdir)(dir, { mode: 0o700 });
+            await writeRecord(dir, record);
+            const log = await (0,promises_.open)((0,external_node_path_.join)(dir, 'infra.log'), 'a');
+            try {
+                record.infra = await startInfra(dir, name, tools, runtime, log.fd);
+                await writeRecord(dir, record);
+                if (record.ports.length > 0) {
+                    const pid = await startForwarder({
+                        configPath: (0,external_node_path_.join)(dir, 'forwarder.json'),
+                        config: {
+                            socket: (0,external_node_path_.join)(dir, 'agent.sock'),
+                            pidFile: (0,external_node_path_.join)(dir, 'forwarder.pid'),
+                            errorLog: (0,external_node_path_.join)(dir, 'forwarder.errors'),
+                        },
+                        logFd: log.fd,
+                        ports: record.ports,
+                        servers,
+                    });
+                    servers = [];
+                    const forwarder = await process_id_processId(pid);
+                    if (forwarder)
+                        record.forwarder = forwarder;
+                    await writeRecord(dir, record);
+                }
+            }
+            finally {
+                await log.close();
+            }
+            this.engine.logger.debug(`pod ${name} (${id.slice(0, 12)}) created`);
+            return new Pod(record, dir);
+        }
+        catch (error) {
+            await closeServers(servers);
+            await this.#removeFiles(dir, record).catch(() => { });
+            if (named)
+                await releaseName(this.namesDir, name, id);
+            throw error;
+        }
+    }
+    /** A pod by name, full ID or unique ID prefix. */
+    async find(nameOrId) {
+        const byName = await nameOwner(this.namesDir, nameOrId);
+        if (byName) {
+            const pod = await this.open(byName);
+            if (pod)
+                return pod;
+        }
+        if (/^[a-f0-9]{3,64}$/.test(nameOrId)) {
+            const matches = (await this.#records()).filter((r) => r.id.startsWith(nameOrId));
+            if (matches.length === 1)
+                return this.open(matches[0].id);
+            if (matches.length > 1) {
+                throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `"${nameOrId}" matches ${matches.length} pods; give more of the ID`);
+            }
+        }
+        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `no pod "${nameOrId}"`);
+    }
+    async open(id) {
+        const dir = this.dirOf(id);
+        const record = await pod_readRecord(dir);
+        return record && record.id === id ? new Pod(record, dir) : undefined;
+    }
+    /** Every pod (those made for one container too, with `all`), oldest first, with its containers. */
+    async list(options = {}) {
+        const containers = options.containers ?? (await this.engine.list());
+        const pods = [];
+        for (const record of await this.#records()) {
+            if (record.owner && !options.all)
+                continue;
+            const pod = new Pod(record, this.dirOf(record.id));
+            pods.push({
+                record,
+                status: await pod.status(),
+                containers: containers.filter((c) => c.pod?.id === record.id),
+            });
+        }
+        return pods;
+    }
+    /**
+     * Removes a pod: its containers (running ones only with `force`), the forwarder, the infra
+     * process, its dir and name.
+     */
+    async remove(pod, options = {}) {
+        const members = (await this.engine.list()).filter((c) => c.pod?.id === pod.id);
+        const running = members.filter((c) => ['running', 'paused'].includes(c.state.status));
+        if (running.length > 0 && !options.force) {
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `removing pod ${pod.name}: ${running.map((c) => c.name).join(', ')} still running; stop them first or remove with force`);
+        }
+        for (const member of members) {
+            await this.engine.removeById(member.id);
+        }
+        await this.#removeFiles(pod.dir, pod.record);
+        await releaseName(this.namesDir, pod.name, pod.id);
+        this.engine.logger.debug(`pod ${pod.name} removed`);
+    }
+    /** Removes a container, and with it the pod made for it alone (`run -p` without `--pod`). */
+    async removeContainer(container, options = {}) {
+        await this.engine.remove(container, options);
+        const podId = container.record.labels[LABEL.pod];
+        const pod = podId ? await this.open(podId) : undefined;
+        if (pod && pod.record.owner === container.id)
+            await this.remove(pod, { force: true });
+    }
+    /**
+     * Exited auto-remove containers whose waiting process is gone, and pods made for a
+     * container that is gone: what `run -d --rm` or a killed `run --rm` leaves to the next command.
+     */
+    async reap() {
+        const reaped = new Set(await this.engine.reap());
+        const records = await this.#records();
+        if (!records.some((r) => r.owner))
+            return;
+        const containers = new Set((await listRecords(this.engine.stateDir)).map((r) => r.id));
+        for (const record of records) {
+            if (!record.owner || containers.has(record.owner))
+                continue;
+            // A young pod may belong to a `run` still creating its container.
+            const young = Date.now() - Date.parse(record.createdAt) < 60_000;
+            if (young && !reaped.has(record.owner))
+                continue;
+            await this.remove(new Pod(record, this.dirOf(record.id)), { force: true }).catch((error) => this.engine.logger.debug(`reaping pod ${record.name}: ${(0,errors/* errorMessage */.gJ)(error)}`));
+        }
+    }
+    /** Removes whatever is left of pod `id` (for cleanup of what a killed process made). */
+    async removeById(id) {
+        const pod = await this.open(id);
+        if (pod) {
+            await this.remove(pod, { force: true });
+            return;
+        }
+        const dir = this.dirOf(id);
+        const record = await pod_readRecord(dir);
+        await this.#removeFiles(dir, record ?? { id, sudo: (await this.engine.runtime()).sudo });
+    }
+    /** Removes every pod and its containers (running ones only with `force`); failures are logged and skipped. */
+    async removeAll(options = {}) {
+        const removed = [];
+        for (const entry of await pod_listDir(this.podsDir)) {
+            const dir = (0,external_node_path_.join)(this.podsDir, entry);
+            const record = await pod_readRecord(dir);
+            try {
+                if (record) {
+                    await this.remove(new Pod(record, dir), { force: !!options.force });
+                    removed.push(record.id);
+                }
+                else {
+                    await this.#removeFiles(dir, { sudo: (await this.engine.runtime()).sudo });
+                }
+            }
+            catch (error) {
+                this.engine.logger.error(`removing pod ${record?.name ?? entry}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return removed;
+    }
+    async #records() {
+        const records = [];
+        for (const entry of await pod_listDir(this.podsDir)) {
+            const record = await pod_readRecord((0,external_node_path_.join)(this.podsDir, entry));
+            if (record)
+                records.push(record);
+        }
+        return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    }
+    async #exists(id) {
+        return (await this.open(id)) !== undefined;
+    }
+    /** Ends the pod's processes (found by record, else by the PID files they wrote) and removes its dir. */
+    async #removeFiles(dir, record) {
+        const forwarder = record.forwarder ?? (await fromPidFile(dir, 'forwarder'));
+        const infra = record.infra ?? (await fromPidFile(dir, 'infra'));
+        await endProcess(forwarder, false);
+        await endProcess(infra, record.sudo);
+        await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
+    }
+}
+function requireTools() {
+    const unshare = findExecutable('unshare');
+    const ip = findExecutable('ip');
+    if (!unshare || !ip) {
+        throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `creating a pod needs ${!unshare ? 'unshare (util-linux)' : 'ip (iproute2)'}, which is not installed`);
+    }
+    return { unshare, ip };
+}
+/**
+ * `[sudo -n] unshare --net --ipc --uts -- node -e <infra>`, detached; resolves with its
+ * process ID once it reports ready (loopback up, agent listening).
+ */
+async function startInfra(dir, hostname, tools, runtime, logFd) {
+    const config = {
+        socket: (0,external_node_path_.join)(dir, 'agent.sock'),
+        pidFile: (0,external_node_path_.join)(dir, 'infra.pid'),
+        hostname,
+        ip: tools.ip,
+        errorLog: (0,external_node_path_.join)(dir, 'infra.errors'),
+    };
+    const configPath = (0,external_node_path_.join)(dir, 'infra.json');
+    await (0,promises_.writeFile)(configPath, JSON.stringify(config));
+    const argv = privileged([
+        tools.unshare,
+        '--net',
+        '--ipc',
+        '--uts',
+        '--',
+        process.execPath,
+        '-e',
+        infraScript(),
+        configPath,
+    ], runtime.sudo);
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+        detached: true,
+        stdio: ['ignore', 'pipe', logFd],
+        env,
+    });
+    try {
+        const line = await firstLine(child, INFRA_TIMEOUT_MS);
+        const ready = /^ready (\d+)$/.exec(line);
+        if (!ready) {
+            const log = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'infra.log'), 'utf8').catch(() => '');
+            const why = line.startsWith('error ')
+                ? line.slice(6)
+                : line || log.trim().split('\n').pop() || 'it exited';
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting the pod's infra process: ${why}`);
+        }
+        const id = await process_id_processId(Number(ready[1]));
+        if (!id)
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', "starting the pod's infra process: it exited at once");
+        return id;
+    }
+    catch (error) {
+        child.kill('SIGKILL');
+        throw error;
+    }
+    finally {
+        child.stdout?.destroy();
+        child.unref();
+    }
+}
+function firstLine(child, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let text = '';
+        const timer = setTimeout(() => {
+            reject(new errors/* LighterError */.Kt('ERR_TIMEOUT', `starting the pod's infra process: no answer in ${timeoutMs} ms`));
+        }, timeoutMs);
+        const done = (line) => {
+            clearTimeout(timer);
+            resolve(line);
+        };
+        child.stdout?.on('data', (chunk) => {
+            text += chunk.toString('utf8');
+            const newline = text.indexOf('\n');
+            if (newline >= 0)
+                done(text.slice(0, newline));
+        });
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(new errors/* LighterError */.Kt('ERR_RUNTIME', `starting the pod's infra process: ${error.message}`));
+        });
+        child.once('exit', () => done(text.trim()));
+    });
+}
+/** A process that wrote its PID into `dir` and whose command line names `dir`'s config (not a reused PID). */
+async function fromPidFile(dir, what) {
+    let pid;
+    try {
+        pid = Number((await (0,promises_.readFile)((0,external_node_path_.join)(dir, `${what}.pid`), 'utf8')).trim());
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const cmdline = await (0,promises_.readFile)(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes((0,external_node_path_.join)(dir, `${what}.json`)))
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return process_id_processId(pid);
+}
+async function writeRecord(dir, record) {
+    const path = (0,external_node_path_.join)(dir, 'pod.json');
+    await (0,promises_.writeFile)(`${path}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
+    await (0,promises_.rename)(`${path}.tmp`, path);
+}
+async function pod_readRecord(dir) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'pod.json'), 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error instanceof SyntaxError)
+            return undefined;
+        throw error;
+    }
+}
+async function pod_listDir(dir) {
+    try {
+        return (await (0,promises_.readdir)(dir)).filter((n) => !n.startsWith('.'));
+    }
+    catch (error) {
+        if ((0,errors/* isLighterError */.E0)(error) || error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/pod/index.js
+// Pods (shared namespaces held by an infra process, published ports), readiness, and Kubernetes Pod YAML.
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/src/core/run/output.js
+// A container's output as lines for people: pieces of long lines joined, the tail after exit not lost, the last N lines.
+
+/** Joins `P` pieces into whole lines per stream; `flush` ends a line the container left open. */
+class LineJoiner {
+    #write;
+    #pending = {
+        stdout: undefined,
+        stderr: undefined,
+    };
+    constructor(write) {
+        this.#write = write;
+    }
+    push(entry) {
+        const pending = this.#pending[entry.stream];
+        const text = (pending?.text ?? '') + entry.text;
+        if (entry.partial) {
+            this.#pending[entry.stream] = { text, entry: pending?.entry ?? entry };
+            return;
+        }
+        this.#pending[entry.stream] = undefined;
+        this.#write(entry.stream, text, pending?.entry ?? entry);
+    }
+    flush() {
+        for (const stream of ['stdout', 'stderr']) {
+            const pending = this.#pending[stream];
+            this.#pending[stream] = undefined;
+            if (pending && pending.text !== '')
+                this.#write(stream, pending.text, pending.entry);
+        }
+    }
+}
+/**
+ * Prints a running container's output as the monitor streams it, then, once it has exited,
+ * whatever the stream had not delivered yet, from the log file (same order: the monitor writes
+ * the file before it sends), so nothing is lost or printed twice.
+ */
+class LiveOutput {
+    #joiner;
+    #seen = 0;
+    #closed = false;
+    constructor(write) {
+        this.#joiner = new LineJoiner(write);
+    }
+    /** For the container's `onOutput`. */
+    onOutput = (entry) => {
+        if (this.#closed)
+            return;
+        this.#seen++;
+        this.#joiner.push(entry);
+    };
+    async finish(logPath) {
+        const entries = await readLogs(logPath);
+        const rest = entries.slice(this.#seen);
+        this.#closed = true;
+        for (const entry of rest)
+            this.#joiner.push(entry);
+        this.#joiner.flush();
+    }
+}
+/** The last `count` lines of a log (both streams, in order), as text. */
+function lastLines(entries, count) {
+    const lines = [];
+    const joiner = new LineJoiner((_stream, line) => lines.push(line));
+    for (const entry of entries)
+        joiner.push(entry);
+    joiner.flush();
+    return lines.slice(Math.max(0, lines.length - count));
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/run/index.js
+// The container engine: images from the store run as containers, with records, readiness checks and output helpers.
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/actions/run/run.js
+// The run action's work, apart from reading inputs and writing outputs: services up and ready, the test container, logs.
+
+
+
+
+
+
+
+
+
+
+/** Lines of a service's log shown in the job summary when the run fails. */
+const SUMMARY_LINES = 100;
 /**
  * Starts the services, waits until they are ready, runs the test container and returns its
- * exit code. Everything it creates goes to `tracker` first, so post can remove it. The runtime
- * (issue #6) is wired in here, and only here: main.ts already reports a RunResult.
+ * exit code. Everything it creates goes to `tracker` before it exists, so post can remove it.
+ * Services keep running after main (later steps may use their published ports); the test
+ * container is removed once its logs are saved.
  */
-async function run(_inputs, _logger, _tracker) {
-    throw notYet();
+async function run(inputs, logger, tracker) {
+    const started = Date.now();
+    const deadline = inputs.timeout === undefined ? undefined : started + inputs.timeout * 1000;
+    const engine = new engine_Engine({
+        stateDir: process.env.LIGHTER_STATE_DIR || paths_defaultStateDir(),
+        storeDir: inputs.store || (0,storage_location/* defaultStoreDir */.i)(),
+        logger,
+        registry: registryAccess(inputs),
+    });
+    const pods = new pod_Pods(engine);
+    tracker.stateDir(engine.stateDir);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const logsDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `lighter-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    const plan = await run_podPlan(inputs, workspace);
+    const testName = testContainerName(plan);
+    const volumes = inputs.volumes.map((v) => ({ ...v, source: (0,external_node_path_.resolve)(workspace, v.source) }));
+    // Every check that bad input can fail runs first, so a mistake leaves nothing running.
+    const { prepared, testImage } = await logger.group('Checking images, volumes and ports', async () => {
+        const prepared = plan ? await preparePlan(engine, plan) : undefined;
+        const testImage = await engine.image(inputs.image);
+        await checkVolumeSources(volumes);
+        return { prepared, testImage };
+    });
+    let played;
+    const reports = [];
+    if (plan) {
+        played = await logger.group(`Starting ${plan.containers.length} service(s) in pod ${plan.name}`, () => playPod(pods, plan, {
+            onCreate: (kind, id) => (kind === 'pod' ? tracker.pod(id) : tracker.container(id)),
+            ...(deadline !== undefined ? { deadline } : {}),
+            extraNames: [testName],
+        }, prepared));
+        for (const c of played.containers) {
+            const ready = !c.readiness || c.readiness.ready;
+            reports.push({ name: c.plan.name, image: c.plan.image, ready, seconds: c.ms / 1000 });
+            const how = c.readiness
+                ? `${c.readiness.ready ? 'ready' : 'NOT ready'}: ${c.readiness.reason}`
+                : 'started (no readiness check)';
+            logger.info(`${c.plan.name}: ${how} (${(c.ms / 1000).toFixed(1)} s)`);
+        }
+        for (const port of played.pod.record.ports) {
+            logger.info(`published ${port.hostIp ?? '0.0.0.0'}:${port.hostPort} -> ${port.containerPort}/${port.protocol}`);
+        }
+        if (played.failures.length > 0) {
+            await saveLogs(logsDir, played.containers.map((c) => c.container));
+            await showServiceLogs(played, logger, true);
+            const reasons = played.failures
+                .map((f) => `${f.plan.name} (${f.readiness?.reason})`)
+                .join('; ');
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `service(s) never became ready: ${reasons}`, {
+                details: { logs: logsDir },
+            });
+        }
+    }
+    const id = newId();
+    tracker.container(id);
+    const network = played ? await played.pod.namespaces() : 'host';
+    const output = new LiveOutput((_stream, line) => logger.info(line));
+    const names = [...(plan?.containers.map((c) => c.name) ?? []), testName];
+    const container = await engine.create({
+        id,
+        name: testName,
+        image: inputs.image,
+        // `sh -e`, as a workflow's `shell: sh` runs a step: the first failing command ends it.
+        ...(inputs.run !== '' ? { entrypoint: ['/bin/sh', '-e', '-c'], command: [inputs.run] } : {}),
+        env: Object.fromEntries(inputs.env),
+        volumes,
+        ...(inputs.workdir ? { workdir: inputs.workdir } : {}),
+        network,
+        extraHosts: played ? names.map((name) => ({ name, address: '127.0.0.1' })) : [],
+        readiness: 'none',
+        onOutput: output.onOutput,
+    }, testImage);
+    const live = played
+        ? watchLiveness(played.containers
+            .filter((c) => c.plan.liveness)
+            .map((c) => ({
+            name: c.plan.name,
+            container: c.container,
+            probe: c.plan.liveness,
+            pod: played.pod,
+        })), (name, reason) => logger.warn(`service ${name} failed its liveness check: ${reason}`))
+        : undefined;
+    let timedOut = false;
+    let timer;
+    let exitCode;
+    try {
+        await container.start();
+        if (deadline !== undefined) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                logger.error(`the run took longer than its timeout (${inputs.timeout} s); stopping the test container`);
+                container.stop({ timeoutMs: 10_000 }).catch((error) => logger.debug((0,errors/* errorMessage */.gJ)(error)));
+            }, Math.max(0, deadline - Date.now()));
+        }
+        exitCode = await container.wait();
+    }
+    finally {
+        clearTimeout(timer);
+        live?.stop();
+    }
+    await output.finish(container.record.logPath);
+    if (timedOut)
+        logger.error(`timed out: the test container was stopped (exit code ${exitCode})`);
+    const all = [...(played?.containers.map((c) => c.container) ?? []), container];
+    await saveLogs(logsDir, all);
+    if (played)
+        await showServiceLogs(played, logger, exitCode !== 0);
+    await engine.remove(container, { force: true });
+    return { exitCode, logs: logsDir, services: reports, seconds: (Date.now() - started) / 1000 };
 }
 /** Removes every container and pod main created, even ones main never saw finish starting. */
-async function cleanup(_created, _logger) {
-    throw notYet();
+async function cleanup(created, logger) {
+    const engine = new Engine({
+        stateDir: created.stateDir ?? (process.env.LIGHTER_STATE_DIR || defaultStateDir()),
+        logger,
+    });
+    const pods = new Pods(engine);
+    const failures = [];
+    // Containers first (newest first), then the pods whose namespaces they used.
+    for (const id of [...created.containers].reverse()) {
+        try {
+            await engine.removeById(id);
+        }
+        catch (error) {
+            failures.push(`container ${id.slice(0, 12)}: ${errorMessage(error)}`);
+        }
+    }
+    for (const id of [...created.pods].reverse()) {
+        try {
+            await pods.removeById(id);
+        }
+        catch (error) {
+            failures.push(`pod ${id.slice(0, 12)}: ${errorMessage(error)}`);
+        }
+    }
+    logger.info(`Removed ${created.containers.length} container(s) and ${created.pods.length} pod(s).`);
+    if (failures.length > 0) {
+        throw new LighterError('ERR_RUNTIME', `cleaning up: ${failures.join('; ')}`);
+    }
+}
+function registryAccess(inputs) {
+    return inputs.credentials
+        ? { creds: `${inputs.credentials.username}:${inputs.credentials.password}` }
+        : {};
+}
+/** The pod the services (and published ports) make up; undefined when the test container runs alone. */
+async function run_podPlan(inputs, workspace) {
+    const services = inputs.services;
+    if (services?.kind === 'kube') {
+        const plan = await readPodFile((0,external_node_path_.resolve)(workspace, services.path));
+        return { ...plan, ports: [...plan.ports, ...inputs.ports] };
+    }
+    const list = services?.services ?? [];
+    if (list.length === 0 && inputs.ports.length === 0)
+        return undefined;
+    return {
+        name: `services-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`,
+        ports: [...inputs.ports, ...list.flatMap((s) => s.ports)],
+        containers: list.map((s) => run_containerPlan(s, workspace)),
+    };
+}
+function run_containerPlan(service, workspace) {
+    return {
+        name: service.name,
+        image: service.image,
+        env: service.env,
+        ...(service.entrypoint ? { entrypoint: service.entrypoint } : {}),
+        ...(service.command ? { command: service.command } : {}),
+        ...(service.workdir ? { workdir: service.workdir } : {}),
+        ...(service.user ? { user: service.user } : {}),
+        mounts: service.volumes.map((v) => ({
+            hostPath: (0,external_node_path_.resolve)(workspace, v.source),
+            destination: v.destination,
+            readOnly: v.readOnly,
+        })),
+        ...(service.health ? { readiness: service.health } : {}),
+        ports: service.ports.map((p) => p.containerPort),
+    };
+}
+function testContainerName(plan) {
+    const taken = new Set(plan?.containers.map((c) => c.name) ?? []);
+    let name = 'test';
+    for (let i = 2; taken.has(name); i++)
+        name = `test-${i}`;
+    return name;
+}
+/** Each container's output as plain text, `<dir>/<name>.log`. */
+async function saveLogs(dir, containers) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    for (const c of containers) {
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `${c.name}.log`), logText(await c.logs()));
+    }
+}
+/** Each service's log in a collapsed group; on failure the last lines go to the job summary too. */
+async function showServiceLogs(played, logger, failed) {
+    const sections = [];
+    for (const c of played.containers) {
+        const entries = await c.container.logs();
+        const lines = lastLines(entries, Number.MAX_SAFE_INTEGER);
+        await logger.group(`Logs of service ${c.plan.name} (${lines.length} line(s))`, async () => {
+            for (const line of lines)
+                logger.info(line);
+        });
+        if (failed) {
+            const tail = lines.slice(-SUMMARY_LINES);
+            const status = c.readiness && !c.readiness.ready ? `never ready: ${c.readiness.reason}` : 'ran';
+            sections.push(`<details><summary>Logs of service <code>${html(c.plan.name)}</code> (${html(status)}; last ${tail.length} line(s))</summary>\n\n<pre>${html(tail.join('\n'))}</pre>\n\n</details>\n`);
+        }
+    }
+    if (sections.length > 0)
+        await appendSummary(`### Service logs\n\n${sections.join('\n')}`);
+}
+function html(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./.build/actions/run/state.js
@@ -41384,10 +54810,17 @@ const CREATED_STATE = 'created';
  * because a cancelled job kills main at any point and post must still find everything.
  */
 class CreatedTracker {
-    #created = { containers: [], pods: [] };
+    #created = {
+        containers: [],
+        pods: [],
+    };
     #save;
     constructor(save) {
         this.#save = save;
+    }
+    /** Said once, before anything is created. */
+    stateDir(dir) {
+        this.#created.stateDir = dir;
     }
     container(id) {
         this.#created.containers.push(id);
@@ -41398,14 +54831,16 @@ class CreatedTracker {
         this.#save(this.snapshot());
     }
     snapshot() {
-        return { containers: [...this.#created.containers], pods: [...this.#created.pods] };
+        const { containers, pods, stateDir } = this.#created;
+        return { containers: [...containers], pods: [...pods], ...(stateDir ? { stateDir } : {}) };
     }
 }
 /** What main created; empty lists when it saved nothing. */
 function readCreated(env = process.env) {
     const value = readJsonState(CREATED_STATE, env);
     const strings = (list) => Array.isArray(list) ? list.filter((x) => typeof x === 'string') : [];
-    return { containers: strings(value?.containers), pods: strings(value?.pods) };
+    const stateDir = typeof value?.stateDir === 'string' ? { stateDir: value.stateDir } : {};
+    return { containers: strings(value?.containers), pods: strings(value?.pods), ...stateDir };
 }
 function isEmpty(created) {
     return created.containers.length === 0 && created.pods.length === 0;
@@ -41427,7 +54862,7 @@ function isEmpty(created) {
 async function main() {
     const inputs = parseInputs();
     const logger = actionsLogger();
-    await logger.group('Inputs', async () => logger.info(formatInputs(inputs, SECRET_INPUTS)));
+    await logger.group('Inputs', async () => logger.info(formatInputs(inputsForLog(inputs), SECRET_INPUTS)));
     if (inputs.cache) {
         await logger.group('Restoring the store', () => restoreStoreCache(inputs, logger));
     }
