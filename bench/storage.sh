@@ -50,6 +50,13 @@ pull_cmd() {
   fi
 }
 
+# One untimed pull each first: binaries, modules and V8's compile cache warm for both.
+for tool in lighter podman; do
+  pull_cmd "$tool" "$BENCH_WORK/warm-$tool"
+  "${cmd[@]}" >>"$BENCH_WORK/commands.log" 2>&1
+  rm -rf "$BENCH_WORK/warm-$tool"
+done
+
 declare -A pulls
 pulls[lighter]=""
 pulls[podman]=""

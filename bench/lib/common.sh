@@ -7,6 +7,8 @@ BENCH_PIDS=()
 LIGHTER=("$BENCH_ROOT/node_modules/.bin/node" "$BENCH_ROOT/dist/cli/index.js")
 
 bench_cleanup() {
+  # start_registry runs in a $(...) subshell, so its pids come back through a file.
+  [ -f "$BENCH_WORK/pids" ] && mapfile -t -O "${#BENCH_PIDS[@]}" BENCH_PIDS <"$BENCH_WORK/pids"
   for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$BENCH_WORK"
@@ -31,6 +33,7 @@ http: {addr: 127.0.0.1:$port, secret: bench}
 YAML
   docker-registry serve "$dir/config.yml" >"$dir/log" 2>&1 &
   BENCH_PIDS+=($!)
+  echo $! >>"$BENCH_WORK/pids"
   for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && { echo "127.0.0.1:$port"; return; }
     sleep 0.05
@@ -55,12 +58,14 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1
 
 # ts_hooks -> path of an --import hook that lets node run our TypeScript sources directly.
 # Like scripts/ts-import.mjs, but with in-thread hooks (module.registerHooks), which cost far
-# less start-up time than a loader thread: bench timings are about the work, not the loader.
+# less start-up time than a loader thread, and V8's compile cache, as the CLI bundle turns on:
+# bench timings are about the work, not the loader.
 ts_hooks() {
   local f="$BENCH_WORK/ts-hooks.mjs"
   [ -f "$f" ] || cat >"$f" <<'JS'
 import { existsSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import module, { registerHooks } from 'node:module';
+module.enableCompileCache?.();
 import { fileURLToPath } from 'node:url';
 registerHooks({
   resolve(specifier, context, next) {

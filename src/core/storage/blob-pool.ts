@@ -13,6 +13,8 @@ import type { BlobReply, BlobRequest, WorkerError } from './blob-worker.js';
 // files, as scripts/ts-import.mjs does for the main thread: a worker starts without hooks.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
+// As the CLI does for its main thread: later runs skip compiling the worker's modules.
+require('node:module').enableCompileCache?.();
 if (workerData.mapTs) {
   const { registerHooks } = require('node:module');
   const { existsSync } = require('node:fs');
