@@ -312,8 +312,13 @@ async function* copyItems(
       continue;
     }
     if (existing) throw failure(ctx, `cannot copy to non-directory: /${path}`);
-    // A directory source made the destination: it takes that directory's mode and time.
-    const fromDir = isDest && !first.done && first.value.target === '' ? first.value : undefined;
+    // A directory source copied to a destination named without a trailing slash makes it with
+    // its own mode and time (BuildKit copies the directory); with the slash, the destination is
+    // made first, 0755, like its parents.
+    const fromDir =
+      isDest && !first.done && first.value.target === '' && !instruction.destPath.endsWith('/')
+        ? first.value
+        : undefined;
     yield {
       header: {
         name: path,
@@ -418,7 +423,23 @@ async function* archiveItems(
     if (climbs)
       throw failure(ctx, `${posix.basename(path)}: entry ${e.name} leaves the destination`);
     const name = under(e.name);
-    if (name === undefined) continue;
+    if (name === undefined) {
+      // The archive's own root (`./`) sets the destination directory's attributes, as tar -x does.
+      if (e.type === 'directory' && destDir !== '') {
+        yield {
+          header: {
+            name: destDir,
+            type: 'directory',
+            mode: e.mode,
+            uid: e.uid,
+            gid: e.gid,
+            size: 0,
+            mtime: clamp(e.mtime, epoch),
+          },
+        };
+      }
+      continue;
+    }
     const base = {
       name,
       mode: e.mode,
