@@ -194,7 +194,7 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
     if (pod) {
       network = await pod.namespaces();
       // The pod's containers reach each other by name too, as in a podman pod.
-      const members = (await engine.list()).filter((c) => c.pod?.id === pod?.id).map((c) => c.name);
+      const members = (await engine.records({ pod: pod.id })).map((r) => r.name);
       for (const name of [...members, ...(request.name ? [request.name] : [])]) {
         extraHosts.push({ name, address: '127.0.0.1' });
       }

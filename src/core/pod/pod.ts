@@ -151,25 +151,34 @@ export class Pods {
       await writeRecord(dir, record);
       const log = await open(join(dir, 'infra.log'), 'a');
       try {
-        record.infra = await startInfra(dir, name, tools, runtime, log.fd);
+        // The forwarder only needs the agent's socket path (it connects per connection), so
+        // both start at once; each writes its PID file first, for cleanup if the other fails.
+        const forwarding =
+          record.ports.length === 0
+            ? undefined
+            : startForwarder({
+                configPath: join(dir, 'forwarder.json'),
+                config: {
+                  socket: join(dir, 'agent.sock'),
+                  pidFile: join(dir, 'forwarder.pid'),
+                  errorLog: join(dir, 'forwarder.errors'),
+                },
+                logFd: log.fd,
+                ports: record.ports,
+                servers,
+              });
+        servers = [];
+        const [infra, forwarderPid] = await Promise.allSettled([
+          startInfra(dir, name, tools, runtime, log.fd),
+          forwarding,
+        ]);
+        if (infra.status === 'rejected') throw infra.reason;
+        record.infra = infra.value;
+        if (forwarderPid.status === 'rejected') throw forwarderPid.reason;
+        const forwarder =
+          forwarderPid.value === undefined ? undefined : await processId(forwarderPid.value);
+        if (forwarder) record.forwarder = forwarder;
         await writeRecord(dir, record);
-        if (record.ports.length > 0) {
-          const pid = await startForwarder({
-            configPath: join(dir, 'forwarder.json'),
-            config: {
-              socket: join(dir, 'agent.sock'),
-              pidFile: join(dir, 'forwarder.pid'),
-              errorLog: join(dir, 'forwarder.errors'),
-            },
-            logFd: log.fd,
-            ports: record.ports,
-            servers,
-          });
-          servers = [];
-          const forwarder = await processId(pid);
-          if (forwarder) record.forwarder = forwarder;
-          await writeRecord(dir, record);
-        }
       } finally {
         await log.close();
       }
@@ -230,17 +239,25 @@ export class Pods {
    * process, its dir and name.
    */
   async remove(pod: Pod, options: { force?: boolean } = {}): Promise<void> {
-    const members = (await this.engine.list()).filter((c) => c.pod?.id === pod.id);
-    const running = members.filter((c) => ['running', 'paused'].includes(c.state.status));
-    if (running.length > 0 && !options.force) {
-      throw new LighterError(
-        'ERR_RUNTIME',
-        `removing pod ${pod.name}: ${running.map((c) => c.name).join(', ')} still running; stop them first or remove with force`,
-      );
+    const members = await this.engine.records({ pod: pod.id });
+    if (!options.force) {
+      const running: string[] = [];
+      for (const member of members) {
+        const container = await this.engine.find(member.id);
+        const { status } = await container.state();
+        if (status === 'running' || status === 'paused') running.push(member.name);
+      }
+      if (running.length > 0) {
+        throw new LighterError(
+          'ERR_RUNTIME',
+          `removing pod ${pod.name}: ${running.join(', ')} still running; stop them first or remove with force`,
+        );
+      }
     }
-    for (const member of members) {
-      await this.engine.removeById(member.id);
-    }
+    // All at once: each may have to be killed and waited for.
+    const removed = await Promise.allSettled(members.map((m) => this.engine.removeById(m.id)));
+    const failed = removed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await this.#removeFiles(pod.dir, pod.record);
     await releaseName(this.namesDir, pod.name, pod.id);
     this.engine.logger.debug(`pod ${pod.name} removed`);

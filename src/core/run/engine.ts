@@ -14,6 +14,7 @@ import { privileged, runCommand, runtimeArgv } from '../runtime/command.js';
 import {
   buildSpec,
   type Container,
+  type ContainerRecord,
   type ContainerState,
   cleanupAll,
   containerPaths,
@@ -294,6 +295,18 @@ export class Engine {
       }
     }
     throw new LighterError('ERR_NOT_FOUND', `no container "${nameOrId}"`);
+  }
+
+  /**
+   * Every container's record, oldest first, without asking the runtime anything: for when
+   * names and labels are enough (a pod's members), which is much cheaper than `list()`.
+   */
+  records(filter?: { pod?: string }): Promise<ContainerRecord[]> {
+    return listRecords(this.stateDir).then((records) =>
+      filter?.pod === undefined
+        ? records
+        : records.filter((r) => r.labels[LABEL.pod] === filter.pod),
+    );
   }
 
   /** Every container with its state, oldest first. */

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# lighter run vs podman run, side by side on the same busybox image (built by buildah, pushed to a
+# local registry, pulled by each tool into its own private store before timing):
+#   run --rm IMAGE true: start to exit, median of RUNS
+#   a pod of two services (httpd, a TCP echo) plus a client, from `pod create` until the client
+#   has talked to both and exited, pod removed: median of POD_RUNS
+# Prints each wall time in milliseconds and the ratio lighter/podman (target <= 0.50).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+RUNS=${RUNS:-11}
+POD_RUNS=${POD_RUNS:-5}
+cd "$BENCH_ROOT"
+[ -f dist/cli/index.js ] || npm run -s bundle
+[ "$(id -u)" = 0 ] || { echo "bench/run.sh needs root (containers, overlay mounts)" >&2; exit 1; }
+
+# Containers, pods and mounts of both tools go before common.sh removes the work dir.
+run_cleanup() {
+  "${LIGHTER[@]}" pod rm -af >/dev/null 2>&1 || true
+  "${LIGHTER[@]}" rm -af >/dev/null 2>&1 || true
+  if [ -n "${CONTAINERS_CONF:-}" ]; then
+    podman "${storage[@]}" pod rm -af -t 0 >/dev/null 2>&1 || true
+    podman "${storage[@]}" rm -af -t 0 >/dev/null 2>&1 || true
+    buildah "${storage[@]}" rm -a >/dev/null 2>&1 || true
+  fi
+  grep -o " $BENCH_WORK[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  bench_cleanup
+}
+trap run_cleanup EXIT
+storage=(--root "$BENCH_WORK/podman/root" --runroot "$BENCH_WORK/podman/run" --storage-driver overlay)
+export LIGHTER_STATE_DIR="$BENCH_WORK/lighter-state" LIGHTER_STORE="$BENCH_WORK/lighter-store"
+
+# Milliseconds of wall time of a command (date has ns resolution; /usr/bin/time has 10 ms).
+ms_timed() {
+  local __out=$1; shift
+  local start end
+  start=$(date +%s%N)
+  "$@" >>"$BENCH_WORK/commands.log" 2>&1 || {
+    echo "command failed: $*" >&2; tail -20 "$BENCH_WORK/commands.log" >&2; return 1; }
+  end=$(date +%s%N)
+  printf -v "$__out" '%s' "$(( (end - start) / 1000000 ))"
+}
+
+reg=$(start_registry images)
+image="$reg/bench/busybox:1"
+
+# The image: bin/busybox with its applet links, /etc/passwd and /etc/group, Cmd sh.
+echo "building the busybox image with buildah..." >&2
+rootfs="$BENCH_WORK/rootfs"
+mkdir -p "$rootfs/bin" "$rootfs/etc" "$rootfs/tmp" "$rootfs/root"
+cp /bin/busybox "$rootfs/bin/busybox"
+for applet in $(/bin/busybox --list); do
+  [ "$applet" = busybox ] || ln -sf busybox "$rootfs/bin/$applet"
+done
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$rootfs/etc/passwd"
+printf 'root:x:0:\nnobody:x:65534:\n' >"$rootfs/etc/group"
+chmod 1777 "$rootfs/tmp"
+export CONTAINERS_CONF
+CONTAINERS_CONF=$(podman_private_conf)
+buildah=(buildah "${storage[@]}")
+ctr=$("${buildah[@]}" from scratch)
+"${buildah[@]}" copy "$ctr" "$rootfs/" / >/dev/null
+"${buildah[@]}" config --cmd sh --env PATH=/usr/sbin:/usr/bin:/sbin:/bin "$ctr"
+"${buildah[@]}" commit -q "$ctr" localhost/bench/busybox:1 >/dev/null
+"${buildah[@]}" push -q --tls-verify=false localhost/bench/busybox:1 "docker://$image"
+
+podman=(podman "${storage[@]}")
+lighter=("${LIGHTER[@]}")
+"${podman[@]}" pull -q --tls-verify=false "$image" >/dev/null
+"${lighter[@]}" pull -q "$image" >/dev/null 2>&1 || "${lighter[@]}" copy -q "docker://$image" "storage:$image"
+# One untimed run each: first-use costs (layer unpacking, caches) are not what is measured.
+"${podman[@]}" run --rm "$image" true
+"${lighter[@]}" run --rm "$image" true
+
+declare -A single pod
+for tool in podman lighter; do single[$tool]=""; pod[$tool]=""; done
+echo "timing run --rm $image true, $RUNS runs each..." >&2
+for _ in $(seq "$RUNS"); do
+  ms_timed t "${podman[@]}" run --rm "$image" true
+  single[podman]+="$t "
+  ms_timed t "${lighter[@]}" run --rm "$image" true
+  single[lighter]+="$t "
+done
+
+# The pod: httpd and a TCP echo, then a client that needs both. podman starts services without
+# waiting, so its client retries until both answer; lighter waits for each service's TCP
+# readiness check, so its client asks once. Both remove the pod at the end.
+client='for i in $(seq 200); do wget -qO- http://localhost:8080/etc/hostname >/dev/null 2>&1 && [ "$(echo ping | nc localhost 9000)" = ping ] && exit 0; sleep 0.05; done; exit 1'
+cat >"$BENCH_WORK/pod-podman.sh" <<EOF
+set -e
+podman=(${podman[*]})
+"\${podman[@]}" pod create --name benchpod >/dev/null
+"\${podman[@]}" run -d --pod benchpod --name web $image httpd -f -p 8080 -h / >/dev/null
+"\${podman[@]}" run -d --pod benchpod --name echo $image nc -ll -p 9000 -e cat >/dev/null
+"\${podman[@]}" run --rm --pod benchpod $image sh -c '$client'
+"\${podman[@]}" pod rm -f -t 0 benchpod >/dev/null
+EOF
+cat >"$BENCH_WORK/pod-lighter.sh" <<EOF
+set -e
+lighter=(${lighter[*]})
+"\${lighter[@]}" pod create benchpod >/dev/null
+"\${lighter[@]}" run -d --pod benchpod --name web --health-cmd tcp://:8080 --health-interval 0.05s --health-retries 200 $image httpd -f -p 8080 -h / >/dev/null
+"\${lighter[@]}" run -d --pod benchpod --name echo --health-cmd tcp://:9000 --health-interval 0.05s --health-retries 200 $image nc -ll -p 9000 -e cat >/dev/null
+"\${lighter[@]}" run --rm --pod benchpod $image sh -c '$client'
+"\${lighter[@]}" pod rm -f benchpod >/dev/null
+EOF
+echo "timing a pod of two services and a client, $POD_RUNS runs each..." >&2
+for _ in $(seq "$POD_RUNS"); do
+  ms_timed t bash "$BENCH_WORK/pod-podman.sh"
+  pod[podman]+="$t "
+  ms_timed t bash "$BENCH_WORK/pod-lighter.sh"
+  pod[lighter]+="$t "
+done
+
+sp=$(median ${single[podman]}); sl=$(median ${single[lighter]})
+pp=$(median ${pod[podman]}); pl=$(median ${pod[lighter]})
+printf '%-44s %9s %9s %7s %7s\n' "wall time, ms (median)" podman lighter ratio target
+printf '%-44s %9s %9s %7s %7s\n' "run --rm IMAGE true ($RUNS runs)" "$sp" "$sl" "$(ratio "$sl" "$sp")" "<=0.50"
+printf '%-44s %9s %9s %7s %7s\n' "pod: 2 services + client ($POD_RUNS runs)" "$pp" "$pl" "$(ratio "$pl" "$pp")" "<=0.50"
+echo "all runs, ms: run podman [${single[podman]% }] lighter [${single[lighter]% }]; pod podman [${pod[podman]% }] lighter [${pod[lighter]% }]" >&2
