@@ -30,6 +30,6 @@ async function execute(request: StopRequest, args: Args, ctx: CommandContext): P
     : request.containers.map((name) => ({ label: name, find: () => engine.find(name) }));
   // All at once: each may wait out its grace period.
   return settleAll(ctx, 'stopping', targets, async (container) => {
-    await container.stop({ timeoutMs: request.timeSeconds * 1000 });
+    await engine.stop(container, { timeoutMs: request.timeSeconds * 1000 });
   });
 }

@@ -5,7 +5,7 @@
 // `ps`, `kube generate` and cleanup need about a container beyond the runtime's record rides
 // in its labels, so listing containers reads one file each.
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
@@ -121,6 +121,8 @@ export const LABEL = {
   command: 'lighter.command',
   request: 'lighter.request',
 } as const;
+
+const KILL_WAIT_MS = 10_000;
 
 export interface EngineOptions {
   stateDir?: string;
@@ -344,8 +346,53 @@ export class Engine {
 
   /** Removes a container (a running one only with `force`, which kills it) and frees its name. */
   async remove(container: Container, options: { force?: boolean } = {}): Promise<void> {
+    if (options.force) {
+      const { status } = await container.state();
+      if (status === 'running' || status === 'paused') {
+        await container.kill('SIGKILL').catch(() => {});
+        await this.#exited(container, KILL_WAIT_MS);
+      }
+    }
     await container.delete({ force: !!options.force });
     await releaseName(this.namesDir, container.name, container.id);
+  }
+
+  /**
+   * `stop`: the stop signal (the image's StopSignal unless given), SIGKILL after `timeoutMs`,
+   * and the exit code. Like the runtime's own stop, but it watches the exit file every 10 ms
+   * rather than every 100, which is what a container started by another process gets there.
+   */
+  async stop(
+    container: Container,
+    options: { signal?: string; timeoutMs?: number } = {},
+  ): Promise<number> {
+    const { status } = await container.state();
+    if (status === 'running' || status === 'paused') {
+      await container
+        .kill(options.signal ?? container.record.stopSignal)
+        .catch((error) => this.logger.debug(errorMessage(error)));
+      if (!(await this.#exited(container, options.timeoutMs ?? 10_000))) {
+        this.logger.info(
+          `container ${container.name} did not exit within ${options.timeoutMs ?? 10_000} ms of ${options.signal ?? container.record.stopSignal}; sending SIGKILL`,
+        );
+        await container.kill('SIGKILL').catch((error) => this.logger.debug(errorMessage(error)));
+        await this.#exited(container, KILL_WAIT_MS);
+      }
+    }
+    return container.wait({ timeoutMs: KILL_WAIT_MS });
+  }
+
+  /** Waits up to `timeoutMs` for the monitor's exit file; whether it appeared. */
+  async #exited(container: Container, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await stat(container.paths.exitFile);
+        return true;
+      } catch {}
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /**

@@ -1,8 +1,9 @@
 // Waits for a container to become ready: its probe polled until it passes, the container exits, or time runs out.
 //
 // The budget is what Docker or Kubernetes would take to call the container unhealthy:
-// delay + start period + retries × interval. Checks run more often than the interval (at most
-// every 500 ms), so a service that is up early is found early; tests start sooner that way.
+// delay + start period + retries × interval. Checks run more often than the interval (10 ms
+// apart at first, then doubling up to the interval or 500 ms), so a service that is up early is
+// found early; tests start sooner that way.
 
 import {
   type CheckResult,
@@ -42,7 +43,7 @@ export async function waitReady(options: ReadinessOptions): Promise<ReadinessRes
   const started = Date.now();
   const budget = started + probe.delayMs + probe.startPeriodMs + probe.retries * probe.intervalMs;
   const deadline = Math.min(budget, options.deadline ?? Number.POSITIVE_INFINITY);
-  const pollMs = Math.max(50, Math.min(probe.intervalMs, MAX_POLL_MS));
+  const pollMs = Math.max(10, Math.min(probe.intervalMs, MAX_POLL_MS));
   const what = describeCheck(probe.check);
   let attempts = 0;
   let last: CheckResult | undefined;
@@ -67,7 +68,8 @@ export async function waitReady(options: ReadinessOptions): Promise<ReadinessRes
     last = await runCheck(probe.check, Math.max(1, Math.min(probe.timeoutMs, remaining)), options);
     if (last.ok) return result(true, `${what}: ${last.detail}`);
     options.onFailure?.(last, attempts);
-    const wait = Math.min(pollMs, deadline - Date.now());
+    // Quick retries first (10, 20, 40 ms…): most services are a few milliseconds from ready.
+    const wait = Math.min(pollMs, 10 * 2 ** (attempts - 1), deadline - Date.now());
     if (wait <= 0) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const limit = deadline < budget ? 'the time limit' : 'its budget';
