@@ -2,6 +2,7 @@
 // real registry and their layer dirs mounted as overlay, tag/rmi/prune keep exactly what is named.
 
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { access, constants, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -177,8 +178,16 @@ describe('store format', () => {
     bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
     await writeFile(path, bytes);
     const dir = join(tmp(), 'corrupt');
-    await expectError(copyIn(dir, fixture.reference, 'localhost/corrupt:1'), 'ERR_DIGEST_MISMATCH');
-    const store = await Store.open(dir);
+    const log: string[] = [];
+    const store = await Store.open(dir, { logger: { ...silentLogger, debug: (m) => log.push(m) } });
+    const source = await openSource(parseImageName(fixture.reference));
+    const dest = await StorageDestination.open(store, 'localhost/corrupt:1');
+    await expectError(copyImage(source, dest), 'ERR_DIGEST_MISMATCH');
+    await dest.close();
+    await source.close();
+    expect(log.join('\n')).toContain(
+      `${layer.digest} for storage:localhost/corrupt:1: unpacking in a worker thread`,
+    );
     expect(await store.images()).toEqual([]);
     expect(await readdir(join(dir, 'blobs', 'sha256'))).not.toContain(layer.digest.slice(7));
     expect(await readdir(join(dir, 'layers'))).toEqual([]);
@@ -186,34 +195,41 @@ describe('store format', () => {
     expect(await readdir(join(dir, 'leases'))).toEqual([]);
   });
 
-  it('stores an image with a hostile layer, but never unpacks it', async () => {
-    const src = join(tmp(), 'hostile-src');
-    await initLayout(src);
-    const outside = join(tmp(), 'outside');
-    await mkdir(outside);
-    const evil = await writeLayer(src, [
-      { type: 'symlink', name: 'escape', target: outside },
-      { type: 'file', name: 'escape/owned', data: 'gotcha' },
-    ]);
-    const image = await writeImage(src, { layers: [evil], platform: hostPlatform() });
-    await addToIndex(src, image.manifestDescriptor, 'latest');
-    const dir = join(tmp(), 'hostile');
-    const warnings: string[] = [];
-    const store = await Store.open(dir, {
-      logger: { ...silentLogger, warn: (m) => warnings.push(m) },
+  for (const [size, where] of [
+    [0, 'on the main thread'],
+    [2 << 20, 'in a worker thread'],
+  ] as const) {
+    it(`stores an image with a hostile layer, but never unpacks it (${where})`, async () => {
+      const src = join(tmp(), `hostile-src-${size}`);
+      await initLayout(src);
+      const outside = join(tmp(), `outside-${size}`);
+      await mkdir(outside);
+      const evil = await writeLayer(src, [
+        ...(size > 0 ? [{ type: 'file' as const, name: 'big.bin', data: randomBytes(size) }] : []),
+        { type: 'symlink', name: 'escape', target: outside },
+        { type: 'file', name: 'escape/owned', data: 'gotcha' },
+      ]);
+      const image = await writeImage(src, { layers: [evil], platform: hostPlatform() });
+      await addToIndex(src, image.manifestDescriptor, 'latest');
+      const dir = join(tmp(), `hostile-${size}`);
+      const log: string[] = [];
+      const store = await Store.open(dir, {
+        logger: { ...silentLogger, warn: (m) => log.push(m), debug: (m) => log.push(m) },
+      });
+      const source = await openSource(parseImageName(`oci:${src}:latest`));
+      const dest = await StorageDestination.open(store, 'localhost/hostile:1');
+      await copyImage(source, dest);
+      await dest.close();
+      await source.close();
+      if (size > 0) expect(log.join('\n')).toContain(`unpacking ${where}`);
+      expect(log.join('\n')).toMatch(/unpacking .*escape/);
+      expect(await readdir(outside)).toEqual([]);
+      expect(await readdir(join(dir, 'layers'))).toEqual([]);
+      await expectError(store.layerDirs('localhost/hostile:1'), 'ERR_UNSAFE_ARCHIVE');
+      expect(await readdir(outside)).toEqual([]);
+      expect(await readdir(join(dir, 'layers'))).toEqual([]);
     });
-    const source = await openSource(parseImageName(`oci:${src}:latest`));
-    const dest = await StorageDestination.open(store, 'localhost/hostile:1');
-    await copyImage(source, dest);
-    await dest.close();
-    await source.close();
-    expect(warnings.join('\n')).toMatch(/unpacking .*escape/);
-    expect(await readdir(outside)).toEqual([]);
-    expect(await readdir(join(dir, 'layers'))).toEqual([]);
-    await expectError(store.layerDirs('localhost/hostile:1'), 'ERR_UNSAFE_ARCHIVE');
-    expect(await readdir(outside)).toEqual([]);
-    expect(await readdir(join(dir, 'layers'))).toEqual([]);
-  });
+  }
 
   it('keeps a Docker v2s2 image as pulled, digest and all', async () => {
     const dir = join(tmp(), 'docker');

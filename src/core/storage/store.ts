@@ -50,6 +50,7 @@ import {
   ownerPid,
   treeBytes,
 } from './leftovers.js';
+import { defaultStoreDir } from './location.js';
 import { type ImageMeta, META_DIR, pruneMeta, readMeta, updateMeta } from './meta.js';
 import { idPrefix, localImageName, nameCandidates, notFound } from './names.js';
 import { removeTree } from './remove-tree.js';
@@ -196,12 +197,13 @@ export class Store {
   }
 
   /**
-   * Opens (creating when needed) the store at `dir`, default `defaultStoreDir()` as the caller
-   * resolves it. Removes leftovers of writers that died. Throws ERR_STORE when the directory
-   * is not usable, ERR_BAD_MANIFEST when it holds something other than an OCI layout.
+   * Opens (creating when needed) the store at `dir`, by default `defaultStoreDir()`
+   * (LIGHTER_STORE, else /var/lib/lighter as root, else the user's data dir). Removes leftovers
+   * of writers that died. Throws ERR_STORE when the directory is not usable, ERR_BAD_MANIFEST
+   * when it holds something other than an OCI layout.
    */
-  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    const root = resolve(dir);
+  static async open(dir?: string, options: StoreOptions = {}): Promise<Store> {
+    const root = resolve(dir ?? defaultStoreDir());
     const writer = await contextual(
       `opening the store ${root}`,
       async () => {
@@ -518,6 +520,13 @@ export class Store {
     const sha256 = expected.digest === undefined || digestAlgorithm(expected.digest) === 'sha256';
     let written: WrittenBlob | undefined;
     if (!small && sha256) {
+      // A pull's first layers arrive while the workers are still starting: worth the wait.
+      const inWorker = options.unpackInto !== undefined && (await blobWorkersReady(WORKER_WAIT_MS));
+      if (options.unpackInto) {
+        this.logger.debug(
+          `${expected.what ?? 'blob'}: unpacking ${inWorker ? 'in a worker thread' : 'on the main thread'}`,
+        );
+      }
       written = await writeFollowedBlob(
         this.dir,
         stream,
