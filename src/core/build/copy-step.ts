@@ -7,8 +7,8 @@
 
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readlink } from 'node:fs/promises';
-import { posix } from 'node:path';
+import { readlink, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import { LighterError } from '../errors.js';
 import type { TarHeader } from '../storage/layer/tar-header.js';
 import { type ArchiveKind, archiveEntries, archiveKind } from './archive.js';
@@ -121,10 +121,15 @@ export async function prepareCopy(ctx: CopyContext): Promise<PreparedCopy> {
     part('inline', `${inline.name}\n${inline.content}`);
   const sourcesHash = `sha256:${hash.digest('hex')}`;
 
-  const what =
-    instruction.sources.length + instruction.inlineSources.length > 1 || urls.length === 0
-      ? 'dir'
-      : 'file';
+  // buildah's history says `file:` for one file and `dir:` for anything else.
+  let what = 'dir';
+  if (instruction.sources.length + instruction.inlineSources.length === 1) {
+    if (urls.length === 1 || instruction.inlineSources.length === 1) what = 'file';
+    else if (!ctx.from && local.length === 1) {
+      const st = await stat(join(ctx.contextDir, local[0]!)).catch(() => undefined);
+      if (st?.isFile()) what = 'file';
+    }
+  }
   return {
     sourcesHash,
     summary: `${what}:${sourcesHash.slice('sha256:'.length)} in ${instruction.destPath}`,
@@ -336,10 +341,7 @@ async function* copyItems(
     };
   }
 
-  const join = (target: string) => {
-    const path = destDir === '' ? target : `${destDir}/${target}`;
-    return path;
-  };
+  const under = (target: string) => (destDir === '' ? target : `${destDir}/${target}`);
 
   const emit = async function* (entry: Entry): AsyncGenerator<TarItem> {
     if (entry.target === '') return; // the destination directory, handled above
@@ -354,7 +356,7 @@ async function* copyItems(
       yield* archiveItems(ctx, entry.hostPath, archive, destDir, epoch);
       return;
     }
-    const name = join(fileName ?? entry.target);
+    const name = under(fileName ?? entry.target);
     const header = headerFor(name, st, entry, owner, chmod, epoch);
     if (!header) return;
     if (header.type === 'symlink') header.linkname = await readlink(entry.hostPath);
