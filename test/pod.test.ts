@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { type AddressInfo, connect, createServer, type Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { mountsUnder } from '../src/core/runtime/index.js';
+import { findExecutable, mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { tryExec } from './helpers/exec.js';
 import { makeTempDir } from './helpers/temp-dir.js';
@@ -36,6 +37,14 @@ async function cli(argv: string[]) {
     stdin: async () => '',
   });
   return { code, stdout, stderr };
+}
+
+/** A non-loopback IPv4 address of this host, which a pod reaches through slirp4netns. */
+function hostAddress(): string | undefined {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return undefined;
 }
 
 async function freePort(): Promise<number> {
@@ -235,6 +244,34 @@ describe.skipIf(!isRoot)('pods', () => {
     expect(await cli(['rm', '-f', 'solo'])).toMatchObject({ code: 0 });
     await nothingLeft();
   }, 60_000);
+
+  it.skipIf(!findExecutable('slirp4netns') || !hostAddress())(
+    'gives a pod a route out through slirp4netns, but not to the host loopback',
+    async () => {
+      const server = createServer((socket) => socket.end('from the host\n'));
+      await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        expect((await cli(['pod', 'create', 'out'])).code).toBe(0);
+        const result = await cli([
+          'run',
+          '--rm',
+          '--pod',
+          'out',
+          'busybox',
+          'sh',
+          '-c',
+          `nc -w 5 ${hostAddress()} ${port} </dev/null; nc -w 2 10.0.2.2 ${port} </dev/null || echo no loopback`,
+        ]);
+        expect(result).toMatchObject({ code: 0, stdout: 'from the host\nno loopback\n' });
+        expect((await cli(['pod', 'rm', 'out'])).code).toBe(0);
+        await nothingLeft();
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+    30_000,
+  );
 
   describe('a port already in use fails before anything starts', () => {
     let busy: Server;

@@ -1,5 +1,10 @@
 // Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
 //
+// A pod's processes: the infra process (holds the namespaces, is the agent: infra.ts), the
+// port forwarder when ports are published (forwarder.ts), and slirp4netns when installed, for
+// a route out (outbound.ts). Each is recorded, and each finds its way into a PID file at once,
+// so a lighter killed while creating a pod still leaves nothing cleanup cannot find.
+//
 // On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
 // process's config, PID file, log and agent socket (a short dir name keeps the socket path
 // under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
@@ -13,13 +18,14 @@ import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type ContainerInfo, type Engine, LABEL, type PodNamespaces } from '../run/engine.js';
 import { checkName, nameOwner, newId, releaseName, reserveName } from '../run/names.js';
 import type { PortMapping } from '../run/options.js';
-import { endProcess, isAlive, type ProcessId, processId } from '../run/process-id.js';
+import { endProcess, isAlive, type ProcessId, pidOf, processId } from '../run/process-id.js';
 import { privileged, runCommand } from '../runtime/command.js';
 import type { Container } from '../runtime/index.js';
 import { findExecutable, listRecords, type Runtime } from '../runtime/index.js';
 import { connectInPod } from './agent.js';
 import { bindPorts, closeServers, startForwarder } from './forwarder.js';
 import { type InfraConfig, infraScript } from './infra.js';
+import { startOutbound } from './outbound.js';
 
 export interface PodRecord {
   version: 1;
@@ -31,6 +37,8 @@ export interface PodRecord {
   sudo: boolean;
   infra?: ProcessId;
   forwarder?: ProcessId;
+  /** slirp4netns, giving the pod a route out (absent when not installed). */
+  outbound?: ProcessId;
   /** Made for one container (`run -p` without `--pod`): removed with it, not listed by `pod ps`. */
   owner?: string;
   labels: Record<string, string>;
@@ -174,6 +182,14 @@ export class Pods {
         ]);
         if (infra.status === 'rejected') throw infra.reason;
         record.infra = infra.value;
+        const outbound = await startOutbound(
+          dir,
+          pidOf(infra.value),
+          runtime.sudo,
+          log.fd,
+          this.engine.logger,
+        );
+        if (outbound) record.outbound = outbound;
         if (forwarderPid.status === 'rejected') throw forwarderPid.reason;
         const forwarder =
           forwarderPid.value === undefined ? undefined : await processId(forwarderPid.value);
@@ -342,8 +358,9 @@ export class Pods {
     record: Pick<PodRecord, 'sudo'> & Partial<PodRecord>,
   ): Promise<void> {
     const forwarder = record.forwarder ?? (await fromPidFile(dir, 'forwarder'));
+    const outbound = record.outbound ?? (await fromPidFile(dir, 'slirp'));
     const infra = record.infra ?? (await fromPidFile(dir, 'infra'));
-    await endProcess(forwarder, false);
+    await Promise.all([endProcess(forwarder, false), endProcess(outbound, record.sudo)]);
     await endProcess(infra, record.sudo);
     await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
   }
@@ -458,10 +475,10 @@ function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-/** A process that wrote its PID into `dir` and whose command line names `dir`'s config (not a reused PID). */
+/** A process whose PID is in `dir` and whose command line names a file in `dir` (not a reused PID). */
 async function fromPidFile(
   dir: string,
-  what: 'infra' | 'forwarder',
+  what: 'infra' | 'forwarder' | 'slirp',
 ): Promise<ProcessId | undefined> {
   let pid: number;
   try {
@@ -471,7 +488,7 @@ async function fromPidFile(
   }
   try {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-    if (!cmdline.includes(join(dir, `${what}.json`))) return undefined;
+    if (!cmdline.includes(`${dir}/`)) return undefined;
   } catch {
     return undefined;
   }
