@@ -556,19 +556,17 @@ async function layerStep(
   let summary: string | undefined;
 
   if (ins.kind === 'COPY' || ins.kind === 'ADD') {
-    let from: { name: string; view: LayerView; identity: string } | undefined;
+    let from: { name: string; view: () => Promise<LayerView>; identity: string } | undefined;
     if (ins.from.kind !== 'context') {
-      const image = await sourceImage(session, ins.from, results, stage.platform);
+      const ref = ins.from;
+      const image = await sourceImage(session, ref, results, stage.platform);
       from = {
         name:
-          ins.from.kind === 'stage'
-            ? `stage ${plan.stages[ins.from.index]!.name ?? ins.from.index}`
-            : ins.from.name,
-        view: new LayerView(await layerDirs(store, lease, image?.layers ?? [])),
+          ref.kind === 'stage' ? `stage ${plan.stages[ref.index]!.name ?? ref.index}` : ref.name,
+        view: async () => new LayerView(await layerDirs(store, lease, image?.layers ?? [])),
         identity: fsIdentity(image?.layers ?? []),
       };
     }
-    const parentView = await view();
     const prepared = await prepareCopy({
       instruction: ins,
       where,
@@ -577,7 +575,7 @@ async function layerStep(
       ignore: session.ignore.matcher,
       ignoreFile: session.ignore.file,
       from,
-      parent: parentView,
+      parent: view,
       now: session.now,
       sourceDateEpoch: session.epoch,
       tempDir: session.tempDir,
@@ -619,12 +617,12 @@ async function layerStep(
       },
       args: {},
     };
-    // Nothing to make when the directory is there already: no layer, no cache entry.
-    const existing = await (await view()).resolve(ins.resolved, true);
-    if (existing.entry?.stats.isDirectory()) return { layer: undefined, cached: false };
     make = async () => {
       const v = await view();
-      const owner = await userOwner(userAt(stage, ordinal, baseUser), v);
+      // Nothing to make when the directory is there already (the cache remembers that too).
+      const existing = await v.resolve(ins.resolved, true);
+      if (existing.entry?.stats.isDirectory()) return { layer: undefined };
+      const owner = await userOwner(user, v);
       const items = workdirItems(v, ins.resolved, owner, session);
       const layer = await writeTarLayer(store, lease, () => items());
       return { layer: layer.entries === 0 ? undefined : layer };
@@ -685,8 +683,11 @@ async function layerStep(
   const hit = await cache.lookup(key, lease);
   if (hit) return { layer: hit.layer, cached: true, ...(summary ? { summary } : {}) };
   const reason = cache.explain(stepId, inputs);
-  session.logger.info(`--> Cache miss: ${reason}`);
+  // A WORKDIR that exists already makes nothing: no miss worth reporting.
+  const quiet = ins.kind === 'WORKDIR';
+  if (!quiet) session.logger.info(`--> Cache miss: ${reason}`);
   const made = await make();
+  if (quiet && made.layer) session.logger.info(`--> Cache miss: ${reason}`);
   if (made.layer) {
     const stack = [...state.layers, made.layer];
     const chain = chainIds(stack.map((l) => l.diffId)).at(-1)!;
@@ -706,7 +707,12 @@ async function layerStep(
     stage.platform,
     lease,
   );
-  return { layer: made.layer, cached: false, reason, ...(summary ? { summary } : {}) };
+  return {
+    layer: made.layer,
+    cached: false,
+    ...(quiet && !made.layer ? {} : { reason }),
+    ...(summary ? { summary } : {}),
+  };
 }
 
 /** The USER in effect at an instruction of a stage: its own last USER before it, else its base's. */

@@ -33,10 +33,13 @@ export interface CopyContext {
   contextDir: string;
   ignore: IgnoreMatcher;
   ignoreFile: string | undefined;
-  /** For --from: the stage or image read, its view and the identity of its content. */
-  from: { name: string; view: LayerView; identity: string } | undefined;
-  /** The image being written into. */
-  parent: LayerView;
+  /**
+   * For --from: the stage or image read, the identity of its content, and its view (made only
+   * when the layer is written: a cache hit unpacks nothing).
+   */
+  from: { name: string; view: () => Promise<LayerView>; identity: string } | undefined;
+  /** The image being written into, likewise made on demand. */
+  parent: () => Promise<LayerView>;
   /** Seconds: the mtime of directories the copy creates. */
   now: number;
   sourceDateEpoch: number | undefined;
@@ -98,8 +101,6 @@ export async function prepareCopy(ctx: CopyContext): Promise<PreparedCopy> {
   if (ctx.from) {
     part('from', ctx.from.identity);
     part('sources', JSON.stringify(local));
-    // Fails early, at the right line, when a source is missing from the stage.
-    for await (const _ of resolveViewSources(ctx.from.view, local, viewOptions(ctx))) break;
   } else if (local.length > 0) {
     part(
       'context',
@@ -166,7 +167,7 @@ async function* sourceEntries(
   const local = instruction.sources.filter((s) => !isUrl(s));
   if (ctx.from) {
     let root: string | undefined;
-    for await (const e of resolveViewSources(ctx.from.view, local, viewOptions(ctx))) {
+    for await (const e of resolveViewSources(await ctx.from.view(), local, viewOptions(ctx))) {
       if (e.target === '') root = e.hostPath;
       const inside = root !== undefined && e.target !== '' && e.hostPath.startsWith(`${root}/`);
       yield { ...e, fromContext: false, topLevel: e.target !== '' && !inside };
@@ -252,10 +253,11 @@ async function* copyItems(
 ): AsyncGenerator<TarItem> {
   const instruction = ctx.instruction;
   const link = instruction.link;
+  const parent = await ctx.parent();
   const owner: Owner | undefined =
     instruction.chown === undefined || instruction.chown === ''
       ? undefined
-      : await resolveOwner(instruction.chown, ctx.parent).catch((err: Error) => {
+      : await resolveOwner(instruction.chown, parent).catch((err: Error) => {
           throw failure(ctx, err.message);
         });
   const chmod = instruction.chmod;
@@ -279,7 +281,7 @@ async function* copyItems(
     (!first.done && first.value.target === '') ||
     firstArchive !== undefined;
   if (!destIsDir && !link) {
-    const existing = await ctx.parent.resolve(destPath, true);
+    const existing = await parent.resolve(destPath, true);
     if (existing.entry?.stats.isDirectory()) destIsDir = true;
   }
   destPath = destPath.replace(/\/+$/, '') || '/';
@@ -289,7 +291,7 @@ async function* copyItems(
   // The destination directory, with symlinks on the way followed inside the image.
   let destDir = destDirRaw.replace(/^\/+/, '');
   if (!link && destDir !== '') {
-    const resolved = await ctx.parent.resolve(destDir, true);
+    const resolved = await parent.resolve(destDir, true);
     destDir = resolved.path;
     if (resolved.entry && !resolved.entry.stats.isDirectory()) {
       throw failure(ctx, `cannot copy to non-directory: /${destDir}`);
@@ -300,7 +302,7 @@ async function* copyItems(
   const parts = destDir === '' ? [] : destDir.split('/');
   for (let i = 0; i < parts.length; i++) {
     const path = parts.slice(0, i + 1).join('/');
-    const existing = link ? undefined : await ctx.parent.lstat(path);
+    const existing = link ? undefined : await parent.lstat(path);
     const isDest = i === parts.length - 1;
     if (existing?.stats.isDirectory()) {
       yield {
