@@ -22,6 +22,8 @@ export function outputsOf(result: BuildResult): Record<string, string> {
 
 export function summaryOf(result: BuildResult): SummaryTable[] {
   const cached = result.steps.filter((s) => s.cached).length;
+  // Only layer steps go through the cache; a miss always says why.
+  const cacheable = result.steps.filter((s) => s.cached || s.reason !== undefined).length;
   return [
     {
       heading: 'lighter build',
@@ -32,7 +34,7 @@ export function summaryOf(result: BuildResult): SummaryTable[] {
           result.digest,
           result.platforms.join(', '),
           result.pushed.length > 0 ? 'yes' : 'no',
-          `${cached} of ${result.steps.length}`,
+          `${cached} of ${cacheable}`,
           formatSeconds(result.seconds),
         ],
       ],
@@ -42,7 +44,7 @@ export function summaryOf(result: BuildResult): SummaryTable[] {
       columns: ['step', 'cache', 'layer', 'time'],
       rows: result.steps.map((s) => [
         s.instruction,
-        s.cached ? 'hit' : s.reason ? `miss: ${s.reason}` : 'miss',
+        s.cached ? 'hit' : s.reason ? `miss: ${s.reason}` : '',
         s.size > 0 ? formatBytes(s.size) : '',
         formatSeconds(s.seconds),
       ]),
