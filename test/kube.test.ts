@@ -4,7 +4,7 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 import { parsePodYaml } from '../src/core/pod/kube.js';
@@ -115,7 +115,8 @@ describe.skipIf(!isRoot)('kube play and generate', () => {
     expect((await cli(['copy', '-q', fixture.reference, 'storage:busybox'])).code).toBe(0);
   });
 
-  afterAll(async () => {
+  // A failed test must not fail the ones after it with its leftovers.
+  afterEach(async () => {
     await cli(['pod', 'rm', '-af']);
     await cli(['rm', '-af']);
   });
