@@ -2,6 +2,7 @@
 // runs it: services in a pod, the test command's exit code as the step's, logs, cleanup.
 
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -10,6 +11,7 @@ import { mountsUnder } from '../src/core/runtime/index.js';
 import { type ActionResult, runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { tryExec } from './helpers/exec.js';
+import { useRegistry } from './helpers/registry.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -29,6 +31,14 @@ async function processesUnder(dir: string): Promise<string[]> {
     } catch {}
   }
   return found;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** What post must leave: no container, pod, runtime state, mount or process of ours. */
@@ -73,6 +83,7 @@ const SERVICES = stringify([
 const CLIENT = 'wget -qO- http://localhost:8080/; echo ping | nc echo 9000; echo "$GREETING"';
 
 describe.skipIf(!isRoot)('run action', () => {
+  const secure = useRegistry({ auth: 'htpasswd' });
   beforeAll(async () => {
     stateDir = await makeTempDir('action-run-state');
     storeDir = await makeTempDir('action-run-store');
@@ -213,6 +224,74 @@ describe.skipIf(!isRoot)('run action', () => {
     const created = JSON.parse(result.state.created as string);
     expect(created.containers).toHaveLength(3);
     expect(created.pods).toHaveLength(1);
+    expect(result.postExitCode).toBe(0);
+    await nothingLeft();
+  }, 120_000);
+
+  it('pulls the test image with the credentials input, never printing them, and publishes ports', async () => {
+    const reg = secure();
+    const fixture = await busyboxImage();
+    const ref = `${reg.host}/private/busybox:1`;
+    const creds = `${reg.username}:${reg.password}`;
+    const env = { SSL_CERT_FILE: reg.caFile ?? '', NODE_EXTRA_CA_CERTS: reg.caFile ?? '' };
+    let stderr = '';
+    const pushed = await main(
+      [
+        'copy',
+        '-q',
+        '--dest-tls-verify=false',
+        '--dest-creds',
+        creds,
+        fixture.reference,
+        `docker://${ref}`,
+      ],
+      {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+        env,
+      },
+    );
+    expect({ pushed, stderr }).toEqual({ pushed: 0, stderr: '' });
+    const port = await freePort();
+    const result = await runAction('run', {
+      inputs: {
+        store: await makeTempDir('action-run-private-store'),
+        image: ref,
+        credentials: creds,
+        ports: `127.0.0.1:${port}:8080`,
+        run: 'echo pulled and ran',
+      },
+      env: { LIGHTER_STATE_DIR: stateDir, ...env },
+    });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`Pulling ${ref}`);
+    expect(result.stdout).toContain('pulled and ran\n');
+    expect(result.stdout).toContain(`published 127.0.0.1:${port} -> 8080/tcp`);
+    expect(result.stdout + result.stderr + (result.postStdout ?? '')).not.toContain(
+      reg.password as string,
+    );
+    expect(result.postExitCode).toBe(0);
+    await nothingLeft();
+  }, 120_000);
+
+  it('stops the test command at the timeout and fails the step', async () => {
+    const result = await run({
+      image: 'busybox',
+      timeout: '2s',
+      run: 'trap "exit 143" TERM; echo started; sleep 100 & wait',
+    });
+    expect(result.stdout).toContain('started\n');
+    expect(result.commands).toContainEqual(
+      expect.objectContaining({
+        command: 'error',
+        message: expect.stringContaining('longer than its timeout (2 s)'),
+      }),
+    );
+    expect(result.exitCode).toBe(143);
+    expect(result.outputs['exit-code']).toBe(String(result.exitCode));
     expect(result.postExitCode).toBe(0);
     await nothingLeft();
   }, 120_000);
