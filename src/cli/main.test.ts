@@ -252,12 +252,6 @@ describe('commands without their engine fail with exit 1, naming the issue', () 
       'the builder',
       5,
     ],
-    [['images'], 'the image store', 4],
-    [['pull', '--platform', 'linux/arm64/v8', 'busybox'], 'the image store', 4],
-    [['push', 'app:1', 'docker://r.io/app:1'], 'the image store', 4],
-    [['rmi', '-af'], 'the image store', 4],
-    [['tag', 'app:1', 'app:latest'], 'the image store', 4],
-    [['prune'], 'the image store', 4],
     [
       [
         'run',

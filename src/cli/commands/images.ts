@@ -1,7 +1,8 @@
 // `lighter images [NAME]`: the images in the store.
+import { formatBytes } from '../../core/copy/progress.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
+import { openStore } from '../store.js';
 
 export const LIST_FORMATS = ['table', 'json'] as const;
 
@@ -18,10 +19,51 @@ export async function images(args: Args, ctx: CommandContext): Promise<number> {
     quiet: args.boolean('quiet'),
     format: args.choice('format', LIST_FORMATS) ?? 'table',
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The store (issue #4) plugs in here.
-async function execute(_request: ImagesRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the image store', 4);
+async function execute(request: ImagesRequest, args: Args, ctx: CommandContext) {
+  const store = await openStore(args, ctx);
+  const all = await store.images();
+  const shown = request.filter
+    ? all.filter((i) =>
+        i.names.some(
+          (n) => n.startsWith(request.filter as string) || n.includes(`/${request.filter}`),
+        ),
+      )
+    : all;
+  if (request.format === 'json') {
+    ctx.out(JSON.stringify(shown, null, 2));
+    return 0;
+  }
+  if (request.quiet) {
+    for (const image of shown) ctx.out(image.id.slice(0, 12));
+    return 0;
+  }
+  const rows = shown.flatMap((image) =>
+    (image.names.length > 0 ? image.names : ['<none>:<none>']).map((name) => {
+      const colon = name.lastIndexOf(':');
+      return [
+        name.slice(0, colon),
+        name.slice(colon + 1),
+        image.id.slice(0, 12),
+        image.created ?? '',
+        formatBytes(image.size),
+      ];
+    }),
+  );
+  ctx.out(table(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows));
+  return 0;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => (c ?? '').padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

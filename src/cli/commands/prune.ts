@@ -1,7 +1,8 @@
 // `lighter prune`: garbage-collects blobs and layers no image in the store refers to.
+import { formatBytes } from '../../core/copy/progress.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
+import { openStore } from '../store.js';
 
 export interface PruneRequest {
   /** Also remove images without a name, and the build cache. */
@@ -9,10 +10,14 @@ export interface PruneRequest {
 }
 
 export async function prune(args: Args, ctx: CommandContext): Promise<number> {
-  return execute({ all: args.boolean('all') }, ctx);
+  return execute({ all: args.boolean('all') }, args, ctx);
 }
 
-// The store (issue #4) plugs in here.
-async function execute(_request: PruneRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the image store', 4);
+async function execute(request: PruneRequest, args: Args, ctx: CommandContext) {
+  const store = await openStore(args, ctx);
+  const result = await store.prune({ all: request.all });
+  ctx.out(
+    `Removed ${result.images} image(s), ${result.blobs} blob(s), ${result.layers} layer dir(s), ${result.leftovers} leftover(s): ${formatBytes(result.bytes)} freed`,
+  );
+  return 0;
 }

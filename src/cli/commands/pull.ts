@@ -1,4 +1,6 @@
 // `lighter pull IMAGE`: fetches an image into the store.
+import { type PullOptions, pull as pullImage } from '../../core/storage/pull.js';
+import { registryAccess } from '../access.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import {
@@ -8,7 +10,9 @@ import {
   registryOptions,
   retryTimes,
 } from '../options.js';
-import { notInThisBuild } from '../unsupported.js';
+import { completePlatform } from '../platform.js';
+import { cliProgress } from '../progress.js';
+import { openStore } from '../store.js';
 
 export interface PullRequest {
   image: string;
@@ -32,10 +36,26 @@ export async function pull(args: Args, ctx: CommandContext): Promise<number> {
     allPlatforms: args.boolean('all'),
     quiet: args.boolean('quiet'),
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The store and the copy engine (issues #3, #4) plug in here.
-async function execute(_request: PullRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the image store', 4);
+async function execute(request: PullRequest, args: Args, ctx: CommandContext) {
+  const store = await openStore(args, ctx);
+  const progress = cliProgress(ctx.logger, { quiet: request.quiet, tty: process.stderr });
+  const options: PullOptions = {
+    registry: registryAccess(request.registry, request.retryTimes),
+    allPlatforms: request.allPlatforms,
+    logger: ctx.logger,
+    onProgress: progress,
+  };
+  if (request.platform) options.platform = completePlatform(request.platform);
+  try {
+    const result = await pullImage(store, request.image, options);
+    progress.finish();
+    if (!request.quiet) ctx.logger.info(`Pulled ${result.name} (${result.copy.digest})`);
+    ctx.out(result.image.id);
+    return 0;
+  } finally {
+    progress.finish();
+  }
 }

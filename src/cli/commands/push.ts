@@ -1,4 +1,7 @@
 // `lighter push IMAGE [DESTINATION]`: sends an image from the store to a registry or transport.
+import { writeFile } from 'node:fs/promises';
+import { type PushOptions, push as pushImage } from '../../core/storage/pull.js';
+import { registryAccess } from '../access.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
 import {
@@ -8,7 +11,8 @@ import {
   type WriteOptions,
   writeOptions,
 } from '../options.js';
-import { notInThisBuild } from '../unsupported.js';
+import { cliProgress } from '../progress.js';
+import { openStore } from '../store.js';
 
 export interface PushRequest extends WriteOptions {
   image: string;
@@ -28,10 +32,27 @@ export async function push(args: Args, ctx: CommandContext): Promise<number> {
     quiet: args.boolean('quiet'),
     ...writeOptions(args),
   };
-  return execute(request, ctx);
+  return execute(request, args, ctx);
 }
 
-// The store and the copy engine (issues #3, #4) plug in here.
-async function execute(_request: PushRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the image store', 4);
+async function execute(request: PushRequest, args: Args, ctx: CommandContext) {
+  const store = await openStore(args, ctx);
+  const progress = cliProgress(ctx.logger, { quiet: request.quiet, tty: process.stderr });
+  const options: PushOptions = {
+    registry: registryAccess(request.registry, request.retryTimes),
+    preserveDigests: request.preserveDigests,
+    logger: ctx.logger,
+    onProgress: progress,
+  };
+  if (request.format) options.format = request.format;
+  if (request.compressFormat) options.compression = request.compressFormat;
+  try {
+    const result = await pushImage(store, request.image, request.destination, options);
+    progress.finish();
+    if (!request.quiet) ctx.logger.info(`Pushed ${request.image}: ${result.digest}`);
+    if (request.digestfile) await writeFile(request.digestfile, result.digest);
+    return 0;
+  } finally {
+    progress.finish();
+  }
 }

@@ -1,7 +1,8 @@
 // `lighter tag IMAGE NAME...`: gives a stored image more names.
+
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { notInThisBuild } from '../unsupported.js';
+import { openStore } from '../store.js';
 
 export interface TagRequest {
   image: string;
@@ -10,10 +11,12 @@ export interface TagRequest {
 
 export async function tag(args: Args, ctx: CommandContext): Promise<number> {
   const [image, ...names] = args.positionals;
-  return execute({ image: image!, names }, ctx);
+  return execute({ image: image!, names }, args, ctx);
 }
 
-// The store (issue #4) plugs in here.
-async function execute(_request: TagRequest, _ctx: CommandContext): Promise<number> {
-  throw notInThisBuild('the image store', 4);
+async function execute(request: TagRequest, args: Args, ctx: CommandContext) {
+  const store = await openStore(args, ctx);
+  const image = await store.resolve(request.image);
+  for (const name of request.names) ctx.logger.debug(`tagged ${await store.tag(image, name)}`);
+  return 0;
 }
