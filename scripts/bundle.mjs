@@ -26,6 +26,11 @@ const entries = [
   ['actions/run/main.ts', 'dist/run/index.js'],
   ['actions/run/post.ts', 'dist/run/post.js'],
   ['src/cli/index.ts', 'dist/cli/index.js'],
+  // The store's blob workers (hashing and unpacking beside a pull) load this file from beside
+  // the bundle that starts them.
+  ['src/core/storage/blob-worker.ts', 'dist/cli/blob-worker.js'],
+  ['src/core/storage/blob-worker.ts', 'dist/build/blob-worker.js'],
+  ['src/core/storage/blob-worker.ts', 'dist/run/blob-worker.js'],
 ];
 
 // tsc compiles the sources to ESM JavaScript first (type errors stop the bundle here); ncc
@@ -60,9 +65,22 @@ for (const [source, target] of entries) {
         writeFileSync(join(root, target), code, {
           mode: target.startsWith('dist/cli/') ? 0o755 : 0o644,
         });
+      } else if (name === 'licenses.txt') {
+        // Each bundle keeps the licenses of what it contains: index.js's as licenses.txt,
+        // post.js's as post.licenses.txt, and so on.
+        const base = target.split('/').pop()?.replace(/\.js$/, '');
+        cpSync(from, join(targetDir, base === 'index' ? name : `${base}.${name}`));
       } else {
-        // package.json ({"type":"module"}), licenses.txt and any assets are shared by main and post.
-        cpSync(from, join(targetDir, name), { recursive: true });
+        // package.json ({"type":"module"}) and chunks; a chunk must not replace another's.
+        const to = join(targetDir, name);
+        if (
+          name !== 'package.json' &&
+          existsSync(to) &&
+          readFileSync(to, 'utf8') !== readFileSync(from, 'utf8')
+        ) {
+          throw new Error(`bundling ${source}: ${to} already holds another bundle's chunk`);
+        }
+        cpSync(from, to, { recursive: true });
       }
     }
   } finally {
