@@ -36,15 +36,19 @@ async function snapshot(store: string): Promise<string> {
   const index = JSON.parse(await readFile(join(store, 'index.json'), 'utf8')) as LayoutIndex;
   const blobs = (await readdir(join(store, 'blobs', 'sha256'))).sort();
   const known = new Set<string>();
-  for (const entry of index.manifests) {
-    const manifest = JSON.parse(
-      await readFile(join(store, 'blobs', 'sha256', entry.digest.slice(7)), 'utf8'),
-    );
-    const config = JSON.parse(
-      await readFile(join(store, 'blobs', 'sha256', manifest.config.digest.slice(7)), 'utf8'),
-    ) as ImageConfig;
+  const blob = async (digest: string) =>
+    JSON.parse(await readFile(join(store, 'blobs', 'sha256', digest.slice(7)), 'utf8'));
+  const visit = async (digest: string): Promise<void> => {
+    const manifest = await blob(digest);
+    // The build cache keeps whole images as indexes around them.
+    if (manifest.manifests) {
+      for (const child of manifest.manifests) await visit(child.digest);
+      return;
+    }
+    const config = (await blob(manifest.config.digest)) as ImageConfig;
     for (const chain of chainIds(config.rootfs.diff_ids)) known.add(chain.slice(7));
-  }
+  };
+  for (const entry of index.manifests) await visit(entry.digest);
   const layers = (await readdir(join(store, 'layers'))).filter((l) => !known.has(l)).sort();
   return JSON.stringify({ index, blobs, layers }, null, 1);
 }

@@ -1,5 +1,6 @@
 // The build engine: plans a Dockerfile (or a step list), runs each needed stage's instructions into layers, commits the image and writes its outputs.
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,15 @@ import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Descriptor, HistoryEntry, ImageConfig, Platform } from '../manifest.js';
 import { formatPlatform, hostPlatform, normalizePlatform, parsePlatform } from '../platform.js';
-import { detectRuntime, type Runtime } from '../runtime/index.js';
+import type { Runtime } from '../runtime/index.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
 import { layerClaim } from '../storage/lease.js';
+import { updateMeta } from '../storage/meta.js';
 import { localImageName } from '../storage/names.js';
-import { push } from '../storage/pull.js';
 import { removeTree } from '../storage/remove-tree.js';
 import { Store } from '../storage/store.js';
 import { placeLayerDir } from '../storage/unpack.js';
+import { addEntry, type LayoutIndex, refName } from '../transport/layout/layout.js';
 import { CACHE_MOUNT, CacheMounts } from './cache-mounts.js';
 import { TrackedClaims } from './claims.js';
 import { writeImage, writeIndex } from './commit.js';
@@ -38,8 +40,7 @@ import { cacheKey, LayerCache, type StepInputs } from './layer-cache.js';
 import { LayerView } from './layer-view.js';
 import { type LayerRecord, type TarItem, writeTarLayer } from './layer-writer.js';
 import { userOwner } from './owner.js';
-import { executeRun } from './run-step.js';
-import { parseStepList, type StepList, stepError } from './steps.js';
+import type { StepList } from './steps.js';
 import type { BuildOptions, BuildResult, BuiltPlatform, StepReport } from './types.js';
 
 /** A stage to name in the store besides the target: the step list's `commit`s. */
@@ -83,8 +84,10 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   let list: StepList | undefined;
   let dockerfile: string;
   const file = options.file;
-  if (options.steps !== undefined) {
-    list = parseStepList(options.steps, file);
+  // Modules only some builds need load when they do: a cached COPY build starts faster.
+  const steps = options.steps !== undefined ? await import('./steps.js') : undefined;
+  if (options.steps !== undefined && steps) {
+    list = steps.parseStepList(options.steps, file);
     dockerfile = list.dockerfile;
   } else if (options.dockerfile !== undefined) {
     dockerfile = options.dockerfile;
@@ -94,7 +97,7 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   try {
     return await build(options, dockerfile, list, logger, started);
   } catch (err) {
-    throw list ? stepError(err, list, file) : err;
+    throw list && steps ? steps.stepError(err, list, file) : err;
   }
 }
 
@@ -245,24 +248,44 @@ async function build(
       (session.options.exportCacheMounts ?? process.env.GITHUB_ACTIONS === 'true')
         ? await session.cacheMounts.export(lease, platforms[0]!)
         : [];
-    await session.cache.commit((manifests) => {
-      const replaced = new Set(mounts.map((m) => m.id));
-      return [
-        ...manifests.filter((d) => {
-          const id = d.annotations?.[CACHE_MOUNT];
-          return id === undefined || !replaced.has(id);
-        }),
-        ...mounts.map((m) => m.descriptor),
-      ];
-    });
-    if (names.length === 0) await store.addImage(top);
-    for (const name of names) await store.addImage(top, { name });
-    for (const [i, e] of extraImages.entries()) {
+    // Cache entries, kept cache mounts and the image's names: one update of index.json.
+    const naming: { descriptor: Descriptor; names: string[] }[] = [{ descriptor: top, names }];
+    for (const e of extraImages) {
       let descriptor = e.images[0]!;
       if (e.images.length > 1) descriptor = await writeIndex(store, lease, e.images, format);
       const { platform: _p, ...plain } = descriptor;
-      for (const name of e.names) await store.addImage(plain, { name: localImageName(name) });
-      void i;
+      naming.push({ descriptor: plain, names: e.names.map((n) => localImageName(n)) });
+    }
+    await session.cache.commit((manifests) => {
+      const replaced = new Set(mounts.map((m) => m.id));
+      let index: LayoutIndex = {
+        schemaVersion: 2,
+        manifests: [
+          ...manifests.filter((d) => {
+            const id = d.annotations?.[CACHE_MOUNT];
+            return id === undefined || !replaced.has(id);
+          }),
+          ...mounts.map((m) => m.descriptor),
+        ],
+      };
+      for (const { descriptor, names: given } of naming) {
+        if (given.length === 0) index = addEntry(index, descriptor);
+        for (const name of given) {
+          // As Store.tag: the name moves here, and an unnamed entry of this image goes.
+          index = {
+            ...index,
+            manifests: index.manifests.filter(
+              (d) => !(refName(d) === undefined && d.digest === descriptor.digest),
+            ),
+          };
+          index = addEntry(index, descriptor, name);
+        }
+      }
+      return index.manifests;
+    });
+    const now = new Date().toISOString();
+    for (const { descriptor } of naming) {
+      await updateMeta(store.dir, descriptor.digest, { added: now, lastUsed: now }).catch(() => {});
     }
     committed = true;
     logger.info(`COMMIT ${names.join(', ') || '(unnamed)'}`);
@@ -270,11 +293,15 @@ async function build(
 
     const pushed: string[] = [];
     const outputs: string[] = [];
+    const { push } =
+      options.push || (options.outputs?.length ?? 0) > 0
+        ? await import('../storage/pull.js')
+        : { push: undefined };
     const source = top.digest;
     if (options.push) {
       for (const name of names) {
         await logger.group(`Pushing ${name}`, async () => {
-          await push(store, source, `docker://${name}`, {
+          await push!(store, source, `docker://${name}`, {
             logger,
             ...(options.registry ? { registry: options.registry } : {}),
           });
@@ -284,7 +311,7 @@ async function build(
     }
     for (const output of options.outputs ?? []) {
       await logger.group(`Writing ${output}`, async () => {
-        await push(store, source, output, { logger });
+        await push!(store, source, output, { logger });
       });
       outputs.push(output);
     }
@@ -435,10 +462,12 @@ async function runtimeFor(session: Session, where: string): Promise<Runtime> {
       `${where}: RUN needs a Linux host (with runc or crun); Dockerfiles without RUN build anywhere`,
     );
   }
-  session.runtime ??= detectRuntime({ logger: session.logger }).then((runtime) => {
-    session.logger.info(`RUN steps use ${runtime.reason}`);
-    return runtime;
-  });
+  session.runtime ??= import('../runtime/index.js')
+    .then(({ detectRuntime }) => detectRuntime({ logger: session.logger }))
+    .then((runtime) => {
+      session.logger.info(`RUN steps use ${runtime.reason}`);
+      return runtime;
+    });
   return session.runtime;
 }
 
@@ -651,6 +680,7 @@ async function layerStep(
       const runtime = await runtimeFor(session, where);
       checkPlatform(stage.platform, where);
       const lowerDirs = await layerDirs(store, lease, state.layers);
+      const { executeRun } = await import('./run-step.js');
       const result = await executeRun({
         store,
         lease,
@@ -854,7 +884,7 @@ async function commitStage(
   stage: Stage,
   image: StageImage,
   isTarget: boolean,
-): Promise<{ descriptor: Descriptor; configDigest: Digest }> {
+): Promise<{ descriptor: Descriptor; configDigest: Digest; cached: boolean }> {
   const format = session.options.format ?? 'oci';
   const containerConfig = structuredClone(stage.config);
   if (isTarget && session.options.labels && session.options.labels.size > 0) {
@@ -876,6 +906,21 @@ async function commitStage(
     history: image.history,
   };
   const annotations = isTarget ? levelAnnotations(session.options.annotations).manifest : undefined;
+  // Everything but the clock: the same key means the same image, made at an earlier time.
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        { ...config, created: undefined, history: undefined },
+        config.history?.map((h) => ({ ...h, created: undefined })),
+        image.layers.map((l) => [l.digest, l.mediaType]),
+        format,
+        annotations ?? {},
+        session.epoch ?? null,
+      ]),
+    )
+    .digest('hex');
+  const hit = await session.cache.lookupImage(key, session.lease);
+  if (hit) return { ...hit, cached: true };
   const written = await writeImage(
     session.store,
     session.lease,
@@ -884,5 +929,11 @@ async function commitStage(
     format,
     annotations,
   );
-  return { descriptor: written.descriptor, configDigest: written.configDigest };
+  await session.cache.recordImage(
+    key,
+    `${session.file}#image:${stage.index}`,
+    written.descriptor,
+    session.lease,
+  );
+  return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
 }

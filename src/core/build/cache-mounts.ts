@@ -14,7 +14,6 @@ import { acquireFileLock, type FileLock } from '../fs/file-lock.js';
 import type { Logger } from '../log.js';
 import { type Descriptor, type ImageManifest, type Platform, parseManifest } from '../manifest.js';
 import { MediaType } from '../media-types.js';
-import { applyLayer } from '../storage/layer/apply.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
 import { blobPath, REF_NAME } from '../transport/layout/layout.js';
@@ -113,6 +112,7 @@ export class CacheMounts {
         const parsed = parseManifest(await this.#store.readBlob(image), image.mediaType);
         const layer = parsed.kind === 'image' ? parsed.manifest.layers[0] : undefined;
         if (layer) {
+          const { applyLayer } = await import('../storage/layer/apply.js');
           await applyLayer(createReadStream(join(this.#store.dir, blobPath(layer.digest))), temp, {
             whiteouts: 'apply',
             logger: this.#logger,

@@ -11,7 +11,7 @@ import { readlink, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { LighterError } from '../errors.js';
 import type { TarHeader } from '../storage/layer/tar-header.js';
-import { type ArchiveKind, archiveEntries, archiveKind } from './archive.js';
+import type { ArchiveKind } from './archive.js';
 import { applyChmod } from './chmod.js';
 import { hashSources } from './context/hash.js';
 import type { IgnoreMatcher } from './context/ignore.js';
@@ -268,9 +268,11 @@ async function* copyItems(
   const first = await entries.next();
   const sourceCount = instruction.sources.length + instruction.inlineSources.length;
   const unpack = instruction.kind === 'ADD' && instruction.unpack !== false;
+  // Only ADD reads archives: COPY never loads the tar reader.
+  const archives = unpack ? await import('./archive.js') : undefined;
   const firstArchive =
-    !first.done && unpack && first.value.topLevel && first.value.stats.isFile()
-      ? await archiveKind(first.value.hostPath).catch(() => undefined)
+    !first.done && archives && first.value.topLevel && first.value.stats.isFile()
+      ? await archives.archiveKind(first.value.hostPath).catch(() => undefined)
       : undefined;
 
   // Where things land: a directory, or (one file source, no trailing slash) a file path.
@@ -349,10 +351,10 @@ async function* copyItems(
     if (entry.target === '') return; // the destination directory, handled above
     const st = entry.stats;
     const archive =
-      unpack && entry.topLevel && st.isFile()
+      archives && entry.topLevel && st.isFile()
         ? entry === first.value
           ? firstArchive
-          : await archiveKind(entry.hostPath).catch(() => undefined)
+          : await archives.archiveKind(entry.hostPath).catch(() => undefined)
         : undefined;
     if (archive) {
       yield* archiveItems(ctx, entry.hostPath, archive, destDir, epoch);
@@ -422,6 +424,7 @@ async function* archiveItems(
     if (cleaned === '' || cleaned === '.') return undefined;
     return destDir === '' ? cleaned : `${destDir}/${cleaned}`;
   };
+  const { archiveEntries } = await import('./archive.js');
   for await (const e of archiveEntries(path, kind)) {
     const climbs = posix.normalize(e.name).split('/').includes('..');
     if (climbs)

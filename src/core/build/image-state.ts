@@ -9,7 +9,6 @@ import { layerCompression } from '../media-types.js';
 import { formatPlatform, platformMatches } from '../platform.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
 import { layerClaim } from '../storage/lease.js';
-import { pull } from '../storage/pull.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store, StoredImage } from '../storage/store.js';
 import {
@@ -175,6 +174,7 @@ export class BaseImages {
     if (!stored) {
       logger.info(`Pulling ${name} (${formatPlatform(platform)}): not in the store yet`);
       try {
+        const { pull } = await import('../storage/pull.js');
         stored = (
           await pull(store, name, {
             platform,

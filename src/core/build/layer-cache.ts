@@ -246,6 +246,58 @@ export class LayerCache {
     this.#byKey.set(key, entry);
   }
 
+  /**
+   * A whole image made before from the same layers and config (timestamps aside): a fully
+   * cached build gives the very same image, as buildah's and BuildKit's do. The entry is an
+   * index wrapping the image's manifest, so naming the image never replaces it.
+   */
+  async lookupImage(
+    key: string,
+    lease: Claims,
+  ): Promise<{ descriptor: Descriptor; configDigest: Digest } | undefined> {
+    if (!this.#options.use) return undefined;
+    const entry = this.#byKey.get(key);
+    if (!entry) return undefined;
+    try {
+      await lease.claim([entry.descriptor.digest]);
+      const wrapper = parseManifest(
+        await this.#store.readBlob(entry.descriptor),
+        entry.descriptor.mediaType,
+      );
+      const image = wrapper.kind === 'index' ? wrapper.index.manifests[0] : undefined;
+      if (!image) return undefined;
+      await lease.claim([image.digest]);
+      const parsed = parseManifest(await this.#store.readBlob(image), image.mediaType);
+      if (parsed.kind !== 'image') return undefined;
+      const blobs = [parsed.manifest.config, ...parsed.manifest.layers];
+      await lease.claim(blobs.map((b) => b.digest));
+      for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
+      this.#used.add(key);
+      return { descriptor: image, configDigest: parsed.manifest.config.digest };
+    } catch (err) {
+      this.#options.logger.debug(`image cache entry ${key.slice(0, 12)}: ${errorMessage(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Records an image for `lookupImage` (added to index.json by `commit`). */
+  async recordImage(key: string, step: StepId, image: Descriptor, lease: Claims): Promise<void> {
+    if (!this.#options.record) return;
+    const wrapper = {
+      schemaVersion: 2,
+      mediaType: MediaType.ociIndex,
+      manifests: [image],
+      annotations: { [CACHE_KEY]: key },
+    };
+    const written = await putJson(this.#store, lease, wrapper, MediaType.ociIndex);
+    const entry = known({
+      ...written,
+      annotations: { [CACHE_KEY]: key, [CACHE_STEP]: step, [CACHE_USED]: this.#now },
+    });
+    this.#added.push(entry);
+    this.#byKey.set(key, entry);
+  }
+
   /** Adds the new entries to index.json, refreshes the used ones, and drops the stale. */
   async commit(extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m): Promise<void> {
     if (!this.#options.record && this.#used.size === 0) {

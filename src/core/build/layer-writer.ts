@@ -7,7 +7,6 @@ import { type Digest, DigestingStream } from '../digest.js';
 import { LighterError } from '../errors.js';
 import { MediaType } from '../media-types.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
-import { diffLayer } from '../storage/layer/diff.js';
 import {
   encodeHeader,
   endOfArchive,
@@ -139,6 +138,7 @@ export async function writeDirLayer(
   dir: string,
   options: { mode: 'overlay-upper' | 'full'; sourceDateEpoch?: number },
 ): Promise<WrittenLayer> {
+  const { diffLayer } = await import('../storage/layer/diff.js');
   for (let attempt = 0; ; attempt++) {
     const diff = diffLayer(dir, {
       mode: options.mode,
