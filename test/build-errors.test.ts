@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile lines are written with ${VAR} on purpose.
 // Bad Dockerfiles and inputs fail `lighter build` with the file and line, exit non-zero, and leave nothing in the store or the registry.
 
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
