@@ -152,7 +152,10 @@ function needsNetworkAccess(check: ProbeCheck | undefined): boolean {
 async function execute(request: RunRequest, args: Args, ctx: CommandContext): Promise<number> {
   const engine = engineFor(args, ctx, registryAccess(request.registry, request.retryTimes));
   const pods = new Pods(engine);
+  const lap = stopwatch(ctx);
+  lap('lighter started');
   await pods.reap();
+  lap('reaped');
   const readiness = healthProbe(request.health);
   const fileEnv = await readEnvFiles(request.envFiles, ctx.env);
   const env = { ...Object.fromEntries(fileEnv), ...Object.fromEntries(request.env) };
@@ -173,6 +176,7 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
     request.network === undefined &&
     (request.publish.length > 0 || (request.detach && needsNetworkAccess(probeCheck)));
   const image = await engine.image(request.image);
+  lap('image resolved');
   await checkVolumeSources(request.volumes);
 
   const id = newId();
@@ -227,13 +231,15 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
     throw error;
   }
   try {
+    lap('container created');
     await container.start();
+    lap('container started');
   } catch (error) {
     await pods.removeContainer(container, { force: true }).catch(() => {});
     throw error;
   }
-  if (request.detach) return detached(container, pods, pod, request, ctx);
-  return attached(container, pods, request, output, ctx);
+  if (request.detach) return detached(container, pods, pod, request, ctx, lap);
+  return attached(container, pods, request, output, ctx, lap);
 }
 
 /** `-d`: waits for readiness when there is a check, prints the ID and leaves it running. */
@@ -243,6 +249,7 @@ async function detached(
   pod: Pod | undefined,
   request: RunRequest,
   ctx: CommandContext,
+  lap: (what: string) => void,
 ): Promise<number> {
   container.detach();
   const deadline =
@@ -263,7 +270,7 @@ async function detached(
     if (request.remove) await pods.removeContainer(container, { force: true });
     return 1;
   }
-  if (result) ctx.logger.debug(`container ${container.name} is ready: ${result.reason}`);
+  if (result) lap(`ready (${result.reason}, ${result.attempts} check(s))`);
   ctx.out(container.id);
   return 0;
 }
@@ -275,6 +282,7 @@ async function attached(
   request: RunRequest,
   output: LiveOutput,
   ctx: CommandContext,
+  lap: (what: string) => void,
 ): Promise<number> {
   const forward = (signal: NodeJS.Signals) => {
     container.kill(signal).catch((error) => ctx.logger.debug(String(error)));
@@ -297,9 +305,24 @@ async function attached(
     clearTimeout(timer);
     for (const s of signals) process.off(s, forward);
   }
+  lap(`exited (${code})`);
   await output.finish(container.record.logPath);
-  if (request.remove) await pods.removeContainer(container);
+  if (request.remove) {
+    await pods.removeContainer(container);
+    lap('removed');
+  }
   return code;
+}
+
+/** `--debug` shows where the time goes: each step with the milliseconds since the last. */
+function stopwatch(ctx: CommandContext): (what: string) => void {
+  // performance.now() counts from the process start: the first step includes Node's start-up.
+  let last = 0;
+  return (what) => {
+    const now = performance.now();
+    ctx.logger.debug(`run: ${what} (+${(now - last).toFixed(1)} ms)`);
+    last = now;
+  };
 }
 
 /** `--entrypoint` takes a JSON array or one command, as Docker's does. */
