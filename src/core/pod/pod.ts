@@ -270,10 +270,18 @@ export class Pods {
         );
       }
     }
-    // All at once: each may have to be killed and waited for.
-    const removed = await Promise.allSettled(members.map((m) => this.engine.removeById(m.id)));
+    // All at once: each may have to be killed and waited for. The pod's own processes end
+    // meanwhile (its containers hold their namespaces themselves); its dir goes last.
+    const [removed, ended] = await Promise.all([
+      Promise.allSettled(members.map((m) => this.engine.removeById(m.id))),
+      this.#endProcesses(pod.dir, pod.record).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('ending the pod processes failed'),
+      ),
+    ]);
     const failed = removed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
+    if (ended) throw ended;
     await this.#removeFiles(pod.dir, pod.record);
     await releaseName(this.namesDir, pod.name, pod.id);
     this.engine.logger.debug(`pod ${pod.name} removed`);
@@ -357,12 +365,19 @@ export class Pods {
     dir: string,
     record: Pick<PodRecord, 'sudo'> & Partial<PodRecord>,
   ): Promise<void> {
+    await this.#endProcesses(dir, record);
+    await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
+  }
+
+  async #endProcesses(
+    dir: string,
+    record: Pick<PodRecord, 'sudo'> & Partial<PodRecord>,
+  ): Promise<void> {
     const forwarder = record.forwarder ?? (await fromPidFile(dir, 'forwarder'));
     const outbound = record.outbound ?? (await fromPidFile(dir, 'slirp'));
     const infra = record.infra ?? (await fromPidFile(dir, 'infra'));
     await Promise.all([endProcess(forwarder, false), endProcess(outbound, record.sudo)]);
     await endProcess(infra, record.sudo);
-    await runCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
   }
 }
 

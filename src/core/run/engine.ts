@@ -34,7 +34,7 @@ import {
 } from '../runtime/index.js';
 import type { Lease } from '../storage/lease.js';
 import { defaultStoreDir } from '../storage/location.js';
-import { Store } from '../storage/store.js';
+import type { Store } from '../storage/store.js';
 import type { RegistryAccess } from '../transport/types.js';
 import { imageLayers, type ResolvedImage, resolveImage } from './image.js';
 import { defaultName, nameOwner, newId, releaseName, reserveName } from './names.js';
@@ -156,7 +156,11 @@ export class Engine {
   }
 
   store(): Promise<Store> {
-    this.#store ??= Store.open(this.storeDir, { logger: this.logger });
+    // Loaded on first use: ps, stop, rm, logs and pod commands never open the store, and it is
+    // a good part of lighter's code to compile at each start.
+    this.#store ??= import('../storage/store.js').then(({ Store }) =>
+      Store.open(this.storeDir, { logger: this.logger }),
+    );
     return this.#store;
   }
 
@@ -346,12 +350,13 @@ export class Engine {
 
   /** Removes a container (a running one only with `force`, which kills it) and frees its name. */
   async remove(container: Container, options: { force?: boolean } = {}): Promise<void> {
-    if (options.force) {
-      const { status } = await container.state();
-      if (status === 'running' || status === 'paused') {
-        await container.kill('SIGKILL').catch(() => {});
-        await this.#exited(container, KILL_WAIT_MS);
-      }
+    // Its exit file says "exited" without asking the runtime; anything else may be running.
+    if (options.force && !(await this.#exited(container, 0))) {
+      const killed = await container.kill('SIGKILL').then(
+        () => true,
+        () => false,
+      );
+      if (killed) await this.#exited(container, KILL_WAIT_MS);
     }
     await container.delete({ force: !!options.force });
     await releaseName(this.namesDir, container.name, container.id);
