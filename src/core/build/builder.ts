@@ -140,7 +140,9 @@ async function build(
   if (!contextStats.isDirectory()) {
     throw new LighterError('ERR_INPUT', `the build context ${contextDir} is not a directory`);
   }
+  const elapsed = () => `${(performance.now() - started).toFixed(0)} ms`;
   const store = await Store.open(options.storeDir, { logger });
+  logger.debug(`build: store ${options.storeDir} open at ${elapsed()}`);
   const ownLease = await store.lease();
   const lease = new TrackedClaims(ownLease);
   const tempDir = await mkdtemp(join(tmpdir(), 'lighter-build-'));
@@ -192,6 +194,7 @@ async function build(
       if (platforms.length > 1) logger.info(`Building for ${formatPlatform(platform)}`);
       const results = new Map<number, StageImage>();
       const plan = await planFor(session, dockerfile, platform, target);
+      logger.debug(`build: planned at ${elapsed()}`);
       if (platforms.length === 1 || platform === platforms[0]) {
         for (const w of plan.warnings) {
           const text = `${w.line !== undefined ? `${session.file}:${w.line}: ` : ''}${w.message} (${w.rule})`;
@@ -256,7 +259,8 @@ async function build(
       const { platform: _p, ...plain } = descriptor;
       naming.push({ descriptor: plain, names: e.names.map((n) => localImageName(n)) });
     }
-    await session.cache.commit((manifests) => {
+    logger.debug(`build: image written at ${elapsed()}`);
+    const indexChanged = await session.cache.commit((manifests) => {
       const replaced = new Set(mounts.map((m) => m.id));
       let index: LayoutIndex = {
         schemaVersion: 2,
@@ -283,11 +287,16 @@ async function build(
       }
       return index.manifests;
     });
-    const now = new Date().toISOString();
-    for (const { descriptor } of naming) {
-      await updateMeta(store.dir, descriptor.digest, { added: now, lastUsed: now }).catch(() => {});
+    if (indexChanged) {
+      const now = new Date().toISOString();
+      for (const { descriptor } of naming) {
+        await updateMeta(store.dir, descriptor.digest, { added: now, lastUsed: now }).catch(
+          () => {},
+        );
+      }
     }
     committed = true;
+    logger.debug(`build: index updated at ${elapsed()}`);
     logger.info(`COMMIT ${names.join(', ') || '(unnamed)'}`);
     logger.info(`--> ${imageId.slice('sha256:'.length, 'sha256:'.length + 12)} (${top.digest})`);
 

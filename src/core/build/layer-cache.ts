@@ -168,17 +168,17 @@ export class LayerCache {
     const entry = this.#byKey.get(key);
     if (!entry) return undefined;
     try {
-      await lease.claim([entry.descriptor.digest]);
+      // Read first, claim everything in one round trip of the store lock, then check that it
+      // is all still there (a prune between the read and the claim makes it a miss).
       const parsed = parseManifest(
         await this.#store.readBlob(entry.descriptor),
         entry.descriptor.mediaType,
       );
       if (parsed.kind !== 'image') return undefined;
       const manifest = parsed.manifest;
-      await lease.claim([manifest.config.digest, ...manifest.layers.map((l) => l.digest)]);
-      for (const layer of manifest.layers) {
-        if (!(await this.#store.writer.hasBlob(layer))) return undefined;
-      }
+      const blobs = [entry.descriptor, manifest.config, ...manifest.layers];
+      await lease.claim(blobs.map((b) => b.digest));
+      for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
       this.#used.add(key);
       if (entry.descriptor.annotations?.[CACHE_EMPTY] === 'true') return { layer: undefined };
       const config = parseImageConfig(await this.#store.readBlob(manifest.config));
@@ -259,17 +259,15 @@ export class LayerCache {
     const entry = this.#byKey.get(key);
     if (!entry) return undefined;
     try {
-      await lease.claim([entry.descriptor.digest]);
       const wrapper = parseManifest(
         await this.#store.readBlob(entry.descriptor),
         entry.descriptor.mediaType,
       );
       const image = wrapper.kind === 'index' ? wrapper.index.manifests[0] : undefined;
       if (!image) return undefined;
-      await lease.claim([image.digest]);
       const parsed = parseManifest(await this.#store.readBlob(image), image.mediaType);
       if (parsed.kind !== 'image') return undefined;
-      const blobs = [parsed.manifest.config, ...parsed.manifest.layers];
+      const blobs = [entry.descriptor, image, parsed.manifest.config, ...parsed.manifest.layers];
       await lease.claim(blobs.map((b) => b.digest));
       for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
       this.#used.add(key);
@@ -298,44 +296,55 @@ export class LayerCache {
     this.#byKey.set(key, entry);
   }
 
-  /** Adds the new entries to index.json, refreshes the used ones, and drops the stale. */
-  async commit(extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m): Promise<void> {
-    if (!this.#options.record && this.#used.size === 0) {
-      await this.#store.writer.updateIndex((index) => ({
-        ...index,
-        manifests: extra(index.manifests),
-      }));
-      return;
-    }
+  /**
+   * Adds the new entries to index.json, refreshes the used ones, drops the stale, and applies
+   * `extra` (the caller's names). Writes nothing when that changes nothing: a fully cached
+   * build leaves index.json alone. Returns whether it was written.
+   */
+  async commit(extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m): Promise<boolean> {
+    const next = (manifests: Descriptor[]) => extra(this.#updated(manifests));
+    const before = await this.#store.writer.readIndex();
+    if (JSON.stringify(next(before.manifests)) === JSON.stringify(before.manifests)) return false;
+    await this.#store.writer.updateIndex((index) => ({
+      ...index,
+      manifests: next(index.manifests),
+    }));
+    return true;
+  }
+
+  #updated(current: readonly Descriptor[]): Descriptor[] {
+    if (!this.#options.record && this.#used.size === 0) return [...current];
     const added = new Set(this.#added.map((e) => e.descriptor.annotations?.[CACHE_KEY]));
-    await this.#store.writer.updateIndex((index) => {
-      let manifests = index.manifests.filter((d) => {
-        const key = d.annotations?.[CACHE_KEY];
-        return key === undefined || d.annotations?.[REF_NAME] !== undefined || !added.has(key);
-      });
-      manifests = manifests.map((d) => {
-        const key = d.annotations?.[CACHE_KEY];
-        if (key === undefined || !this.#used.has(key) || d.annotations?.[REF_NAME] !== undefined) {
-          return d;
-        }
-        return { ...d, annotations: { ...d.annotations, [CACHE_USED]: this.#now } };
-      });
-      manifests.push(...this.#added.map((e) => e.descriptor));
-      // Keep the newest few entries of each step.
-      const byStep = new Map<string, Descriptor[]>();
-      for (const d of manifests) {
-        const step = d.annotations?.[CACHE_STEP];
-        if (step === undefined || d.annotations?.[REF_NAME] !== undefined) continue;
-        byStep.set(step, [...(byStep.get(step) ?? []), d]);
-      }
-      const stale = new Set<Descriptor>();
-      for (const list of byStep.values()) {
-        list.sort((a, b) => usedOf(b).localeCompare(usedOf(a)));
-        for (const d of list.slice(KEEP_PER_STEP)) stale.add(d);
-      }
-      manifests = manifests.filter((d) => !stale.has(d));
-      return { ...index, manifests: extra(manifests) };
+    let manifests = current.filter((d) => {
+      const key = d.annotations?.[CACHE_KEY];
+      return key === undefined || d.annotations?.[REF_NAME] !== undefined || !added.has(key);
     });
+    // Last use is kept to the hour: refreshing it on every build would rewrite index.json for
+    // nothing.
+    const stale = (used: string | undefined) =>
+      used === undefined || Date.parse(this.#now) - Date.parse(used) > 3_600_000;
+    manifests = manifests.map((d) => {
+      const key = d.annotations?.[CACHE_KEY];
+      if (key === undefined || !this.#used.has(key) || d.annotations?.[REF_NAME] !== undefined) {
+        return d;
+      }
+      if (!stale(d.annotations?.[CACHE_USED])) return d;
+      return { ...d, annotations: { ...d.annotations, [CACHE_USED]: this.#now } };
+    });
+    manifests.push(...this.#added.map((e) => e.descriptor));
+    // Keep the newest few entries of each step.
+    const byStep = new Map<string, Descriptor[]>();
+    for (const d of manifests) {
+      const step = d.annotations?.[CACHE_STEP];
+      if (step === undefined || d.annotations?.[REF_NAME] !== undefined) continue;
+      byStep.set(step, [...(byStep.get(step) ?? []), d]);
+    }
+    const dropped = new Set<Descriptor>();
+    for (const list of byStep.values()) {
+      list.sort((a, b) => usedOf(b).localeCompare(usedOf(a)));
+      for (const d of list.slice(KEEP_PER_STEP)) dropped.add(d);
+    }
+    return manifests.filter((d) => !dropped.has(d));
   }
 
   /** Digests of every entry recorded by this build (for cleanup after a failure). */

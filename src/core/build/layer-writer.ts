@@ -1,6 +1,6 @@
 // Writes build layers into the store: a tar streamed from entries (COPY, ADD, WORKDIR) or from an overlay upper dir (RUN), compressed, digested, claimed.
 
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import { type Digest, DigestingStream } from '../digest.js';
@@ -42,43 +42,113 @@ export interface WrittenLayer extends LayerRecord {
 
 const CHUNK = 1024 * 1024;
 
-/** The tar bytes of `items`, ending with the end-of-archive blocks. */
+/**
+ * Fills chunks of CHUNK bytes with headers and file data read straight into them: every chunk
+ * costs a trip through the digest and gzip streams, so a layer of 200 small files is a handful
+ * of chunks, not a thousand; and no buffer is made per file, which keeps memory flat however
+ * big the context.
+ */
+class ChunkWriter {
+  #buf = Buffer.allocUnsafe(CHUNK);
+  #pos = 0;
+  readonly #full: Buffer[] = [];
+
+  /** Copies `piece` in. */
+  write(piece: Buffer): void {
+    let offset = 0;
+    while (offset < piece.length) {
+      const n = piece.copy(this.#buf, this.#pos, offset);
+      this.#pos += n;
+      offset += n;
+      if (this.#pos === CHUNK) this.#rotate();
+    }
+  }
+
+  /** Reads `size` bytes of an open file in; false when the file ended early. */
+  readFrom(fd: number, size: number): boolean {
+    let left = size;
+    while (left > 0) {
+      const n = readSync(fd, this.#buf, this.#pos, Math.min(CHUNK - this.#pos, left), null);
+      if (n === 0) return false;
+      this.#pos += n;
+      left -= n;
+      if (this.#pos === CHUNK) this.#rotate();
+    }
+    return true;
+  }
+
+  /** Chunks filled since the last call (handed over: they are never written again). */
+  take(): Buffer[] {
+    return this.#full.splice(0);
+  }
+
+  /** What is left, as a last chunk. */
+  rest(): Buffer | undefined {
+    if (this.#pos === 0) return undefined;
+    const out = this.#buf.subarray(0, this.#pos);
+    this.#pos = 0;
+    return out;
+  }
+
+  #rotate(): void {
+    this.#full.push(this.#buf);
+    this.#buf = Buffer.allocUnsafe(CHUNK);
+    this.#pos = 0;
+  }
+}
+
+function changed(name: string, left: number): LighterError {
+  return new LighterError(
+    'ERR_BUILD',
+    `"${name}" changed while it was being read (${left} bytes short)`,
+  );
+}
+
+/**
+ * The tar bytes of `items`, ending with the end-of-archive blocks, in chunks of CHUNK. Host
+ * files are read synchronously: a layer is thousands of small reads in a row, and a thread-pool
+ * round trip (and a stream) for each costs more than the read.
+ */
 async function* tarBytes(
   items: AsyncIterable<TarItem>,
   counter: { entries: number },
 ): AsyncGenerator<Buffer> {
+  const out = new ChunkWriter();
   for await (const item of items) {
     counter.entries++;
-    yield encodeHeader(item.header);
-    if (item.header.type !== 'file' || item.header.size === 0) continue;
-    let left = item.header.size;
-    const source = item.source;
-    const chunks: AsyncIterable<Buffer> =
-      source === undefined
-        ? (async function* () {})()
-        : 'path' in source
-          ? createReadStream(source.path, { highWaterMark: CHUNK })
-          : 'data' in source
-            ? (async function* () {
-                yield source.data;
-              })()
-            : source.stream();
-    for await (const chunk of chunks) {
-      const piece = chunk.length > left ? chunk.subarray(0, left) : chunk;
-      left -= piece.length;
-      if (piece.length > 0) yield piece;
-      if (left === 0) break;
+    const header = item.header;
+    out.write(encodeHeader(header));
+    if (header.type === 'file' && header.size > 0) {
+      const source = item.source;
+      let left = header.size;
+      if (source && 'path' in source) {
+        const fd = openSync(source.path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+          if (!out.readFrom(fd, header.size)) throw changed(header.name, -1);
+        } finally {
+          closeSync(fd);
+        }
+        left = 0;
+      } else if (source) {
+        const chunks: AsyncIterable<Buffer> | Iterable<Buffer> =
+          'data' in source ? [source.data] : source.stream();
+        for await (const chunk of chunks) {
+          const piece = chunk.length > left ? chunk.subarray(0, left) : chunk;
+          left -= piece.length;
+          // Read to the end even past the size: an archive entry's data must be drained.
+          if (piece.length > 0) out.write(piece);
+          yield* out.take();
+        }
+      }
+      if (left !== 0) throw changed(header.name, left);
+      out.write(padding(header.size));
     }
-    if (left !== 0) {
-      throw new LighterError(
-        'ERR_BUILD',
-        `"${item.header.name}" changed while it was being read (${left} bytes short)`,
-      );
-    }
-    const pad = padding(item.header.size);
-    if (pad.length > 0) yield pad;
+    yield* out.take();
   }
-  yield endOfArchive();
+  out.write(endOfArchive());
+  yield* out.take();
+  const rest = out.rest();
+  if (rest) yield rest;
 }
 
 /** Sets the gzip header's OS byte to 255 ("unknown"), so a layer's digest is the same on every OS. */
@@ -109,13 +179,15 @@ export async function writeTarLayer(
     const diff = new DigestingStream();
     const gzip = zlib.createGzip({ level: 6, chunkSize: CHUNK });
     const stream = pipeline(
-      Readable.from(tarBytes(items(), counter)),
+      Readable.from(tarBytes(items(), counter), { objectMode: false, highWaterMark: CHUNK }),
       diff,
       gzip,
       new GzipOsByte(),
       () => {},
     );
-    const written = await store.putBlob(stream as unknown as Readable);
+    // Hashed here, not in the store's worker thread: a build's layers are made one at a time,
+    // and starting a worker costs more than hashing a small layer.
+    const written = await store.writer.putBlob(stream as unknown as Readable);
     const layer: WrittenLayer = {
       digest: written.digest,
       diffId: diff.digest,
@@ -148,7 +220,7 @@ export async function writeDirLayer(
         : {}),
       logger: store.logger,
     });
-    const [written, result] = await Promise.all([store.putBlob(diff.stream), diff.done]);
+    const [written, result] = await Promise.all([store.writer.putBlob(diff.stream), diff.done]);
     const layer: WrittenLayer = {
       digest: written.digest,
       diffId: result.diffId,

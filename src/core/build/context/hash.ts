@@ -1,8 +1,8 @@
 // A content hash of COPY/ADD sources for the layer cache key: what lands in the layer, not when it was touched.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, readlink } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { readlink } from 'node:fs/promises';
 import { LighterError } from '../../errors.js';
 import type { SourceEntry } from './sources.js';
 import { resolveSources, type SourceOptions } from './sources.js';
@@ -23,25 +23,43 @@ function typeOf(entry: SourceEntry): string {
   return 'socket';
 }
 
-// Small files are read in one call: a stream per file costs more than the read itself.
-const SMALL_FILE = 256 * 1024;
+// Files up to this size are read synchronously, into one scratch buffer: a stream per file
+// costs more than the read, and a buffer per file is garbage that makes memory grow with the
+// context. Bigger ones stream.
+const SMALL_FILE = 4 * 1024 * 1024;
+const scratch = Buffer.allocUnsafe(1024 * 1024);
+
+function hashSmallFile(path: string, size: number): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    let left = size;
+    while (left > 0) {
+      const n = readSync(fd, scratch, 0, Math.min(scratch.length, left), null);
+      if (n === 0) break;
+      // The hash copies what it is given: the scratch buffer can be reused at once.
+      hash.update(scratch.subarray(0, n));
+      left -= n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 async function fileDigest(path: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
   try {
-    if (size <= SMALL_FILE) {
-      hash.update(await readFile(path));
-    } else {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk as Buffer);
-      }
+    if (size <= SMALL_FILE) return hashSmallFile(path, size);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
     }
+    return hash.digest('hex');
   } catch (err) {
     throw new LighterError('ERR_INPUT', `hashing ${path}: ${(err as Error).message}`, {
       cause: err,
     });
   }
-  return hash.digest('hex');
 }
 
 /** One record: everything about the entry that shows in the layer (mtime and inode left out). */
