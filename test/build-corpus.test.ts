@@ -6,7 +6,7 @@
 // BuildKit removes them (its "stub cleaner"); cases buildah cannot build (heredocs, --parents,
 // --exclude, --link, ADD --checksum, secret env) state Docker's result in case.json instead.
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -90,6 +90,13 @@ describe.skipIf(!isRoot)('Dockerfile corpus: lighter against buildah', () => {
       );
     }
     for (const path of spec.absent ?? []) expect(ourTree.has(path), path).toBe(false);
+    if (name === 'run-network') {
+      // The host's network: every interface the host has, loopback among them.
+      const host = await readFile(join(ours.rootfs, 'nets-host'), 'utf8');
+      expect(host.split('\n').filter(Boolean).sort()).toEqual(
+        (await readdir('/sys/class/net')).sort(),
+      );
+    }
     if (spec.buildah === false || !hasBuildah) return;
 
     const theirConfig = await buildah.build(ctx, `corpus-${name}`, spec, base, work);
