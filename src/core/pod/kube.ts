@@ -265,7 +265,13 @@ export function generatePodYaml(input: GeneratePodInput): string {
     return name;
   };
   const unclaimed = [...input.ports];
-  const containers = input.containers.map((info, index) => {
+  // As planned when played (they start at once); those added later by `run --pod` after them.
+  const ordered = [...input.containers].sort(
+    (a, b) =>
+      (a.pod?.order ?? Number.MAX_SAFE_INTEGER) - (b.pod?.order ?? Number.MAX_SAFE_INTEGER) ||
+      a.createdAt.localeCompare(b.createdAt),
+  );
+  const containers = ordered.map((info, index) => {
     const r = info.request;
     const c: Json = { name: info.name, image: r.image };
     if (r.entrypoint) c.command = r.entrypoint;
@@ -277,8 +283,7 @@ export function generatePodYaml(input: GeneratePodInput): string {
     for (const published of [...unclaimed]) {
       const mine =
         r.ports.includes(published.containerPort) ||
-        (index === 0 &&
-          !input.containers.some((o) => o.request.ports.includes(published.containerPort)));
+        (index === 0 && !ordered.some((o) => o.request.ports.includes(published.containerPort)));
       if (!mine) continue;
       unclaimed.splice(unclaimed.indexOf(published), 1);
       let entry = ports.find(

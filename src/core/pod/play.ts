@@ -126,7 +126,7 @@ async function checkMount(container: string, mount: PlannedMount): Promise<void>
 }
 
 /**
- * Creates the pod and its containers, starts them in order, then waits for every readiness
+ * Creates the pod and its containers, starts them all at once, then waits for every readiness
  * check at once. Throws when creation or a start fails (what was created is left for the
  * caller to remove, by the IDs `onCreate` gave); readiness failures come back in `failures`.
  */
@@ -149,36 +149,48 @@ export async function playPod(
   const namespaces = await pod.namespaces();
   const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
   const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
-  const started: Array<{ plan: ContainerPlan; container: Container; at: number }> = [];
-  for (const c of plan.containers) {
-    const volumes: VolumeMount[] = [];
-    for (const mount of c.mounts ?? []) volumes.push(await mountSource(pod, mount));
-    const id = newId();
-    options.onCreate?.('container', id);
-    const container = await engine.create(
-      {
-        id,
-        name: c.name,
-        image: c.image,
-        ...(c.entrypoint ? { entrypoint: c.entrypoint } : {}),
-        ...(c.command ? { command: c.command } : {}),
-        env: c.env ?? {},
-        volumes,
-        ...(c.workdir ? { workdir: c.workdir } : {}),
-        ...(c.user ? { user: c.user } : {}),
-        network: namespaces,
-        extraHosts,
-        ...(c.readiness ? { readiness: c.readiness } : {}),
-        ...(c.liveness ? { liveness: c.liveness } : {}),
-        ports: c.ports ?? [],
-        onOutput: options.onOutput ?? (() => {}),
-      },
-      images.get(c.name),
-    );
-    await container.start();
-    if (!options.onOutput) container.detach();
-    started.push({ plan: c, container, at: Date.now() });
-  }
+  // Every container is created and started at once, as a kubelet does (the pod's containers
+  // have no order): each is a monitor and a runtime starting, mostly waiting. Their IDs are
+  // announced first, so a caller killed meanwhile knows them all.
+  const ids = plan.containers.map(() => newId());
+  for (const id of ids) options.onCreate?.('container', id);
+  const settled = await Promise.allSettled(
+    plan.containers.map(async (c, i) => {
+      const volumes: VolumeMount[] = [];
+      for (const mount of c.mounts ?? []) volumes.push(await mountSource(pod, mount));
+      const container = await engine.create(
+        {
+          id: ids[i] as string,
+          name: c.name,
+          image: c.image,
+          ...(c.entrypoint ? { entrypoint: c.entrypoint } : {}),
+          ...(c.command ? { command: c.command } : {}),
+          env: c.env ?? {},
+          volumes,
+          ...(c.workdir ? { workdir: c.workdir } : {}),
+          ...(c.user ? { user: c.user } : {}),
+          network: namespaces,
+          extraHosts,
+          ...(c.readiness ? { readiness: c.readiness } : {}),
+          ...(c.liveness ? { liveness: c.liveness } : {}),
+          ports: c.ports ?? [],
+          podOrder: i,
+          onOutput: options.onOutput ?? (() => {}),
+        },
+        images.get(c.name),
+      );
+      await container.start();
+      if (!options.onOutput) container.detach();
+      return { plan: c, container, at: Date.now() };
+    }),
+  );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const started = settled.map(
+    (r) =>
+      (r as PromiseFulfilledResult<{ plan: ContainerPlan; container: Container; at: number }>)
+        .value,
+  );
   const containers = await Promise.all(
     started.map(async ({ plan: c, container, at }): Promise<PlayedContainer> => {
       const ready = {

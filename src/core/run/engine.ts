@@ -77,6 +77,8 @@ export interface ContainerRequest {
   liveness?: Probe;
   /** Ports the container declares (for `kube generate`). */
   ports?: readonly number[];
+  /** Its place among the pod's containers as planned (they start at once, so creation order says nothing). */
+  podOrder?: number;
   stdio?: 'pipe' | 'inherit';
   onOutput?: (entry: LogEntry, name: string) => void;
 }
@@ -104,7 +106,7 @@ export interface ContainerInfo {
   command: string;
   createdAt: string;
   state: ContainerState;
-  pod?: { id: string; name: string };
+  pod?: { id: string; name: string; order?: number };
   network: 'host' | 'none' | 'pod';
   autoremove: boolean;
   request: StoredRequest;
@@ -115,6 +117,7 @@ export const LABEL = {
   imageId: 'lighter.image-id',
   pod: 'lighter.pod',
   podName: 'lighter.pod-name',
+  podOrder: 'lighter.pod-order',
   network: 'lighter.network',
   autoremove: 'lighter.autoremove',
   owner: 'lighter.owner',
@@ -247,6 +250,7 @@ export class Engine {
         [LABEL.command]: spec.process.args.join(' '),
         [LABEL.request]: JSON.stringify(stored),
         ...(pod ? { [LABEL.pod]: pod.podId, [LABEL.podName]: pod.podName } : {}),
+        ...(request.podOrder !== undefined ? { [LABEL.podOrder]: String(request.podOrder) } : {}),
         ...(request.autoremove ? { [LABEL.autoremove]: 'true' } : {}),
         ...(request.owner ? { [LABEL.owner]: request.owner } : {}),
       };
@@ -341,7 +345,15 @@ export class Engine {
       command: labels[LABEL.command] ?? '',
       createdAt: container.record.createdAt,
       state: await container.state(),
-      ...(podId ? { pod: { id: podId, name: labels[LABEL.podName] ?? podId } } : {}),
+      ...(podId
+        ? {
+            pod: {
+              id: podId,
+              name: labels[LABEL.podName] ?? podId,
+              ...(labels[LABEL.podOrder] ? { order: Number(labels[LABEL.podOrder]) } : {}),
+            },
+          }
+        : {}),
       network: (labels[LABEL.network] as ContainerInfo['network']) ?? 'host',
       autoremove: labels[LABEL.autoremove] === 'true',
       request: storedRequest(container),
