@@ -11,7 +11,7 @@ export function applyChmod(spec: string, mode: number, isDirectory: boolean): nu
     if (!m) throw new LighterError('ERR_BUILD', `invalid chmod parameter: ${JSON.stringify(spec)}`);
     const who = m[1] === '' || m[1]!.includes('a') ? 'ugo' : m[1]!;
     const defaultWho = m[1] === '';
-    for (const op of m[2]!.matchAll(/([-+=])([rwxXst]*|[ugo])/g)) {
+    for (const op of m[2]!.matchAll(/([-+=])([ugo]|[rwxXst]*)/g)) {
       const [, operator, perms] = op as unknown as [string, string, string];
       let bits = 0;
       if (/^[ugo]$/.test(perms)) {
