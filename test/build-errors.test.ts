@@ -1,14 +1,17 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile lines are written with ${VAR} on purpose.
 // Bad Dockerfiles and inputs fail `lighter build` with the file and line, exit non-zero, and leave nothing in the store or the registry.
 
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { ImageConfig } from '../src/core/manifest.js';
 import { chainIds } from '../src/core/storage/chain-id.js';
+import { Store } from '../src/core/storage/store.js';
 import type { LayoutIndex } from '../src/core/transport/layout/layout.js';
-import { pushBase } from './fixtures/build/harness.js';
+import { pushBase, silent } from './fixtures/build/harness.js';
 import { tryExec } from './helpers/exec.js';
 import { useRegistry } from './helpers/registry.js';
 import { useTempDir } from './helpers/temp-dir.js';
@@ -55,6 +58,7 @@ async function snapshot(store: string): Promise<string> {
 }
 
 const isRoot = process.getuid?.() === 0;
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('build failures', () => {
   const registry = useRegistry();
@@ -176,5 +180,63 @@ describe('build failures', () => {
     expect(result.stderr).toMatch(
       /Dockerfile: target stage "biuld" could not be found \(did you mean build\?\)/,
     );
+  });
+});
+
+describe.skipIf(!isRoot)('a killed build', () => {
+  const registry = useRegistry();
+  const dir = useTempDir('build-killed');
+
+  it('leaves a RUN container the post step removes, mounts and all; the store stays clean', async () => {
+    const base = await pushBase(registry().host);
+    const ctx = join(dir(), 'ctx');
+    const stateDir = join(dir(), 'state');
+    const store = join(dir(), 'store');
+    await mkdir(ctx, { recursive: true });
+    await writeFile(join(ctx, 'Dockerfile'), `FROM ${base}\nRUN echo run-is-going && sleep 60\n`);
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        join(REPO, 'scripts', 'ts-import.mjs'),
+        join(REPO, 'src', 'cli', 'index.ts'),
+        'build',
+        '--store',
+        store,
+        ctx,
+      ],
+      { env: { ...process.env, LIGHTER_STATE_DIR: stateDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the RUN did not start:\n${output}`)),
+        60_000,
+      );
+      child.stderr.on('data', () => {
+        if (output.includes('\nrun-is-going')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('close', resolve));
+    const mounted = async () =>
+      (await readFile('/proc/self/mountinfo', 'utf8'))
+        .split('\n')
+        .filter((l) => l.includes(stateDir));
+    expect((await mounted()).length).toBeGreaterThan(0);
+
+    const { removeBuildLeftovers } = await import('../src/core/build/leftovers.js');
+    expect(await removeBuildLeftovers(silent, stateDir)).toBe(1);
+    expect(await mounted()).toEqual([]);
+    // The store is opened again and sweeps what the dead builder left half-written.
+    await Store.open(store);
+    const leftovers = (await readdir(join(store, 'layers'))).filter((n) => n.startsWith('.'));
+    expect(leftovers).toEqual([]);
   });
 });

@@ -6,6 +6,11 @@ import { readCachePlan } from './state.js';
 
 async function post(): Promise<void> {
   const logger = actionsLogger();
+  // A cancelled build may have left a RUN container (and its overlay mount) behind.
+  if (process.platform === 'linux') {
+    const { removeBuildLeftovers } = await import('../../src/core/build/leftovers.js');
+    await removeBuildLeftovers(logger).catch(() => {});
+  }
   const plan = readCachePlan();
   if (!plan) {
     logger.info('Nothing to save: the cache is off or the build did not finish.');
