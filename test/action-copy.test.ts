@@ -1,9 +1,17 @@
 // The copy action as shipped: `node dist/copy/index.js`, run the way the GitHub runner runs it.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { main as cli } from '../src/cli/main.js';
 import { runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
+import { startCacheService } from './helpers/cache-service.js';
 import { exec, tryExec } from './helpers/exec.js';
 import { useRegistry } from './helpers/registry.js';
+import { makeTempDir } from './helpers/temp-dir.js';
+
+const REPO = join(import.meta.dirname, '..');
 
 /** The log without the ::add-mask:: commands, which are how secrets reach the runner. */
 const unmasked = (log: string) =>
@@ -107,5 +115,56 @@ describe('copy action', () => {
     });
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stdout).toMatch(/::error::input "source": /);
+  });
+
+  it('restores the store from the CI cache before copying out of storage:', async () => {
+    const service = await startCacheService();
+    try {
+      const image = await busyboxImage();
+      const work = await makeTempDir('copy-cache');
+      const saved = join(work, 'saved-store');
+      const quiet = { stdout() {}, stderr() {}, env: {}, stdin: async () => '' };
+      expect(
+        await cli(['--store', saved, 'copy', '-q', image.reference, 'storage:cached/bb:1'], quiet),
+      ).toBe(0);
+      // An earlier job saved that store, through the real @actions/cache in a process of its own.
+      const script = join(work, 'save.mjs');
+      await writeFile(
+        script,
+        `const { saveStoreCache } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'src/core/cache/index.ts')).href)});
+const report = await saveStoreCache(process.argv[2], { key: 'lighter-test/copy' });
+if (report.status !== 'saved') { console.error(JSON.stringify(report)); process.exit(1); }`,
+      );
+      const env = {
+        ...service.env,
+        GITHUB_WORKSPACE: work,
+        RUNNER_TEMP: work,
+        PATH: process.env.PATH ?? '',
+      };
+      await exec(
+        process.execPath,
+        ['--import', pathToFileURL(join(REPO, 'scripts/ts-import.mjs')).href, script, saved],
+        {
+          env,
+          cwd: work,
+        },
+      );
+
+      const result = await runAction('copy', {
+        inputs: {
+          source: 'storage:cached/bb:1',
+          destinations: `${one().host}/cached/bb:1`,
+          store: join(work, 'fresh-store'),
+          cache: true,
+          'cache-key': 'lighter-test/copy',
+        },
+        env: service.env,
+      });
+      expect(result.stdout).toMatch(/CI cache: restored 1 image/);
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.digest).toBe(image.manifestDigest);
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -1,7 +1,8 @@
-// The store cache never fails an action: without the cache engine it says so and carries on.
+// The store cache is opt-in: with the input off nothing happens (the restore itself is tested
+// end to end in test/action-copy.test.ts, through the real @actions/cache).
 import { describe, expect, it } from 'vitest';
 import { consoleLogger } from '../core/log.js';
-import { restoreStoreCache, saveStoreCache } from './store-cache.js';
+import { restoreStoreCache } from './store-cache.js';
 
 function logger() {
   const lines: string[] = [];
@@ -15,12 +16,5 @@ describe('store cache', () => {
     const { log, lines } = logger();
     expect(await restoreStoreCache({ ...inputs, cache: false }, log)).toBeUndefined();
     expect(lines).toEqual([]);
-  });
-
-  it('runs uncached, saying why, until the cache engine lands', async () => {
-    const { log, lines } = logger();
-    expect(await restoreStoreCache(inputs, log)).toBeUndefined();
-    await saveStoreCache({ store: '/s', key: 'k', scope: '' }, log);
-    expect(lines.join('\n')).toMatch(/not in this build yet \(issue #4\)/);
   });
 });

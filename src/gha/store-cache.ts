@@ -1,6 +1,13 @@
 // Restores and saves the image store through the GitHub Actions cache, for all three actions.
+import {
+  defaultCacheKeys,
+  describeReport,
+  restoreStoreCache as restoreCache,
+  saveStoreCache as saveCache,
+} from '../core/cache/index.js';
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { defaultStoreDir } from '../core/storage/location.js';
 import type { StoreInputs } from './store-inputs.js';
 
 /** What main restored and post saves: enough for post to find the same store and key again. */
@@ -36,12 +43,43 @@ export async function saveStoreCache(plan: CachePlan, logger: Logger): Promise<v
   }
 }
 
-// The CI cache of the store (issue #4) plugs in below; until then every action runs uncached.
-async function restore(_inputs: StoreInputs, logger: Logger): Promise<CachePlan | undefined> {
-  logger.info('the CI cache of the store is not in this build yet (issue #4); running without it');
-  return undefined;
+/** The store an action uses: its `store` input, else $LIGHTER_STORE, else the default. */
+export function actionStoreDir(inputs: StoreInputs, env: NodeJS.ProcessEnv = process.env): string {
+  return inputs.store || env.LIGHTER_STORE || defaultStoreDir(env);
 }
 
-async function save(_plan: CachePlan, logger: Logger): Promise<void> {
-  logger.info('the CI cache of the store is not in this build yet (issue #4); nothing saved');
+/**
+ * Keys: the `cache-key` input as it is, else lighter/<workflow>/<job>/<scope>, with the scope
+ * from `cache-scope` (default: the action's name).
+ */
+function planFor(
+  inputs: StoreInputs,
+  env: NodeJS.ProcessEnv,
+): CachePlan & { restoreKeys: string[] } {
+  const scope = inputs['cache-scope'] || env.GITHUB_ACTION || 'default';
+  const keys = inputs['cache-key']
+    ? { key: inputs['cache-key'], restoreKeys: [] }
+    : defaultCacheKeys({ scope, env });
+  return {
+    store: actionStoreDir(inputs, env),
+    key: keys.key,
+    scope,
+    restoreKeys: [...keys.restoreKeys],
+  };
+}
+
+async function restore(inputs: StoreInputs, logger: Logger): Promise<CachePlan | undefined> {
+  const plan = planFor(inputs, process.env);
+  const report = await restoreCache(plan.store, {
+    key: plan.key,
+    restoreKeys: plan.restoreKeys,
+    logger,
+  });
+  logger.info(describeReport(report));
+  return { store: plan.store, key: plan.key, scope: plan.scope };
+}
+
+async function save(plan: CachePlan, logger: Logger): Promise<void> {
+  const report = await saveCache(plan.store, { key: plan.key, logger });
+  logger.info(describeReport(report));
 }
