@@ -7,7 +7,8 @@
 // half-closes included. The forwarder lives until `pod rm` ends it; it needs no privileges.
 
 import { spawn } from 'node:child_process';
-import type { Server } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { LighterError } from '../errors.js';
 import type { PortMapping } from '../run/options.js';
 
@@ -113,7 +114,6 @@ export function forwarderMain(configPath: string): void {
  * naming it) with nothing started. The caller hands the servers to `startForwarder` or closes them.
  */
 export async function bindPorts(ports: readonly PortMapping[]): Promise<Server[]> {
-  const { createServer } = await import('node:net');
   const servers: Server[] = [];
   try {
     for (const port of ports) {
@@ -167,7 +167,6 @@ export interface StartForwarderOptions {
 
 /** Starts the forwarder, hands it the bound ports and returns its PID once it serves them all. */
 export async function startForwarder(options: StartForwarderOptions): Promise<number> {
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(options.configPath, JSON.stringify(options.config));
   const env = { ...process.env };
   delete env.NODE_OPTIONS;

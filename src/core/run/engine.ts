@@ -5,7 +5,7 @@
 // `ps`, `kube generate` and cleanup need about a container beyond the runtime's record rides
 // in its labels, so listing containers reads one file each.
 
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
@@ -159,9 +159,10 @@ export class Engine {
   }
 
   store(): Promise<Store> {
-    // Loaded on first use: ps, stop, rm, logs and pod commands never open the store, and it is
-    // a good part of lighter's code to compile at each start.
-    this.#store ??= import('../storage/store.js').then(({ Store }) =>
+    // Evaluated on first use: ps, stop, rm, logs and pod commands never open the store, and it
+    // is a good part of lighter's code to load at each start. `eager` keeps it in the bundle
+    // that imports it (no chunk of its own: an action's main and post bundles share a dir).
+    this.#store ??= import(/* webpackMode: "eager" */ '../storage/store.js').then(({ Store }) =>
       Store.open(this.storeDir, { logger: this.logger }),
     );
     return this.#store;
@@ -453,7 +454,6 @@ export class Engine {
   /** Everything in the state dir: recorded containers, runtime strays, mounts, names. */
   async cleanup(): Promise<string[]> {
     const result = await cleanupAll(this.stateDir, { logger: this.logger });
-    const { rm } = await import('node:fs/promises');
     await rm(this.namesDir, { recursive: true, force: true });
     return [...result.containers, ...result.strays];
   }

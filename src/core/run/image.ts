@@ -41,9 +41,10 @@ export async function resolveImage(
     if (!missing || options.pull === 'never' || HEX_ID.test(input)) throw error;
     options.logger.info(`Pulling ${input} (not in the store ${store.dir})`);
     try {
-      // Loaded only when pulling: the registry client is most of lighter's code, and a
-      // container whose image is local (the usual case) starts sooner without it.
-      const { pull } = await import('../storage/pull.js');
+      // Evaluated only when pulling: the registry client is most of lighter's code, and a
+      // container whose image is local (the usual case) starts sooner without it. (`eager`:
+      // see Engine.store.)
+      const { pull } = await import(/* webpackMode: "eager" */ '../storage/pull.js');
       image = (
         await pull(store, input, {
           ...(options.registry ? { registry: options.registry } : {}),
