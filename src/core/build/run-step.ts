@@ -190,15 +190,31 @@ export async function executeRun(ctx: RunContext): Promise<RunResult> {
     });
     containerMade = true;
     let exitCode: number;
+    // Ctrl-C or a cancelled job: stop the command and clean up, rather than leave the container
+    // and its mounts behind.
+    let interrupted: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      interrupted = signal;
+      void container.kill('SIGKILL').catch(() => {});
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     try {
       await container.start();
       exitCode = await container.wait();
     } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       // Deleting unmounts the rootfs; the upper dir is ours and stays.
       await container.delete({ force: true }).catch((err: unknown) => {
         ctx.logger.warn(`removing build container ${id}: ${errorMessage(err)}`);
       });
       rootfs = undefined;
+    }
+    if (interrupted) {
+      throw new LighterError('ERR_CANCELLED', `${ctx.where}: RUN stopped by ${interrupted}`, {
+        details: { file: ctx.position.file, line: ctx.position.line },
+      });
     }
     if (exitCode !== 0) {
       const shown = run.argv.join(' ');
