@@ -38452,6 +38452,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -38487,6 +38494,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -38508,6 +38529,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -38522,10 +38557,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -38667,6 +38716,138 @@ module.exports = { version: packageJson.version }
 
 /***/ }),
 
+/***/ 7537:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ InvalidArgumentError),
+/* harmony export */   E0: () => (/* binding */ isLighterError),
+/* harmony export */   Kt: () => (/* binding */ LighterError),
+/* harmony export */   eQ: () => (/* binding */ withContext),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export contextual */
+// The one error type of lighter: a stable code for programs, a message with context for people.
+class LighterError extends Error {
+    name = 'LighterError';
+    code;
+    details;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.code = code;
+        this.details = options.details;
+    }
+}
+/** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
+class InvalidArgumentError extends LighterError {
+    name = 'InvalidArgumentError';
+    constructor(message, options) {
+        super('ERR_INVALID_ARGUMENT', message, options);
+    }
+}
+function isLighterError(err, code) {
+    return err instanceof LighterError && (code === undefined || err.code === code);
+}
+/**
+ * Adds context as a gerund prefix, keeping the code of a LighterError:
+ * `withContext(err, 'pushing manifest to ghcr.io/o/r:1.2')` gives
+ * "pushing manifest to ghcr.io/o/r:1.2: 401 UNAUTHORIZED ...".
+ * Errors of other kinds become `fallback` (ERR_RUNTIME unless told).
+ */
+function withContext(err, context, fallback = 'ERR_RUNTIME') {
+    const message = `${context}: ${errorMessage(err)}`;
+    if (err instanceof LighterError) {
+        const wrapped = new LighterError(err.code, message, { cause: err, details: err.details });
+        return wrapped;
+    }
+    return new LighterError(fallback, message, { cause: err });
+}
+/** Runs `fn`, adding `context` to whatever it throws. */
+async function contextual(context, fn, fallback) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw withContext(err, context, fallback);
+    }
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 9498:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M2: () => (/* binding */ SecretMasker),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony export consoleLogger */
+// The logging interface core code writes to; the CLI and the actions each supply one.
+/** A logger that drops everything; the default for library callers that pass none. */
+const silentLogger = {
+    debug() { },
+    info() { },
+    warn() { },
+    error() { },
+    group: (_title, fn) => fn(),
+    secret() { },
+};
+/** Masks every registered secret in a message; shared by loggers that print text. */
+class SecretMasker {
+    #secrets = new Set();
+    add(value) {
+        // Very short values would mask ordinary words and give nothing away anyway.
+        if (value.length >= 3)
+            this.#secrets.add(value);
+    }
+    mask(message) {
+        let out = message;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
+function consoleLogger(options = {}) {
+    const masker = new SecretMasker();
+    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
+    let indent = '';
+    const emit = (prefix, message) => {
+        for (const line of masker.mask(message).split('\n'))
+            write(`${indent}${prefix}${line}`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                emit('debug: ', m);
+        },
+        info: (m) => emit('', m),
+        warn: (m) => emit('warning: ', m),
+        error: (m) => emit('error: ', m),
+        async group(title, fn) {
+            emit('', title);
+            const outer = indent;
+            indent = `${outer}  `;
+            try {
+                return await fn();
+            }
+            finally {
+                indent = outer;
+            }
+        },
+        secret: (v) => masker.add(v),
+    };
+}
+
+
+/***/ }),
+
 /***/ 1807:
 /***/ ((module) => {
 
@@ -38705,6 +38886,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -38752,6 +38936,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -38766,6 +38972,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -41908,71 +42177,15 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.build/src/core/log.js
-// The logging interface core code writes to; the CLI and the actions each supply one.
-/** A logger that drops everything; the default for library callers that pass none. */
-const log_silentLogger = {
-    debug() { },
-    info() { },
-    warn() { },
-    error() { },
-    group: (_title, fn) => fn(),
-    secret() { },
-};
-/** Masks every registered secret in a message; shared by loggers that print text. */
-class SecretMasker {
-    #secrets = new Set();
-    add(value) {
-        // Very short values would mask ordinary words and give nothing away anyway.
-        if (value.length >= 3)
-            this.#secrets.add(value);
-    }
-    mask(message) {
-        let out = message;
-        for (const s of this.#secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
-function consoleLogger(options = {}) {
-    const masker = new SecretMasker();
-    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
-    let indent = '';
-    const emit = (prefix, message) => {
-        for (const line of masker.mask(message).split('\n'))
-            write(`${indent}${prefix}${line}`);
-    };
-    return {
-        debug: (m) => {
-            if (options.verbose)
-                emit('debug: ', m);
-        },
-        info: (m) => emit('', m),
-        warn: (m) => emit('warning: ', m),
-        error: (m) => emit('error: ', m),
-        async group(title, fn) {
-            emit('', title);
-            const outer = indent;
-            indent = `${outer}  `;
-            try {
-                return await fn();
-            }
-            finally {
-                indent = outer;
-            }
-        },
-        secret: (v) => masker.add(v),
-    };
-}
-
+// EXTERNAL MODULE: ./.build/src/core/log.js
+var log = __nccwpck_require__(9498);
 ;// CONCATENATED MODULE: ./.build/src/gha/secrets.js
 // The one place an action registers a credential: masked in the runner's log and in our own text.
 
 
 // One masker per process, because an action is one process and a secret registered by the input
 // reader must also be hidden from the summary and the failure message written much later.
-const masker = new SecretMasker();
+const masker = new log/* SecretMasker */.M2();
 /**
  * Masks `value` in everything the runner prints and in what `maskSecrets` returns.
  * The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON token) is
@@ -42035,59 +42248,10 @@ function actionsLogger(sink = coreSink, secret = registerSecret) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./.build/src/core/errors.js
-// The one error type of lighter: a stable code for programs, a message with context for people.
-class errors_LighterError extends Error {
-    name = 'LighterError';
-    code;
-    details;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.code = code;
-        this.details = options.details;
-    }
-}
-/** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
-class InvalidArgumentError extends errors_LighterError {
-    name = 'InvalidArgumentError';
-    constructor(message, options) {
-        super('ERR_INVALID_ARGUMENT', message, options);
-    }
-}
-function isLighterError(err, code) {
-    return err instanceof errors_LighterError && (code === undefined || err.code === code);
-}
-/**
- * Adds context as a gerund prefix, keeping the code of a LighterError:
- * `withContext(err, 'pushing manifest to ghcr.io/o/r:1.2')` gives
- * "pushing manifest to ghcr.io/o/r:1.2: 401 UNAUTHORIZED ...".
- * Errors of other kinds become `fallback` (ERR_RUNTIME unless told).
- */
-function withContext(err, context, fallback = 'ERR_RUNTIME') {
-    const message = `${context}: ${errors_errorMessage(err)}`;
-    if (err instanceof errors_LighterError) {
-        const wrapped = new errors_LighterError(err.code, message, { cause: err, details: err.details });
-        return wrapped;
-    }
-    return new errors_LighterError(fallback, message, { cause: err });
-}
-/** Runs `fn`, adding `context` to whatever it throws. */
-async function contextual(context, fn, fallback) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw withContext(err, context, fallback);
-    }
-}
-function errors_errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __nccwpck_require__(7537);
 ;// CONCATENATED MODULE: ./.build/src/gha/run-action.js
 // The frame every action entry point runs in: one place turns an error into a failed step.
 
@@ -42109,7 +42273,7 @@ async function runAction(main, sink = run_action_coreSink, env = process.env) {
         await main();
     }
     catch (err) {
-        const message = maskSecrets(errors_errorMessage(err));
+        const message = maskSecrets((0,errors/* errorMessage */.gJ)(err));
         if (err instanceof Error && err.stack)
             sink.debug(maskSecrets(err.stack));
         const location = annotationLocation(err, env);
@@ -42126,7 +42290,7 @@ async function runAction(main, sink = run_action_coreSink, env = process.env) {
 }
 /** The file and line a LighterError points at, relative to the workspace as annotations need. */
 function annotationLocation(err, env = process.env) {
-    if (!(err instanceof errors_LighterError) || !err.details)
+    if (!(err instanceof errors/* LighterError */.Kt) || !err.details)
         return undefined;
     const { file, line, column } = err.details;
     if (typeof file !== 'string' || file === '')
@@ -42147,12 +42311,12 @@ function positiveInteger(value) {
 }
 function workspaceRelative(file, env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    if (!external_node_path_namespaceObject.isAbsolute(file))
-        return file.split(external_node_path_namespaceObject.sep).join('/');
-    const rel = external_node_path_namespaceObject.relative(workspace, file);
-    if (rel === '' || rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel))
+    if (!external_node_path_.isAbsolute(file))
+        return file.split(external_node_path_.sep).join('/');
+    const rel = external_node_path_.relative(workspace, file);
+    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
         return file;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
+    return rel.split(external_node_path_.sep).join('/');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -42169,16 +42333,16 @@ const HEX_LENGTH = { sha256: 64, sha512: 128 };
 function parseDigest(input) {
     const colon = input.indexOf(':');
     if (colon <= 0) {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_DIGEST', `invalid digest "${input}": expected algorithm:hex`);
     }
     const algorithm = input.slice(0, colon);
     const hex = input.slice(colon + 1);
     if (algorithm !== 'sha256' && algorithm !== 'sha512') {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_DIGEST', `invalid digest "${input}": unsupported algorithm "${algorithm}" (sha256 or sha512)`);
     }
     const want = HEX_LENGTH[algorithm];
     if (hex.length !== want || !/^[a-f0-9]+$/.test(hex)) {
-        throw new errors_LighterError('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_DIGEST', `invalid digest "${input}": ${algorithm} needs ${want} lowercase hex characters`);
     }
     return { algorithm, hex };
 }
@@ -42275,7 +42439,7 @@ class VerifyingStream extends external_node_stream_.Transform {
         const { algorithm } = parseDigest(this.expected.digest);
         const got = `${algorithm}:${this.#hash.digest('hex')}`;
         if (got !== this.expected.digest) {
-            done(new errors_LighterError('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
+            done(new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${this.#what()}: digest mismatch: expected ${this.expected.digest}, got ${got}`, { details: { expected: this.expected.digest, actual: got } }));
             return;
         }
         done();
@@ -42284,7 +42448,7 @@ class VerifyingStream extends external_node_stream_.Transform {
         return this.expected.what ?? `content ${this.expected.digest}`;
     }
     #sizeError() {
-        return new errors_LighterError('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
+        return new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${this.#what()}: size mismatch: expected ${this.expected.size} bytes, got ${this.#size}${this.#size > (this.expected.size ?? 0) ? ' or more' : ''}`, { details: { expected: this.expected.size, actual: this.#size } });
     }
 }
 /** Checks bytes already in memory (manifests, configs) against an expected digest and size. */
@@ -42293,11 +42457,11 @@ function verifyBytes(data, expected) {
     const what = expected.what ?? `content ${expected.digest}`;
     const algorithm = parseDigest(expected.digest).algorithm;
     if (expected.size !== undefined && expected.size >= 0 && data.length !== expected.size) {
-        throw new errors_LighterError('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
+        throw new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${expected.size} bytes, got ${data.length}`, { details: { expected: expected.size, actual: data.length } });
     }
     const got = digestOf(data, algorithm);
     if (got !== expected.digest) {
-        throw new errors_LighterError('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
+        throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${got}`, { details: { expected: expected.digest, actual: got } });
     }
 }
 
@@ -42349,11 +42513,11 @@ function keyPart(text) {
 /** Throws InvalidArgumentError unless GitHub would accept `key` as a key prefix (or restore key). */
 function keys_checkCacheKey(key, what = 'cache key') {
     if (key.trim() === '')
-        throw new InvalidArgumentError(`${what} is empty`);
+        throw new errors/* InvalidArgumentError */.Di(`${what} is empty`);
     if (key.includes(','))
-        throw new InvalidArgumentError(`${what} "${key}" contains a comma`);
+        throw new errors/* InvalidArgumentError */.Di(`${what} "${key}" contains a comma`);
     if (key.length > MAX_KEY_LENGTH - ENTRY_SUFFIX_ROOM) {
-        throw new InvalidArgumentError(`${what} is ${key.length} characters; at most ${MAX_KEY_LENGTH - ENTRY_SUFFIX_ROOM} leave room for the entry suffix`);
+        throw new errors/* InvalidArgumentError */.Di(`${what} is ${key.length} characters; at most ${MAX_KEY_LENGTH - ENTRY_SUFFIX_ROOM} leave room for the entry suffix`);
     }
 }
 /**
@@ -42383,8 +42547,8 @@ function keys_entryKind(key) {
     return key.startsWith(IMAGE_ENTRY_PREFIX) ? 'image' : 'scope';
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./.build/src/core/media-types.js
 // Media types of OCI and Docker image manifests, indexes, configs and layers.
 const media_types_MediaType = {
@@ -42451,7 +42615,7 @@ function emptyIndex() {
 }
 /** Parses index.json, failing with ERR_BAD_MANIFEST that says what is wrong and where. */
 function parseLayoutIndex(bytes, where) {
-    const bad = (why) => new errors_LighterError('ERR_BAD_MANIFEST', `reading ${where}/${INDEX_FILE}: ${why}`);
+    const bad = (why) => new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `reading ${where}/${INDEX_FILE}: ${why}`);
     let value;
     try {
         value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -42509,10 +42673,10 @@ function checkLayoutMarker(bytes, where) {
         version = undefined;
     }
     if (typeof version !== 'string') {
-        throw new errors_LighterError('ERR_BAD_MANIFEST', `reading ${where}/${LAYOUT_FILE}: no imageLayoutVersion`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `reading ${where}/${LAYOUT_FILE}: no imageLayoutVersion`);
     }
     if (!version.startsWith('1.')) {
-        throw new errors_LighterError('ERR_UNSUPPORTED', `reading ${where}/${LAYOUT_FILE}: image layout version ${version} is not supported (1.x)`);
+        throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `reading ${where}/${LAYOUT_FILE}: image layout version ${version} is not supported (1.x)`);
     }
 }
 function layout_refName(descriptor) {
@@ -46543,8 +46707,8 @@ class AbortError extends Error {
     }
 }
 //# sourceMappingURL=AbortError.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:process"
@@ -46555,8 +46719,8 @@ const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(i
 
 
 
-function log(message, ...args) {
-    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_namespaceObject.EOL}`);
+function log_log(message, ...args) {
+    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
 }
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@typespec/ts-http-runtime/dist/esm/env.js
@@ -46627,7 +46791,7 @@ const debugObj = Object.assign((namespace) => {
     enable,
     enabled,
     disable,
-    log: log,
+    log: log_log,
 });
 function enable(namespaces) {
     enabledString = namespaces;
@@ -50150,7 +50314,7 @@ function userAgentPlatform_getHeaderName() {
  */
 async function util_userAgentPlatform_setPlatformSpecificData(map) {
     if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
-        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
         const versions = external_node_process_namespaceObject.versions;
         if (versions.bun) {
             map.set("Bun", `${versions.bun} (${osInfo})`);
@@ -63829,7 +63993,7 @@ let crc64_dirname;
 if (__isNode__) {
   crc64_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
   crc64_filename = (0,external_node_url_.fileURLToPath)(import.meta.url);
-  crc64_dirname = (0,external_node_path_namespaceObject.dirname)(crc64_filename);
+  crc64_dirname = (0,external_node_path_.dirname)(crc64_filename);
 }
 // ESM-COMPAT-END
 
@@ -90323,8 +90487,8 @@ class Batch {
     }
 }
 //# sourceMappingURL=Batch.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/storage-blob/dist/esm/utils/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -90439,7 +90603,7 @@ async function streamToBuffer3(readableStream, encoding) {
  */
 async function readStreamToLocalFile(rs, file) {
     return new Promise((resolve, reject) => {
-        const ws = external_node_fs_namespaceObject.createWriteStream(file);
+        const ws = external_node_fs_.createWriteStream(file);
         rs.on("error", (err) => {
             reject(err);
         });
@@ -90455,8 +90619,8 @@ async function readStreamToLocalFile(rs, file) {
  *
  * Promisified version of fs.stat().
  */
-const fsStat = external_node_util_.promisify(external_node_fs_namespaceObject.stat);
-const fsCreateReadStream = external_node_fs_namespaceObject.createReadStream;
+const fsStat = external_node_util_.promisify(external_node_fs_.stat);
+const fsCreateReadStream = external_node_fs_.createReadStream;
 //# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/storage-blob/dist/esm/Clients.js
 // Copyright (c) Microsoft Corporation.
@@ -99336,7 +99500,7 @@ const actions_backend_actionsCacheBackend = {
             id = await cache_saveCache(PATHS, key, undefined, CROSS_OS);
         }
         catch (err) {
-            return { ok: false, reason: 'failed', message: errors_errorMessage(err) };
+            return { ok: false, reason: 'failed', message: (0,errors/* errorMessage */.gJ)(err) };
         }
         if (id > 0)
             return { ok: true, archiveBytes: output.number(/File Size: (\d+)/) };
@@ -99348,7 +99512,7 @@ const actions_backend_actionsCacheBackend = {
             matchedKey = await restoreCache(PATHS, key, [...restoreKeys], { lookupOnly: options.lookupOnly ?? false }, CROSS_OS);
         }
         catch (err) {
-            return { matchedKey: undefined, error: errors_errorMessage(err) };
+            return { matchedKey: undefined, error: (0,errors/* errorMessage */.gJ)(err) };
         }
         if (matchedKey !== undefined) {
             const archiveBytes = output.number(/Cache Size: ~\d+ MB \((\d+) B\)/);
@@ -99387,8 +99551,8 @@ let turn = Promise.resolve();
  */
 function inStagingRoot(root, logger, fn) {
     const run = async () => {
-        const temp = (0,external_node_path_namespaceObject.join)(root, 'tmp');
-        await (0,promises_namespaceObject.mkdir)(temp, { recursive: true });
+        const temp = (0,external_node_path_.join)(root, 'tmp');
+        await (0,promises_.mkdir)(temp, { recursive: true });
         const saved = {
             cwd: process.cwd(),
             workspace: process.env.GITHUB_WORKSPACE,
@@ -99510,7 +99674,7 @@ async function captureActionsOutput(logger, fn) {
 
 /** A unique hidden name beside `path` (same directory, so a rename onto `path` is atomic). */
 function tempPathFor(path, tag = 'tmp') {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${tag}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${tag}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
 }
 /**
  * Flushes a directory entry to disk so a rename inside it survives a crash.
@@ -99519,7 +99683,7 @@ function tempPathFor(path, tag = 'tmp') {
 async function fsyncDir(dir) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        handle = await (0,promises_.open)(dir, 'r');
         await handle.sync();
     }
     catch (err) {
@@ -99533,14 +99697,14 @@ async function fsyncDir(dir) {
 }
 /** Renames a finished (already fsynced) temp file onto its final name and syncs the directory. */
 async function renameDurable(from, to) {
-    await (0,promises_namespaceObject.rename)(from, to);
-    await fsyncDir((0,external_node_path_namespaceObject.dirname)(to));
+    await (0,promises_.rename)(from, to);
+    await fsyncDir((0,external_node_path_.dirname)(to));
 }
 /** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
 async function writeFileAtomic(path, data, options = {}) {
     const temp = tempPathFor(path);
     try {
-        const handle = await (0,promises_namespaceObject.open)(temp, 'wx', options.mode ?? 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', options.mode ?? 0o644);
         try {
             await handle.writeFile(data);
             await handle.sync();
@@ -99551,7 +99715,7 @@ async function writeFileAtomic(path, data, options = {}) {
         await renameDurable(temp, path);
     }
     catch (err) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        await (0,promises_.rm)(temp, { force: true });
         throw err;
     }
 }
@@ -99579,7 +99743,7 @@ function record_imageId(name, digest) {
 async function readRecord(storeDir, run) {
     let file;
     try {
-        file = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(storeDir, RECORD_FILE), 'utf8'));
+        file = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(storeDir, RECORD_FILE), 'utf8'));
     }
     catch {
         return [];
@@ -99620,7 +99784,7 @@ async function record_recordEntries(storeDir, run, entries) {
             images: e.images,
         })),
     };
-    await writeFileAtomic((0,external_node_path_namespaceObject.join)(storeDir, RECORD_FILE), JSON.stringify(file));
+    await writeFileAtomic((0,external_node_path_.join)(storeDir, RECORD_FILE), JSON.stringify(file));
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/cache/staging.js
@@ -99635,19 +99799,19 @@ async function record_recordEntries(storeDir, run, entries) {
  * outside the workspace, so nothing staged can end up in a build context or a checkout.
  */
 async function staging_withStagingDir(tempDir, fn) {
-    const parent = tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
-    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, 'lighter-cache-'));
+    const parent = tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
+    await (0,promises_.mkdir)(parent, { recursive: true });
+    const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'lighter-cache-'));
     try {
         return await fn(root);
     }
     finally {
-        await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+        await (0,promises_.rm)(root, { recursive: true, force: true });
     }
 }
 /** Where an entry's blob sits inside a staging root. */
 function staging_stagedBlobPath(root, digest) {
-    return (0,external_node_path_namespaceObject.join)(root, entry_ENTRY_DIR, ...blobPath(digest).split('/'));
+    return (0,external_node_path_.join)(root, entry_ENTRY_DIR, ...blobPath(digest).split('/'));
 }
 /**
  * Puts a store blob into the staging root: a hard link where the filesystem allows (blobs are
@@ -99655,12 +99819,12 @@ function staging_stagedBlobPath(root, digest) {
  */
 async function stageBlob(root, digest, source) {
     const target = staging_stagedBlobPath(root, digest);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
     try {
-        await (0,promises_namespaceObject.link)(source, target);
+        await (0,promises_.link)(source, target);
     }
     catch {
-        await (0,promises_namespaceObject.copyFile)(source, target);
+        await (0,promises_.copyFile)(source, target);
     }
 }
 
@@ -99699,7 +99863,7 @@ function mediaTypeFromContentType(contentType) {
  */
 function parseManifest(bytes, mediaType) {
     if (bytes.length > MAX_MANIFEST_SIZE) {
-        throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
+        throw new errors/* LighterError */.Kt('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
     }
     const claimed = mediaTypeFromContentType(mediaType);
     if (claimed !== undefined && isSchema1MediaType(claimed))
@@ -99715,7 +99879,7 @@ function parseManifest(bytes, mediaType) {
         throw badManifest('manifest', 'schemaVersion', `must be 2, got ${describe(json.schemaVersion)}`);
     }
     if (claimed !== undefined && own !== undefined && own !== claimed) {
-        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
     }
     const effective = own ?? claimed ?? mediaTypeByShape(json);
     if (isImageManifestMediaType(effective)) {
@@ -99726,7 +99890,7 @@ function parseManifest(bytes, mediaType) {
         checkIndex(json);
         return { kind: 'index', mediaType: effective, index: json };
     }
-    throw new errors_LighterError('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
+    throw new errors/* LighterError */.Kt('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
 }
 /**
  * The media type of manifest bytes: the JSON's `mediaType` when present, else guessed from its
@@ -99856,12 +100020,12 @@ function mediaTypeByShape(json) {
         return media_types_MediaType.ociIndex;
     if (isImage && !isIndex)
         return media_types_MediaType.ociManifest;
-    throw new errors_LighterError('ERR_BAD_MANIFEST', isIndex
+    throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', isIndex
         ? 'invalid manifest: no mediaType, and it has both "manifests" and "config"/"layers"'
         : 'invalid manifest: no mediaType, and neither "manifests" nor "config" and "layers"');
 }
 function schema1Error(mediaType) {
-    return new errors_LighterError('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
+    return new errors/* LighterError */.Kt('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
         '(docker, buildah, skopeo copy) to convert it to schema 2 or OCI', { details: { mediaType } });
 }
 function decodeObject(bytes, what) {
@@ -99870,24 +100034,24 @@ function decodeObject(bytes, what) {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch (err) {
-        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
     }
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (err) {
-        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${errors_errorMessage(err)})`, {
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)})`, {
             cause: err,
         });
     }
     if (!manifest_isObject(json)) {
-        throw new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
     }
     return json;
 }
 function badManifest(what, path, problem, cause) {
-    return new errors_LighterError('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
+    return new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
         cause,
         details: { field: path },
     });
@@ -99965,7 +100129,7 @@ class Checker {
             return validateDigest(value);
         }
         catch (err) {
-            throw this.fail(path, `is not valid: ${errors_errorMessage(err)}`, err);
+            throw this.fail(path, `is not valid: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
         }
     }
     descriptor(value, path) {
@@ -100010,7 +100174,7 @@ class Checker {
             verifyBytes(data, { digest, size, what: 'embedded data' });
         }
         catch (err) {
-            throw this.fail(path, `does not match the descriptor: ${errors_errorMessage(err)}`, err);
+            throw this.fail(path, `does not match the descriptor: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
         }
     }
 }
@@ -100048,37 +100212,37 @@ async function writeContentFile(stream, options) {
         outputHash = new DigestingStream(algorithm);
         stages.push(options.decode, outputHash);
     }
-    await (0,promises_namespaceObject.mkdir)(options.tempDir, { recursive: true });
-    const temp = (0,external_node_path_namespaceObject.join)(options.tempDir, `.tmp-blob-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    await (0,promises_.mkdir)(options.tempDir, { recursive: true });
+    const temp = (0,external_node_path_.join)(options.tempDir, `.tmp-blob-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)([stream, ...stages, (0,external_node_fs_namespaceObject.createWriteStream)(temp, { flags: 'wx', flush: true })]);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)([stream, ...stages, (0,external_node_fs_.createWriteStream)(temp, { flags: 'wx', flush: true })]);
         const input = { digest: inputHash.digest, size: inputHash.size };
         if (!expected.digest && expected.size !== undefined && expected.size >= 0) {
             if (input.size !== expected.size) {
-                throw new errors_LighterError('ERR_SIZE_MISMATCH', `${expected.what ?? `content ${input.digest}`}: size mismatch: expected ${expected.size} bytes, got ${input.size}`);
+                throw new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${expected.what ?? `content ${input.digest}`}: size mismatch: expected ${expected.size} bytes, got ${input.size}`);
             }
         }
         const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
         const path = options.finalPath(written, input);
         if (await content_file_exists(path)) {
             // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
-            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            await (0,promises_.rm)(temp, { force: true });
         }
         else {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-            await (0,promises_namespaceObject.rename)(temp, path);
-            await fsyncDir((0,external_node_path_namespaceObject.dirname)(path));
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await (0,promises_.rename)(temp, path);
+            await fsyncDir((0,external_node_path_.dirname)(path));
         }
         return { input, written, path };
     }
     catch (err) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        await (0,promises_.rm)(temp, { force: true });
         throw err;
     }
 }
 async function content_file_exists(path) {
     try {
-        await (0,promises_namespaceObject.stat)(path);
+        await (0,promises_.stat)(path);
         return true;
     }
     catch (err) {
@@ -100113,7 +100277,7 @@ async function acquireFileLock(path, options = {}) {
     const deadline = started + timeoutMs;
     const owner = {
         pid: process.pid,
-        host: (0,external_node_os_namespaceObject.hostname)(),
+        host: (0,external_node_os_.hostname)(),
         token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
         since: new Date().toISOString(),
     };
@@ -100129,7 +100293,7 @@ async function acquireFileLock(path, options = {}) {
                 continue;
             }
             if (Date.now() >= deadline) {
-                throw new errors_LighterError('ERR_LOCKED', `locking ${options.what ?? path}: held by ${file_lock_describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
+                throw new errors/* LighterError */.Kt('ERR_LOCKED', `locking ${options.what ?? path}: held by ${file_lock_describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
             }
             // Say why we are idle once a wait gets long enough for someone to wonder.
             if (!warned && Date.now() - started > 2_000) {
@@ -100156,12 +100320,12 @@ async function withFileLock(path, fn, options) {
 async function tryCreate(path, owner) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+        handle = await (0,promises_.open)(path, 'wx', 0o644);
     }
     catch (err) {
         if (err.code === 'EEXIST')
             return false;
-        throw new errors_LighterError('ERR_STORE', `creating lock file ${path}: ${err.message}`, {
+        throw new errors/* LighterError */.Kt('ERR_STORE', `creating lock file ${path}: ${err.message}`, {
             cause: err,
         });
     }
@@ -100176,7 +100340,7 @@ async function tryCreate(path, owner) {
 async function readOwner(path) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -100203,7 +100367,7 @@ async function isStale(path, holder) {
     if (holder === 'unwritten')
         return (await ageMs(path)) > UNWRITTEN_GRACE_MS;
     // A pid means nothing on another host (a shared filesystem): wait for that holder instead.
-    if (holder.host !== (0,external_node_os_namespaceObject.hostname)())
+    if (holder.host !== (0,external_node_os_.hostname)())
         return false;
     return !isAlive(holder.pid);
 }
@@ -100221,13 +100385,13 @@ async function breakStale(path, judged) {
     const breaker = `${path}.break`;
     const self = {
         pid: process.pid,
-        host: (0,external_node_os_namespaceObject.hostname)(),
+        host: (0,external_node_os_.hostname)(),
         token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
         since: new Date().toISOString(),
     };
     if (!(await tryCreate(breaker, self))) {
         if ((await ageMs(breaker)) > BREAKER_STALE_MS)
-            await (0,promises_namespaceObject.unlink)(breaker).catch(() => { });
+            await (0,promises_.unlink)(breaker).catch(() => { });
         return;
     }
     try {
@@ -100238,15 +100402,15 @@ async function breakStale(path, judged) {
                 ? now === 'unwritten'
                 : now !== 'unwritten' && now.token === judged.token);
         if (same)
-            await (0,promises_namespaceObject.unlink)(path).catch(() => { });
+            await (0,promises_.unlink)(path).catch(() => { });
     }
     finally {
-        await (0,promises_namespaceObject.unlink)(breaker).catch(() => { });
+        await (0,promises_.unlink)(breaker).catch(() => { });
     }
 }
 async function ageMs(path) {
     try {
-        return Date.now() - (await (0,promises_namespaceObject.stat)(path)).mtimeMs;
+        return Date.now() - (await (0,promises_.stat)(path)).mtimeMs;
     }
     catch {
         return 0;
@@ -100271,7 +100435,7 @@ function heldLock(path, owner, logger) {
                 logger?.warn(`lock ${path} was taken over while held; leaving it to its new holder`);
                 return;
             }
-            await (0,promises_namespaceObject.unlink)(path).catch(() => { });
+            await (0,promises_.unlink)(path).catch(() => { });
         },
     };
 }
@@ -100293,23 +100457,23 @@ class LayoutWriter {
     #options;
     constructor(dir, options) {
         this.dir = dir;
-        this.lockPath = (0,external_node_path_namespaceObject.join)(dir, `${INDEX_FILE}.lock`);
+        this.lockPath = (0,external_node_path_.join)(dir, `${INDEX_FILE}.lock`);
         this.#options = options;
     }
     /** Opens a layout for writing, creating the directory and its oci-layout file when missing. */
     static async open(dir, options = {}) {
         try {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256'), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
         }
         catch (err) {
-            throw new errors_LighterError('ERR_STORE', `creating OCI layout ${dir}: ${err.message}`, {
+            throw new errors/* LighterError */.Kt('ERR_STORE', `creating OCI layout ${dir}: ${err.message}`, {
                 cause: err,
             });
         }
-        const marker = (0,external_node_path_namespaceObject.join)(dir, LAYOUT_FILE);
+        const marker = (0,external_node_path_.join)(dir, LAYOUT_FILE);
         let existing;
         try {
-            existing = await (0,promises_namespaceObject.readFile)(marker);
+            existing = await (0,promises_.readFile)(marker);
         }
         catch (err) {
             if (err.code !== 'ENOENT')
@@ -100322,12 +100486,12 @@ class LayoutWriter {
         return new LayoutWriter(dir, options);
     }
     blobFile(digest) {
-        return (0,external_node_path_namespaceObject.join)(this.dir, ...blobPath(digest).split('/'));
+        return (0,external_node_path_.join)(this.dir, ...blobPath(digest).split('/'));
     }
     /** True when the blob is present with the descriptor's size (blobs only ever appear whole). */
     async hasBlob(descriptor) {
         try {
-            const info = await (0,promises_namespaceObject.stat)(this.blobFile(descriptor.digest));
+            const info = await (0,promises_.stat)(this.blobFile(descriptor.digest));
             return info.isFile() && (descriptor.size < 0 || info.size === descriptor.size);
         }
         catch (err) {
@@ -100358,7 +100522,7 @@ class LayoutWriter {
     async readIndex() {
         let bytes;
         try {
-            bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE));
+            bytes = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, INDEX_FILE));
         }
         catch (err) {
             if (err.code === 'ENOENT')
@@ -100374,7 +100538,7 @@ class LayoutWriter {
     async updateIndex(mutate) {
         return this.withLock(async () => {
             const next = mutate(await this.readIndex());
-            await writeFileAtomic((0,external_node_path_namespaceObject.join)(this.dir, INDEX_FILE), JSON.stringify(next));
+            await writeFileAtomic((0,external_node_path_.join)(this.dir, INDEX_FILE), JSON.stringify(next));
             return next;
         });
     }
@@ -100454,16 +100618,16 @@ async function imageBlobs(store, top) {
         if (!(await store.hasBlob(descriptor))) {
             if (optional)
                 continue;
-            throw new errors_LighterError('ERR_NOT_FOUND', `blob ${descriptor.digest} (${descriptor.mediaType}) is not in the store`);
+            throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `blob ${descriptor.digest} (${descriptor.mediaType}) is not in the store`);
         }
         blobs.set(descriptor.digest, descriptor.size);
         const isIndex = isIndexMediaType(descriptor.mediaType);
         if (!isIndex && !isImageManifestMediaType(descriptor.mediaType))
             continue;
         if (descriptor.size > MAX_MANIFEST_SIZE) {
-            throw new errors_LighterError('ERR_MANIFEST_TOO_BIG', `manifest ${descriptor.digest} is too big`);
+            throw new errors/* LighterError */.Kt('ERR_MANIFEST_TOO_BIG', `manifest ${descriptor.digest} is too big`);
         }
-        const parsed = parseManifest(await (0,promises_namespaceObject.readFile)(store.blobFile(descriptor.digest)), descriptor.mediaType);
+        const parsed = parseManifest(await (0,promises_.readFile)(store.blobFile(descriptor.digest)), descriptor.mediaType);
         for (const child of manifestDescriptors(parsed)) {
             queue.push({ descriptor: child, optional: isIndex });
         }
@@ -100789,7 +100953,7 @@ const MAX_IMAGE_ENTRIES = 4;
  */
 async function saveStoreCache(storeDir, options) {
     const started = performance.now();
-    const logger = options.logger ?? log_silentLogger;
+    const logger = options.logger ?? log/* silentLogger */.qq;
     const backend = options.backend ?? actions_backend_actionsCacheBackend;
     const env = options.env ?? process.env;
     const report = report_emptyReport('save', options.key);
@@ -100830,12 +100994,12 @@ async function saveStoreCache(storeDir, options) {
                 outcome = await staging_withStagingDir(options.tempDir, async (root) => {
                     for (const digest of blobs.keys())
                         await stageBlob(root, digest, store.blobFile(digest));
-                    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, entry_ENTRY_DIR, entry_ENTRY_FILE), JSON.stringify(manifest));
+                    await (0,promises_.writeFile)((0,external_node_path_.join)(root, entry_ENTRY_DIR, entry_ENTRY_FILE), JSON.stringify(manifest));
                     return backend.save(root, key, logger);
                 });
             }
             catch (err) {
-                outcome = { ok: false, reason: 'failed', message: errors_errorMessage(err) };
+                outcome = { ok: false, reason: 'failed', message: (0,errors/* errorMessage */.gJ)(err) };
             }
             const bytes = sum(blobs.values());
             const entry = {
@@ -100952,12 +101116,12 @@ async function saveStoreCache(storeDir, options) {
         }
         report.images = images.map((i) => store_imageLabel(i.descriptor));
         await record_recordEntries(storeDir, run, saved).catch((err) => {
-            logger.debug(`CI cache: recording the saved entries in ${storeDir}: ${errors_errorMessage(err)}`);
+            logger.debug(`CI cache: recording the saved entries in ${storeDir}: ${(0,errors/* errorMessage */.gJ)(err)}`);
         });
     }
     catch (err) {
         report.status = 'failed';
-        warn(`CI cache: saving the store ${storeDir}: ${errors_errorMessage(err)}`);
+        warn(`CI cache: saving the store ${storeDir}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
     return report_finish(report, started, logger);
 }
@@ -101048,7 +101212,7 @@ async function saveBuildCache(plan, logger) {
         await saveStoreCache(plan.store, { key: plan.key, logger });
     }
     catch (err) {
-        logger.warn(`saving the store to the CI cache: ${errors_errorMessage(err)}`);
+        logger.warn(`saving the store to the CI cache: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 
@@ -101072,7 +101236,7 @@ function readJsonState(name, env = process.env) {
         return JSON.parse(raw);
     }
     catch (err) {
-        throw withContext(err, `reading the state "${name}" saved by the main step`, 'ERR_INPUT');
+        throw (0,errors/* withContext */.eQ)(err, `reading the state "${name}" saved by the main step`, 'ERR_INPUT');
     }
 }
 
@@ -101102,6 +101266,11 @@ function readCachePlan(env = process.env) {
 
 async function post() {
     const logger = actionsLogger();
+    // A cancelled build may have left a RUN container (and its overlay mount) behind.
+    if (process.platform === 'linux') {
+        const { removeBuildLeftovers } = await __nccwpck_require__.e(/* import() */ 361).then(__nccwpck_require__.bind(__nccwpck_require__, 7361));
+        await removeBuildLeftovers(logger).catch(() => { });
+    }
     const plan = readCachePlan();
     if (!plan) {
         logger.info('Nothing to save: the cache is off or the build did not finish.');

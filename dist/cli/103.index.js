@@ -35,7 +35,7 @@ async function execute(request, args, ctx) {
     const path = container.record.logPath;
     const print = printer(ctx, request.timestamps ? (entry) => `${entry.time} ` : () => '');
     const joiner = new _core_run_index_js__WEBPACK_IMPORTED_MODULE_1__/* .LineJoiner */ .Qh(print);
-    let entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readLogs */ .o_)(path);
+    let entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__.readLogs)(path);
     const shown = entries.length;
     if (request.tail !== undefined)
         entries = tailEntries(entries, request.tail);
@@ -44,7 +44,7 @@ async function execute(request, args, ctx) {
     if (request.follow) {
         const exited = (0,_core_pod_ready_js__WEBPACK_IMPORTED_MODULE_0__/* .exitedFor */ .Jz)(container);
         let skipped = 0;
-        for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__/* .followLogs */ .VF)(path, {
+        for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__.followLogs)(path, {
             done: async () => (await exited()) !== undefined,
             pollMs: 100,
         })) {
@@ -242,7 +242,7 @@ class LiveOutput {
         this.#joiner.push(entry);
     };
     async finish(logPath) {
-        const entries = await (0,runtime/* readLogs */.o_)(logPath);
+        const entries = await (0,runtime.readLogs)(logPath);
         const rest = entries.slice(this.#seen);
         this.#closed = true;
         for (const entry of rest)

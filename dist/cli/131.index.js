@@ -64,7 +64,9 @@ function connectInPod(socketPath, port, host) {
 /* harmony export */ });
 /* unused harmony exports forwarderScript, forwarderMain */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7537);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7537);
 // The host side of a pod's published ports: a detached Node process accepting on HOST ports and relaying into the pod.
 //
 // lighter binds every host port itself first, so a port already in use fails at once, before
@@ -72,6 +74,8 @@ function connectInPod(socketPath, port, host) {
 // passes a server's handle to a child) and lets go. For each connection the forwarder asks the
 // pod's agent (infra.ts) for `CONTAINER_PORT` over its unix socket and relays bytes both ways,
 // half-closes included. The forwarder lives until `pod rm` ends it; it needs no privileges.
+
+
 
 
 function forwarderScript() {
@@ -160,20 +164,19 @@ function forwarderMain(configPath) {
  * naming it) with nothing started. The caller hands the servers to `startForwarder` or closes them.
  */
 async function bindPorts(ports) {
-    const { createServer } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7030, 19));
     const servers = [];
     try {
         for (const port of ports) {
             if (port.protocol !== 'tcp') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `publishing ${port.hostPort}/${port.protocol}: only TCP ports can be published`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `publishing ${port.hostPort}/${port.protocol}: only TCP ports can be published`);
             }
-            const server = createServer();
+            const server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
             // Connections accepted before the hand-over have nobody to serve them.
             server.on('connection', (socket) => socket.destroy());
             await new Promise((resolve, reject) => {
                 server.once('error', (error) => {
                     const where = `${port.hostIp ?? '0.0.0.0'}:${port.hostPort}`;
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', error.code === 'EADDRINUSE'
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', error.code === 'EADDRINUSE'
                         ? `publishing port ${where}: it is already in use on the host`
                         : `publishing port ${where}: ${error.message}`));
                 });
@@ -193,8 +196,7 @@ async function closeServers(servers) {
 }
 /** Starts the forwarder, hands it the bound ports and returns its PID once it serves them all. */
 async function startForwarder(options) {
-    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
-    await writeFile(options.configPath, JSON.stringify(options.config));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(options.configPath, JSON.stringify(options.config));
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, ['-e', forwarderScript(), options.configPath], {
@@ -205,14 +207,14 @@ async function startForwarder(options) {
     try {
         const pid = await new Promise((resolve, reject) => {
             let pending = options.ports.length;
-            const timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_TIMEOUT', 'starting the port forwarder: no answer in 30 s')), 30_000);
+            const timer = setTimeout(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_TIMEOUT', 'starting the port forwarder: no answer in 30 s')), 30_000);
             child.once('error', (error) => {
                 clearTimeout(timer);
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_RUNTIME', `starting the port forwarder: ${error.message}`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', `starting the port forwarder: ${error.message}`));
             });
             child.once('exit', (code) => {
                 clearTimeout(timer);
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_RUNTIME', `the port forwarder exited (${code}) while starting`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', `the port forwarder exited (${code}) while starting`));
             });
             child.on('message', (message) => {
                 if (message.type === 'listening' && --pending === 0)
@@ -430,7 +432,7 @@ const READY_TIMEOUT_MS = 5000;
  * a default route, or undefined (with a warning) when it cannot: the pod then has loopback only.
  */
 async function startOutbound(dir, infraPid, sudo, logFd, logger) {
-    const slirp = (0,runtime/* findExecutable */.oq)('slirp4netns');
+    const slirp = (0,runtime.findExecutable)('slirp4netns');
     if (!slirp) {
         logger.debug('slirp4netns is not installed: the pod has loopback only, no outbound network');
         return undefined;
@@ -697,11 +699,17 @@ class Pods {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `removing pod ${pod.name}: ${running.join(', ')} still running; stop them first or remove with force`);
             }
         }
-        // All at once: each may have to be killed and waited for.
-        const removed = await Promise.allSettled(members.map((m) => this.engine.removeById(m.id)));
+        // All at once: each may have to be killed and waited for. The pod's own processes end
+        // meanwhile (its containers hold their namespaces themselves); its dir goes last.
+        const [removed, ended] = await Promise.all([
+            Promise.allSettled(members.map((m) => this.engine.removeById(m.id))),
+            this.#endProcesses(pod.dir, pod.record).then(() => undefined, (error) => error ?? new Error('ending the pod processes failed')),
+        ]);
         const failed = removed.find((r) => r.status === 'rejected');
         if (failed)
             throw failed.reason;
+        if (ended)
+            throw ended;
         await this.#removeFiles(pod.dir, pod.record);
         await (0,names/* releaseName */["do"])(this.namesDir, pod.name, pod.id);
         this.engine.logger.debug(`pod ${pod.name} removed`);
@@ -723,7 +731,7 @@ class Pods {
         const records = await this.#records();
         if (!records.some((r) => r.owner))
             return;
-        const containers = new Set((await (0,runtime/* listRecords */.VI)(this.engine.stateDir)).map((r) => r.id));
+        const containers = new Set((await (0,runtime.listRecords)(this.engine.stateDir)).map((r) => r.id));
         for (const record of records) {
             if (!record.owner || containers.has(record.owner))
                 continue;
@@ -780,17 +788,20 @@ class Pods {
     }
     /** Ends the pod's processes (found by record, else by the PID files they wrote) and removes its dir. */
     async #removeFiles(dir, record) {
+        await this.#endProcesses(dir, record);
+        await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
+    }
+    async #endProcesses(dir, record) {
         const forwarder = record.forwarder ?? (await fromPidFile(dir, 'forwarder'));
         const outbound = record.outbound ?? (await fromPidFile(dir, 'slirp'));
         const infra = record.infra ?? (await fromPidFile(dir, 'infra'));
         await Promise.all([(0,process_id/* endProcess */.JZ)(forwarder, false), (0,process_id/* endProcess */.JZ)(outbound, record.sudo)]);
         await (0,process_id/* endProcess */.JZ)(infra, record.sudo);
-        await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', '--', dir], record.sudo));
     }
 }
 function requireTools() {
-    const unshare = (0,runtime/* findExecutable */.oq)('unshare');
-    const ip = (0,runtime/* findExecutable */.oq)('ip');
+    const unshare = (0,runtime.findExecutable)('unshare');
+    const ip = (0,runtime.findExecutable)('ip');
     if (!unshare || !ip) {
         throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `creating a pod needs ${!unshare ? 'unshare (util-linux)' : 'ip (iproute2)'}, which is not installed`);
     }

@@ -264,7 +264,10 @@ function generatePodYaml(input) {
         return name;
     };
     const unclaimed = [...input.ports];
-    const containers = input.containers.map((info, index) => {
+    // As planned when played (they start at once); those added later by `run --pod` after them.
+    const ordered = [...input.containers].sort((a, b) => (a.pod?.order ?? Number.MAX_SAFE_INTEGER) - (b.pod?.order ?? Number.MAX_SAFE_INTEGER) ||
+        a.createdAt.localeCompare(b.createdAt));
+    const containers = ordered.map((info, index) => {
         const r = info.request;
         const c = { name: info.name, image: r.image };
         if (r.entrypoint)
@@ -279,8 +282,7 @@ function generatePodYaml(input) {
         const ports = r.ports.map((containerPort) => ({ containerPort }));
         for (const published of [...unclaimed]) {
             const mine = r.ports.includes(published.containerPort) ||
-                (index === 0 &&
-                    !input.containers.some((o) => o.request.ports.includes(published.containerPort)));
+                (index === 0 && !ordered.some((o) => o.request.ports.includes(published.containerPort)));
             if (!mine)
                 continue;
             unclaimed.splice(unclaimed.indexOf(published), 1);
@@ -509,7 +511,7 @@ async function checkMount(container, mount) {
     }
 }
 /**
- * Creates the pod and its containers, starts them in order, then waits for every readiness
+ * Creates the pod and its containers, starts them all at once, then waits for every readiness
  * check at once. Throws when creation or a start fails (what was created is left for the
  * caller to remove, by the IDs `onCreate` gave); readiness failures come back in `failures`.
  */
@@ -527,15 +529,18 @@ async function playPod(pods, plan, options = {}, prepared) {
     const namespaces = await pod.namespaces();
     const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
     const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
-    const started = [];
-    for (const c of plan.containers) {
+    // Every container is created and started at once, as a kubelet does (the pod's containers
+    // have no order): each is a monitor and a runtime starting, mostly waiting. Their IDs are
+    // announced first, so a caller killed meanwhile knows them all.
+    const ids = plan.containers.map(() => (0,run_names/* newId */.Si)());
+    for (const id of ids)
+        options.onCreate?.('container', id);
+    const settled = await Promise.allSettled(plan.containers.map(async (c, i) => {
         const volumes = [];
         for (const mount of c.mounts ?? [])
             volumes.push(await mountSource(pod, mount));
-        const id = (0,run_names/* newId */.Si)();
-        options.onCreate?.('container', id);
         const container = await engine.create({
-            id,
+            id: ids[i],
             name: c.name,
             image: c.image,
             ...(c.entrypoint ? { entrypoint: c.entrypoint } : {}),
@@ -549,13 +554,19 @@ async function playPod(pods, plan, options = {}, prepared) {
             ...(c.readiness ? { readiness: c.readiness } : {}),
             ...(c.liveness ? { liveness: c.liveness } : {}),
             ports: c.ports ?? [],
+            podOrder: i,
             onOutput: options.onOutput ?? (() => { }),
         }, images.get(c.name));
         await container.start();
         if (!options.onOutput)
             container.detach();
-        started.push({ plan: c, container, at: Date.now() });
-    }
+        return { plan: c, container, at: Date.now() };
+    }));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    const started = settled.map((r) => r
+        .value);
     const containers = await Promise.all(started.map(async ({ plan: c, container, at }) => {
         const ready = {
             pod,
@@ -852,7 +863,7 @@ class LiveOutput {
         this.#joiner.push(entry);
     };
     async finish(logPath) {
-        const entries = await (0,runtime/* readLogs */.o_)(logPath);
+        const entries = await (0,runtime.readLogs)(logPath);
         const rest = entries.slice(this.#seen);
         this.#closed = true;
         for (const entry of rest)

@@ -100,29 +100,44 @@ function signalNumberOf(signal) {
 /***/ 6366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  m: () => (/* reexport */ buildSpec),
-  Gt: () => (/* reexport */ cleanupAll),
-  AB: () => (/* reexport */ runtime_paths/* containerPaths */.AB),
-  g$: () => (/* reexport */ createContainer),
-  yD: () => (/* reexport */ runtime_paths/* defaultStateDir */.yD),
-  mZ: () => (/* reexport */ detectRuntime),
-  oq: () => (/* reexport */ findExecutable),
-  VF: () => (/* reexport */ followLogs),
-  VI: () => (/* reexport */ listRecords),
-  Me: () => (/* reexport */ mountOverlay),
-  bl: () => (/* reexport */ mountRootfs),
-  LK: () => (/* reexport */ mountsUnder),
-  Qx: () => (/* reexport */ openContainer),
-  o_: () => (/* reexport */ readLogs),
-  pP: () => (/* reexport */ runtime_paths/* runtimeRoot */.pP),
-  vs: () => (/* reexport */ unmount),
-  q: () => (/* reexport */ unmountRootfs)
+  Container: () => (/* reexport */ Container),
+  DEFAULT_CAPABILITIES: () => (/* reexport */ DEFAULT_CAPABILITIES),
+  buildSpec: () => (/* reexport */ buildSpec),
+  cgroupMode: () => (/* reexport */ cgroupMode),
+  chooseRuntime: () => (/* reexport */ chooseRuntime),
+  clampRlimits: () => (/* reexport */ clampRlimits),
+  cleanupAll: () => (/* reexport */ cleanupAll),
+  containerPaths: () => (/* reexport */ runtime_paths/* containerPaths */.AB),
+  copyLayers: () => (/* reexport */ copyLayers),
+  createContainer: () => (/* reexport */ createContainer),
+  defaultStateDir: () => (/* reexport */ runtime_paths/* defaultStateDir */.yD),
+  detectRuntime: () => (/* reexport */ detectRuntime),
+  findExecutable: () => (/* reexport */ findExecutable),
+  followLogs: () => (/* reexport */ followLogs),
+  hostFacts: () => (/* reexport */ hostFacts),
+  hostLimits: () => (/* reexport */ hostLimits),
+  listRecords: () => (/* reexport */ listRecords),
+  logText: () => (/* reexport */ logText),
+  mountOverlay: () => (/* reexport */ mountOverlay),
+  mountRootfs: () => (/* reexport */ mountRootfs),
+  mountsUnder: () => (/* reexport */ mountsUnder),
+  openContainer: () => (/* reexport */ openContainer),
+  parseBind: () => (/* reexport */ parseBind),
+  parseTmpfs: () => (/* reexport */ parseTmpfs),
+  readLogs: () => (/* reexport */ readLogs),
+  resolveUser: () => (/* reexport */ resolveUser),
+  runtimeRoot: () => (/* reexport */ runtime_paths/* runtimeRoot */.pP),
+  signalExitCode: () => (/* reexport */ signalExitCode),
+  signalName: () => (/* reexport */ signalName),
+  signalNumber: () => (/* reexport */ signalNumber),
+  unmount: () => (/* reexport */ unmount),
+  unmountRootfs: () => (/* reexport */ unmountRootfs)
 });
-
-// UNUSED EXPORTS: Container, DEFAULT_CAPABILITIES, cgroupMode, chooseRuntime, clampRlimits, copyLayers, hostFacts, hostLimits, logText, parseBind, parseTmpfs, resolveUser, signalExitCode, signalName, signalNumber
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);

@@ -1,5 +1,5 @@
 export const id = 439;
-export const ids = [439];
+export const ids = [439,515];
 export const modules = {
 
 /***/ 1439:
@@ -94,8 +94,6 @@ var command = __webpack_require__(8438);
 var core_runtime = __webpack_require__(6366);
 // EXTERNAL MODULE: ./.build/src/core/storage/location.js
 var storage_location = __webpack_require__(147);
-// EXTERNAL MODULE: ./.build/src/core/storage/store.js + 3 modules
-var store = __webpack_require__(9617);
 // EXTERNAL MODULE: ./.build/src/core/run/image.js
 var run_image = __webpack_require__(3603);
 // EXTERNAL MODULE: ./.build/src/core/run/names.js
@@ -136,7 +134,7 @@ async function mountContainerRootfs(options) {
         volatileRefused = true;
         logger.debug(`overlay with volatile refused (${result.stderr.trim()}); mounting without it`);
     }
-    return (0,core_runtime/* mountRootfs */.bl)({ lowerDirs, upperDir, workDir, target, sudo, logger });
+    return (0,core_runtime.mountRootfs)({ lowerDirs, upperDir, workDir, target, sudo, logger });
 }
 
 // EXTERNAL MODULE: ./.build/src/core/run/volumes.js
@@ -161,12 +159,12 @@ var volumes = __webpack_require__(2329);
 
 
 
-
 const LABEL = {
     image: 'lighter.image',
     imageId: 'lighter.image-id',
     pod: 'lighter.pod',
     podName: 'lighter.pod-name',
+    podOrder: 'lighter.pod-order',
     network: 'lighter.network',
     autoremove: 'lighter.autoremove',
     owner: 'lighter.owner',
@@ -184,7 +182,7 @@ class Engine {
     #runtime;
     #lease;
     constructor(options = {}) {
-        this.stateDir = options.stateDir ?? (0,core_runtime/* defaultStateDir */.yD)();
+        this.stateDir = options.stateDir ?? (0,core_runtime.defaultStateDir)();
         this.storeDir = options.storeDir ?? (0,storage_location/* defaultStoreDir */.i)();
         this.logger = options.logger ?? log/* silentLogger */.qq;
         this.registry = options.registry;
@@ -195,11 +193,14 @@ class Engine {
         return (0,external_node_path_.join)(this.stateDir, 'names');
     }
     store() {
-        this.#store ??= store/* Store */.i.open(this.storeDir, { logger: this.logger });
+        // Evaluated on first use: ps, stop, rm, logs and pod commands never open the store, and it
+        // is a good part of lighter's code to load at each start. `eager` keeps it in the bundle
+        // that imports it (no chunk of its own: an action's main and post bundles share a dir).
+        this.#store ??= Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 6972)).then(({ Store }) => Store.open(this.storeDir, { logger: this.logger }));
         return this.#store;
     }
     runtime() {
-        this.#runtime ??= (0,core_runtime/* detectRuntime */.mZ)({ logger: this.logger });
+        this.#runtime ??= (0,core_runtime.detectRuntime)({ logger: this.logger });
         return this.#runtime;
     }
     /** Finds the image in the store, pulling it when missing: the check before anything is created. */
@@ -221,7 +222,7 @@ class Engine {
         const id = request.id ?? (0,names/* newId */.Si)();
         const name = request.name ?? (0,names/* defaultName */.Z2)(image.name, id);
         await (0,names/* reserveName */.K6)(this.namesDir, name, id, 'container', (owner) => this.#exists(owner));
-        const paths = (0,core_runtime/* containerPaths */.AB)(this.stateDir, id);
+        const paths = (0,core_runtime.containerPaths)(this.stateDir, id);
         let rootfs;
         let container;
         try {
@@ -240,7 +241,7 @@ class Engine {
             const network = request.network ?? 'host';
             const pod = typeof network === 'object' ? network : undefined;
             const ns = (type) => ({ path: `/proc/${pod?.infraPid}/ns/${type}` });
-            const spec = await (0,core_runtime/* buildSpec */.m)({
+            const spec = await (0,core_runtime.buildSpec)({
                 rootfs: rootfs.path,
                 bundleDir: paths.bundle,
                 image: image.config,
@@ -278,10 +279,11 @@ class Engine {
                 [LABEL.command]: spec.process.args.join(' '),
                 [LABEL.request]: JSON.stringify(stored),
                 ...(pod ? { [LABEL.pod]: pod.podId, [LABEL.podName]: pod.podName } : {}),
+                ...(request.podOrder !== undefined ? { [LABEL.podOrder]: String(request.podOrder) } : {}),
                 ...(request.autoremove ? { [LABEL.autoremove]: 'true' } : {}),
                 ...(request.owner ? { [LABEL.owner]: request.owner } : {}),
             };
-            container = await (0,core_runtime/* createContainer */.g$)({
+            container = await (0,core_runtime.createContainer)({
                 id,
                 name,
                 spec,
@@ -299,7 +301,7 @@ class Engine {
         catch (error) {
             if (!container) {
                 if (rootfs)
-                    await (0,core_runtime/* unmountRootfs */.q)(rootfs, { sudo: runtime.sudo }).catch(() => { });
+                    await (0,core_runtime.unmountRootfs)(rootfs, { sudo: runtime.sudo }).catch(() => { });
                 await this.#removeDir(id, runtime).catch(() => { });
                 await (0,names/* releaseName */["do"])(this.namesDir, name, id);
             }
@@ -310,12 +312,12 @@ class Engine {
     async find(nameOrId, onOutput) {
         const byName = await (0,names/* nameOwner */.Pd)(this.namesDir, nameOrId);
         if (byName && (await this.#exists(byName))) {
-            return (0,core_runtime/* openContainer */.Qx)(this.stateDir, byName, this.logger, onOutput);
+            return (0,core_runtime.openContainer)(this.stateDir, byName, this.logger, onOutput);
         }
         if (/^[a-f0-9]{3,64}$/.test(nameOrId)) {
-            const matches = (await (0,core_runtime/* listRecords */.VI)(this.stateDir)).filter((r) => r.id.startsWith(nameOrId));
+            const matches = (await (0,core_runtime.listRecords)(this.stateDir)).filter((r) => r.id.startsWith(nameOrId));
             if (matches.length === 1) {
-                return (0,core_runtime/* openContainer */.Qx)(this.stateDir, matches[0].id, this.logger, onOutput);
+                return (0,core_runtime.openContainer)(this.stateDir, matches[0].id, this.logger, onOutput);
             }
             if (matches.length > 1) {
                 throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `"${nameOrId}" matches ${matches.length} containers; give more of the ID`);
@@ -328,16 +330,16 @@ class Engine {
      * names and labels are enough (a pod's members), which is much cheaper than `list()`.
      */
     records(filter) {
-        return (0,core_runtime/* listRecords */.VI)(this.stateDir).then((records) => filter?.pod === undefined
+        return (0,core_runtime.listRecords)(this.stateDir).then((records) => filter?.pod === undefined
             ? records
             : records.filter((r) => r.labels[LABEL.pod] === filter.pod));
     }
     /** Every container with its state, oldest first. */
     async list() {
         const infos = [];
-        for (const record of await (0,core_runtime/* listRecords */.VI)(this.stateDir)) {
+        for (const record of await (0,core_runtime.listRecords)(this.stateDir)) {
             try {
-                const container = await (0,core_runtime/* openContainer */.Qx)(this.stateDir, record.id, this.logger);
+                const container = await (0,core_runtime.openContainer)(this.stateDir, record.id, this.logger);
                 infos.push(await this.info(container));
             }
             catch (error) {
@@ -359,7 +361,15 @@ class Engine {
             command: labels[LABEL.command] ?? '',
             createdAt: container.record.createdAt,
             state: await container.state(),
-            ...(podId ? { pod: { id: podId, name: labels[LABEL.podName] ?? podId } } : {}),
+            ...(podId
+                ? {
+                    pod: {
+                        id: podId,
+                        name: labels[LABEL.podName] ?? podId,
+                        ...(labels[LABEL.podOrder] ? { order: Number(labels[LABEL.podOrder]) } : {}),
+                    },
+                }
+                : {}),
             network: labels[LABEL.network] ?? 'host',
             autoremove: labels[LABEL.autoremove] === 'true',
             request: storedRequest(container),
@@ -367,12 +377,11 @@ class Engine {
     }
     /** Removes a container (a running one only with `force`, which kills it) and frees its name. */
     async remove(container, options = {}) {
-        if (options.force) {
-            const { status } = await container.state();
-            if (status === 'running' || status === 'paused') {
-                await container.kill('SIGKILL').catch(() => { });
+        // Its exit file says "exited" without asking the runtime; anything else may be running.
+        if (options.force && !(await this.#exited(container, 0))) {
+            const killed = await container.kill('SIGKILL').then(() => true, () => false);
+            if (killed)
                 await this.#exited(container, KILL_WAIT_MS);
-            }
         }
         await container.delete({ force: !!options.force });
         await (0,names/* releaseName */["do"])(this.namesDir, container.name, container.id);
@@ -416,7 +425,7 @@ class Engine {
      */
     async removeById(id) {
         try {
-            const container = await (0,core_runtime/* openContainer */.Qx)(this.stateDir, id, this.logger);
+            const container = await (0,core_runtime.openContainer)(this.stateDir, id, this.logger);
             await this.remove(container, { force: true });
             return;
         }
@@ -425,19 +434,19 @@ class Engine {
                 throw error;
         }
         const runtime = await this.runtime();
-        await (0,command/* runCommand */.d1)((0,command/* runtimeArgv */.rj)(runtime, (0,core_runtime/* runtimeRoot */.pP)(this.stateDir, runtime.name), ['delete', '--force', id]));
+        await (0,command/* runCommand */.d1)((0,command/* runtimeArgv */.rj)(runtime, (0,core_runtime.runtimeRoot)(this.stateDir, runtime.name), ['delete', '--force', id]));
         await this.#removeDir(id, runtime);
     }
     /** Removes exited auto-remove containers whose waiting process is gone (`run -d --rm`, a killed `run --rm`). */
     async reap() {
         const reaped = [];
-        for (const record of await (0,core_runtime/* listRecords */.VI)(this.stateDir)) {
+        for (const record of await (0,core_runtime.listRecords)(this.stateDir)) {
             if (record.labels[LABEL.autoremove] !== 'true')
                 continue;
             if (await (0,process_id/* isAlive */._n)(record.labels[LABEL.owner]))
                 continue;
             try {
-                const container = await (0,core_runtime/* openContainer */.Qx)(this.stateDir, record.id, this.logger);
+                const container = await (0,core_runtime.openContainer)(this.stateDir, record.id, this.logger);
                 const status = (await container.state()).status;
                 if (status !== 'exited' && status !== 'stopped')
                     continue;
@@ -452,14 +461,13 @@ class Engine {
     }
     /** Everything in the state dir: recorded containers, runtime strays, mounts, names. */
     async cleanup() {
-        const result = await (0,core_runtime/* cleanupAll */.Gt)(this.stateDir, { logger: this.logger });
-        const { rm } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
-        await rm(this.namesDir, { recursive: true, force: true });
+        const result = await (0,core_runtime.cleanupAll)(this.stateDir, { logger: this.logger });
+        await (0,promises_.rm)(this.namesDir, { recursive: true, force: true });
         return [...result.containers, ...result.strays];
     }
     async #exists(id) {
         try {
-            await (0,core_runtime/* openContainer */.Qx)(this.stateDir, id);
+            await (0,core_runtime.openContainer)(this.stateDir, id);
             return true;
         }
         catch {
@@ -467,11 +475,11 @@ class Engine {
         }
     }
     async #removeDir(id, runtime) {
-        const dir = (0,core_runtime/* containerPaths */.AB)(this.stateDir, id).dir;
-        for (const mount of await (0,core_runtime/* mountsUnder */.LK)(dir)) {
-            await (0,core_runtime/* unmount */.vs)(mount.mountPoint, { sudo: runtime.sudo, logger: this.logger });
+        const dir = (0,core_runtime.containerPaths)(this.stateDir, id).dir;
+        for (const mount of await (0,core_runtime.mountsUnder)(dir)) {
+            await (0,core_runtime.unmount)(mount.mountPoint, { sudo: runtime.sudo, logger: this.logger });
         }
-        if ((await (0,core_runtime/* mountsUnder */.LK)(dir)).length > 0)
+        if ((await (0,core_runtime.mountsUnder)(dir)).length > 0)
             return;
         await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', '--', dir], runtime.sudo));
     }
@@ -524,9 +532,10 @@ async function resolveImage(store, input, options) {
             throw error;
         options.logger.info(`Pulling ${input} (not in the store ${store.dir})`);
         try {
-            // Loaded only when pulling: the registry client is most of lighter's code, and a
-            // container whose image is local (the usual case) starts sooner without it.
-            const { pull } = await Promise.all(/* import() */[__webpack_require__.e(576), __webpack_require__.e(242), __webpack_require__.e(524), __webpack_require__.e(123), __webpack_require__.e(515)]).then(__webpack_require__.bind(__webpack_require__, 1515));
+            // Evaluated only when pulling: the registry client is most of lighter's code, and a
+            // container whose image is local (the usual case) starts sooner without it. (`eager`:
+            // see Engine.store.)
+            const { pull } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 1515));
             image = (await pull(store, input, {
                 ...(options.registry ? { registry: options.registry } : {}),
                 logger: options.logger,
@@ -1091,6 +1100,121 @@ async function checkVolumeSources(volumes) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidArgumentError */ .Di(`volume ${volume.source}:${volume.destination}: the host path ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(volume.source)} does not exist`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 1515:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pull: () => (/* binding */ pull),
+/* harmony export */   push: () => (/* binding */ push)
+/* harmony export */ });
+/* harmony import */ var _copy_copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3123);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7537);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8773);
+/* harmony import */ var _transport_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(524);
+/* harmony import */ var _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4728);
+/* harmony import */ var _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6323);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5210);
+// `pull` and `push` for the CLI and actions: the copy engine between a registry (or any transport) and the store.
+//
+// These sit one level above the store (they drive the copy engine and the transports), so the
+// store's own modules never import this file; callers import it directly.
+
+
+
+
+
+
+
+/**
+ * `docker://REF` → `storage:REF` through the copy engine: `busybox` is pulled from Docker Hub
+ * as `docker.io/library/busybox:latest`. Layers are unpacked as they arrive, so the image is
+ * ready for overlay when this returns.
+ */
+async function pull(store, reference, options = {}) {
+    const text = reference.startsWith('docker://') ? reference.slice('docker://'.length) : reference;
+    const ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(text);
+    const name = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(ref);
+    const sourceRef = { transport: 'docker', ...ref };
+    const source = await (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .openSource */ .oD)(sourceRef, {
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.registry ? { registry: options.registry } : {}),
+    });
+    let copy;
+    try {
+        const dest = await _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__/* .StorageDestination */ .M.open(store, name, { source: `docker://${name}` });
+        try {
+            copy = await (0,_copy_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(source, dest, {
+                multiArch: options.allPlatforms ? 'all' : 'system',
+                ...(options.platform ? { platform: options.platform } : {}),
+                ...(options.logger ? { logger: options.logger } : {}),
+                ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+                ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+            });
+        }
+        finally {
+            await dest.close();
+        }
+    }
+    finally {
+        await source.close();
+    }
+    return { name, image: await store.resolve(name), copy };
+}
+/**
+ * Copies a stored image (name or ID) to `destination`: a transport-qualified name
+ * (`docker://…`, `oci:dir:tag`, …), a plain registry reference (`ghcr.io/o/app:1`, taken as
+ * docker://), or nothing for the registry the image is named after.
+ */
+async function push(store, image, destination, options = {}) {
+    const source = await _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__/* .StorageSource */ .T.open(store, image);
+    try {
+        const target = typeof destination === 'object'
+            ? destination
+            : destinationOf(source.image, image, destination);
+        const dest = await (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .openDestination */ .xB)(target, {
+            storeDir: store.dir,
+            ...(options.logger ? { logger: options.logger } : {}),
+            ...(options.registry ? { registry: options.registry } : {}),
+        });
+        try {
+            const { registry: _registry, ...copyOptions } = options;
+            return await (0,_copy_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(source, dest, { multiArch: 'all', ...copyOptions });
+        }
+        finally {
+            await dest.close();
+        }
+    }
+    finally {
+        await source.close();
+    }
+}
+function destinationOf(image, input, destination) {
+    if (destination !== undefined) {
+        const colon = destination.indexOf(':');
+        const transport = colon > 0 ? destination.slice(0, colon) : '';
+        if ((0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .transportNames */ .aF)().includes(transport))
+            return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(destination);
+        return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(`docker://${destination}`);
+    }
+    // The name the user meant, when the image has several.
+    let meant;
+    try {
+        meant = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(input);
+    }
+    catch {
+        meant = undefined;
+    }
+    const name = meant !== undefined && image.names.includes(meant) ? meant : image.names[0];
+    if (name === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `pushing ${input}: the image has no name, so give a destination`);
+    }
+    return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(`docker://${name}`);
 }
 
 

@@ -267,7 +267,7 @@ function cliProgress(logger, options = {}) {
 /* harmony export */ });
 /* unused harmony export storeDir */
 /* harmony import */ var _core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(147);
-/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9617);
+/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6972);
 // Opens the store a CLI command works on: --store, else $LIGHTER_STORE, else the default.
 
 
@@ -275,7 +275,7 @@ function storeDir(args, ctx) {
     return (args.string('store') || ctx.env.LIGHTER_STORE || (0,_core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(ctx.env));
 }
 function openStore(args, ctx) {
-    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__/* .Store */ .i.open(storeDir(args, ctx), { logger: ctx.logger });
+    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(storeDir(args, ctx), { logger: ctx.logger });
 }
 
 
@@ -328,9 +328,10 @@ function formatBytes(n) {
 /***/ 1515:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ push),
-/* harmony export */   pull: () => (/* binding */ pull)
+/* harmony export */   pull: () => (/* binding */ pull),
+/* harmony export */   push: () => (/* binding */ push)
 /* harmony export */ });
 /* harmony import */ var _copy_copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3123);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7537);

@@ -5,9 +5,10 @@ export const modules = {
 /***/ 1515:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ push),
-/* harmony export */   pull: () => (/* binding */ pull)
+/* harmony export */   pull: () => (/* binding */ pull),
+/* harmony export */   push: () => (/* binding */ push)
 /* harmony export */ });
 /* harmony import */ var _copy_copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3123);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7537);

@@ -1884,7 +1884,7 @@ function childDescriptors(bytes) {
 /* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(147);
 /* harmony import */ var _storage_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5210);
 /* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1309);
-/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9617);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6972);
 /* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5120);
 // Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
 
@@ -2074,7 +2074,7 @@ class StorageDestination {
     }
 }
 async function openStorageDestination(ref, options = {}) {
-    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_8__/* .Store */ .i.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStoreDir */ .i)(), {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_8__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStoreDir */ .i)(), {
         ...(options.logger ? { logger: options.logger } : {}),
     });
     return StorageDestination.open(store, (0,_storage_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(ref.image));
@@ -2091,7 +2091,7 @@ async function openStorageDestination(ref, options = {}) {
 /* harmony export */   Z: () => (/* binding */ openStorageSource)
 /* harmony export */ });
 /* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(147);
-/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9617);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6972);
 /* harmony import */ var _layout_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3426);
 // Reads an image out of the store for the copy engine (`push`, `copy storage:NAME …`).
 
@@ -2140,7 +2140,7 @@ class StorageSource {
     }
 }
 async function openStorageSource(ref, options = {}) {
-    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_1__/* .Store */ .i.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(), {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(), {
         ...(options.logger ? { logger: options.logger } : {}),
     });
     return StorageSource.open(store, ref.image);

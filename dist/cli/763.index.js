@@ -142,7 +142,10 @@ function needsNetworkAccess(check) {
 async function execute(request, args, ctx) {
     const engine = (0,_container_options_js__WEBPACK_IMPORTED_MODULE_5__/* .engineFor */ .Ec)(args, ctx, (0,_access_js__WEBPACK_IMPORTED_MODULE_7__/* .registryAccess */ .Y)(request.registry, request.retryTimes));
     const pods = new _core_pod_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .Pods */ .F(engine);
+    const lap = stopwatch(ctx);
+    lap('lighter started');
     await pods.reap();
+    lap('reaped');
     const readiness = healthProbe(request.health);
     const fileEnv = await (0,_core_run_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvFiles */ .P)(request.envFiles, ctx.env);
     const env = { ...Object.fromEntries(fileEnv), ...Object.fromEntries(request.env) };
@@ -160,6 +163,7 @@ async function execute(request, args, ctx) {
         request.network === undefined &&
         (request.publish.length > 0 || (request.detach && needsNetworkAccess(probeCheck)));
     const image = await engine.image(request.image);
+    lap('image resolved');
     await (0,_core_run_volumes_js__WEBPACK_IMPORTED_MODULE_4__/* .checkVolumeSources */ .b)(request.volumes);
     const id = (0,_core_run_index_js__WEBPACK_IMPORTED_MODULE_3__/* .newId */ .Si)();
     const foreground = !request.detach;
@@ -210,18 +214,20 @@ async function execute(request, args, ctx) {
         throw error;
     }
     try {
+        lap('container created');
         await container.start();
+        lap('container started');
     }
     catch (error) {
         await pods.removeContainer(container, { force: true }).catch(() => { });
         throw error;
     }
     if (request.detach)
-        return detached(container, pods, pod, request, ctx);
-    return attached(container, pods, request, output, ctx);
+        return detached(container, pods, pod, request, ctx, lap);
+    return attached(container, pods, request, output, ctx, lap);
 }
 /** `-d`: waits for readiness when there is a check, prints the ID and leaves it running. */
-async function detached(container, pods, pod, request, ctx) {
+async function detached(container, pods, pod, request, ctx, lap) {
     container.detach();
     const deadline = request.timeoutSeconds === undefined ? undefined : Date.now() + request.timeoutSeconds * 1000;
     const result = await (0,_core_pod_ready_js__WEBPACK_IMPORTED_MODULE_2__/* .waitContainerReady */ .Q8)(container, {
@@ -243,12 +249,12 @@ async function detached(container, pods, pod, request, ctx) {
         return 1;
     }
     if (result)
-        ctx.logger.debug(`container ${container.name} is ready: ${result.reason}`);
+        lap(`ready (${result.reason}, ${result.attempts} check(s))`);
     ctx.out(container.id);
     return 0;
 }
 /** In the foreground: output as it comes, signals passed on, the container's exit code as ours. */
-async function attached(container, pods, request, output, ctx) {
+async function attached(container, pods, request, output, ctx, lap) {
     const forward = (signal) => {
         container.kill(signal).catch((error) => ctx.logger.debug(String(error)));
     };
@@ -271,10 +277,23 @@ async function attached(container, pods, request, output, ctx) {
         for (const s of signals)
             process.off(s, forward);
     }
+    lap(`exited (${code})`);
     await output.finish(container.record.logPath);
-    if (request.remove)
+    if (request.remove) {
         await pods.removeContainer(container);
+        lap('removed');
+    }
     return code;
+}
+/** `--debug` shows where the time goes: each step with the milliseconds since the last. */
+function stopwatch(ctx) {
+    // performance.now() counts from the process start: the first step includes Node's start-up.
+    let last = 0;
+    return (what) => {
+        const now = performance.now();
+        ctx.logger.debug(`run: ${what} (+${(now - last).toFixed(1)} ms)`);
+        last = now;
+    };
 }
 /** `--entrypoint` takes a JSON array or one command, as Docker's does. */
 function entrypointOf(text) {
@@ -529,7 +548,7 @@ class LiveOutput {
         this.#joiner.push(entry);
     };
     async finish(logPath) {
-        const entries = await (0,runtime/* readLogs */.o_)(logPath);
+        const entries = await (0,runtime.readLogs)(logPath);
         const rest = entries.slice(this.#seen);
         this.#closed = true;
         for (const entry of rest)

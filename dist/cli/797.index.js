@@ -98,7 +98,7 @@ async function execute(request, args, ctx) {
     const path = container.record.logPath;
     const print = printer(ctx, request.timestamps ? (entry) => `${entry.time} ` : () => '');
     const joiner = new _core_run_index_js__WEBPACK_IMPORTED_MODULE_1__/* .LineJoiner */ .Qh(print);
-    let entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readLogs */ .o_)(path);
+    let entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__.readLogs)(path);
     const shown = entries.length;
     if (request.tail !== undefined)
         entries = tailEntries(entries, request.tail);
@@ -107,7 +107,7 @@ async function execute(request, args, ctx) {
     if (request.follow) {
         const exited = (0,_core_pod_ready_js__WEBPACK_IMPORTED_MODULE_0__/* .exitedFor */ .Jz)(container);
         let skipped = 0;
-        for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__/* .followLogs */ .VF)(path, {
+        for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__.followLogs)(path, {
             done: async () => (await exited()) !== undefined,
             pollMs: 100,
         })) {
@@ -285,7 +285,7 @@ async function podLogsOf(pods, name, follow, ctx) {
     const all = [];
     const counts = new Map();
     for (const c of containers) {
-        const entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__/* .readLogs */ .o_)(c.record.logPath);
+        const entries = await (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.readLogs)(c.record.logPath);
         counts.set(c.id, entries.length);
         for (const entry of entries)
             all.push({ id: c.id, entry });
@@ -298,7 +298,7 @@ async function podLogsOf(pods, name, follow, ctx) {
         await Promise.all(containers.map(async (c) => {
             const exited = (0,_core_pod_ready_js__WEBPACK_IMPORTED_MODULE_2__/* .exitedFor */ .Jz)(c);
             let skip = counts.get(c.id) ?? 0;
-            for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__/* .followLogs */ .VF)(c.record.logPath, {
+            for await (const entry of (0,_core_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.followLogs)(c.record.logPath, {
                 done: async () => (await exited()) !== undefined,
                 pollMs: 100,
             })) {
@@ -472,7 +472,7 @@ function containerTargets(args) {
 /* harmony export */ });
 /* unused harmony export storeDir */
 /* harmony import */ var _core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(147);
-/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9617);
+/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6972);
 // Opens the store a CLI command works on: --store, else $LIGHTER_STORE, else the default.
 
 
@@ -480,7 +480,7 @@ function storeDir(args, ctx) {
     return (args.string('store') || ctx.env.LIGHTER_STORE || (0,_core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(ctx.env));
 }
 function openStore(args, ctx) {
-    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__/* .Store */ .i.open(storeDir(args, ctx), { logger: ctx.logger });
+    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(storeDir(args, ctx), { logger: ctx.logger });
 }
 
 
@@ -681,7 +681,7 @@ class LiveOutput {
         this.#joiner.push(entry);
     };
     async finish(logPath) {
-        const entries = await (0,runtime/* readLogs */.o_)(logPath);
+        const entries = await (0,runtime.readLogs)(logPath);
         const rest = entries.slice(this.#seen);
         this.#closed = true;
         for (const entry of rest)

@@ -35,7 +35,7 @@ async function execute(request, args, ctx) {
 /* harmony export */ });
 /* unused harmony export storeDir */
 /* harmony import */ var _core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(147);
-/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9617);
+/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6972);
 // Opens the store a CLI command works on: --store, else $LIGHTER_STORE, else the default.
 
 
@@ -43,7 +43,7 @@ function storeDir(args, ctx) {
     return (args.string('store') || ctx.env.LIGHTER_STORE || (0,_core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(ctx.env));
 }
 function openStore(args, ctx) {
-    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__/* .Store */ .i.open(storeDir(args, ctx), { logger: ctx.logger });
+    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(storeDir(args, ctx), { logger: ctx.logger });
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 617;
-export const ids = [617];
+export const id = 972;
+export const ids = [972];
 export const modules = {
 
 /***/ 7543:
@@ -1238,7 +1238,7 @@ function layerDirName(chainId) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ applyLayer)
+  applyLayer: () => (/* binding */ applyLayer)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2097,7 +2097,7 @@ class ByteCounter extends external_node_stream_.Transform {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ diffLayer)
+/* harmony export */   diffLayer: () => (/* binding */ diffLayer)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3324,6 +3324,72 @@ function defaultStoreDir(env = process.env) {
 
 /***/ }),
 
+/***/ 6401:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AB: () => (/* binding */ META_DIR),
+/* harmony export */   Gn: () => (/* binding */ pruneMeta),
+/* harmony export */   eE: () => (/* binding */ readMeta),
+/* harmony export */   hs: () => (/* binding */ updateMeta)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7070);
+/* harmony import */ var _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7543);
+// Small per-image facts the OCI layout has no place for (when it was added, last used, where from), one JSON file per image.
+
+
+
+
+const META_DIR = 'meta';
+function metaPath(storeDir, digest) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(storeDir, META_DIR, `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestHex */ .sU)(digest)}.json`);
+}
+async function readMeta(storeDir, digest) {
+    try {
+        const value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(metaPath(storeDir, digest), 'utf8'));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
+ * stamp at worst, and the file is replaced atomically so it is never torn.
+ */
+async function updateMeta(storeDir, digest, patch) {
+    const current = await readMeta(storeDir, digest);
+    const next = { ...current, ...patch };
+    if (current.added)
+        next.added = current.added;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(storeDir, META_DIR), { recursive: true });
+    await (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+}
+/** Removes the facts of images no longer in the store; returns how many files went. */
+async function pruneMeta(storeDir, keep) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(storeDir, META_DIR));
+    }
+    catch {
+        return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+        const match = /^([a-f0-9]{64})\.json$/.exec(name);
+        if (!match || keep.has(match[1]))
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(storeDir, META_DIR, name)).catch(() => { });
+        removed++;
+    }
+    return removed;
+}
+
+
+/***/ }),
+
 /***/ 5210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3502,13 +3568,15 @@ async function makeWritable(path) {
 
 /***/ }),
 
-/***/ 9617:
+/***/ 6972:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ Store)
+  Store: () => (/* binding */ Store)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -3520,7 +3588,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./.build/src/core/digest.js
-var core_digest = __webpack_require__(7070);
+var digest = __webpack_require__(7070);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(7537);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
@@ -3701,57 +3769,8 @@ var storage_lease = __webpack_require__(132);
 var storage_leftovers = __webpack_require__(8762);
 // EXTERNAL MODULE: ./.build/src/core/storage/location.js
 var storage_location = __webpack_require__(147);
-;// CONCATENATED MODULE: ./.build/src/core/storage/meta.js
-// Small per-image facts the OCI layout has no place for (when it was added, last used, where from), one JSON file per image.
-
-
-
-
-const META_DIR = 'meta';
-function metaPath(storeDir, digest) {
-    return (0,external_node_path_.join)(storeDir, META_DIR, `${(0,core_digest/* digestHex */.sU)(digest)}.json`);
-}
-async function readMeta(storeDir, digest) {
-    try {
-        const value = JSON.parse(await (0,promises_.readFile)(metaPath(storeDir, digest), 'utf8'));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
- * stamp at worst, and the file is replaced atomically so it is never torn.
- */
-async function updateMeta(storeDir, digest, patch) {
-    const current = await readMeta(storeDir, digest);
-    const next = { ...current, ...patch };
-    if (current.added)
-        next.added = current.added;
-    await (0,promises_.mkdir)((0,external_node_path_.join)(storeDir, META_DIR), { recursive: true });
-    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
-}
-/** Removes the facts of images no longer in the store; returns how many files went. */
-async function pruneMeta(storeDir, keep) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)((0,external_node_path_.join)(storeDir, META_DIR));
-    }
-    catch {
-        return 0;
-    }
-    let removed = 0;
-    for (const name of names) {
-        const match = /^([a-f0-9]{64})\.json$/.exec(name);
-        if (!match || keep.has(match[1]))
-            continue;
-        await (0,promises_.unlink)((0,external_node_path_.join)(storeDir, META_DIR, name)).catch(() => { });
-        removed++;
-    }
-    return removed;
-}
-
+// EXTERNAL MODULE: ./.build/src/core/storage/meta.js
+var storage_meta = __webpack_require__(6401);
 // EXTERNAL MODULE: ./.build/src/core/storage/names.js
 var names = __webpack_require__(5210);
 // EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
@@ -3913,7 +3932,7 @@ class Store {
                 ...(options.logger ? { logger: options.logger } : {}),
                 ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
             });
-            for (const sub of [unpack/* LAYERS_DIR */.Fj, META_DIR, storage_lease/* LEASES_DIR */.YE]) {
+            for (const sub of [unpack/* LAYERS_DIR */.Fj, storage_meta/* META_DIR */.AB, storage_lease/* LEASES_DIR */.YE]) {
                 await (0,promises_.mkdir)((0,external_node_path_.join)(root, sub), { recursive: true });
             }
             return w;
@@ -4021,7 +4040,7 @@ class Store {
             : setName(index, plain, options.name));
         await this.fault('index-updated');
         const now = new Date().toISOString();
-        await updateMeta(this.dir, plain.digest, {
+        await (0,storage_meta/* updateMeta */.hs)(this.dir, plain.digest, {
             added: now,
             lastUsed: now,
             ...(options.source ? { source: options.source } : {}),
@@ -4154,13 +4173,13 @@ class Store {
                 }
                 const leftovers = [
                     ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.dir)),
-                    ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, META_DIR))),
+                    ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, storage_meta/* META_DIR */.AB))),
                 ];
                 result.leftovers += leftovers.length;
                 doomed.push(...leftovers);
                 await (0,storage_leftovers/* moveToTrash */.F0)(trash, doomed);
                 await this.fault('gc-moved');
-                await pruneMeta(this.dir, new Set(index.manifests.map((d) => (0,core_digest/* digestHex */.sU)(d.digest))));
+                await (0,storage_meta/* pruneMeta */.Gn)(this.dir, new Set(index.manifests.map((d) => (0,digest/* digestHex */.sU)(d.digest))));
             });
             result.bytes = await (0,storage_leftovers/* treeBytes */.eS)(trash);
         }
@@ -4181,7 +4200,7 @@ class Store {
      */
     async putBlob(stream, expected = {}, options = {}) {
         const small = expected.size !== undefined && expected.size >= 0 && expected.size < WORKER_MIN;
-        const sha256 = expected.digest === undefined || (0,core_digest/* digestAlgorithm */.g4)(expected.digest) === 'sha256';
+        const sha256 = expected.digest === undefined || (0,digest/* digestAlgorithm */.g4)(expected.digest) === 'sha256';
         let written;
         if (!small && sha256) {
             // A pull's first layers arrive while the workers are still starting: worth the wait.
@@ -4235,7 +4254,7 @@ class Store {
                 throw err;
             throw new errors/* LighterError */.Kt('ERR_NOT_FOUND', `blob ${descriptor.digest} is not in the store ${this.dir}`, { cause: err, details: { digest: descriptor.digest } });
         }
-        (0,core_digest/* verifyBytes */.RV)(bytes, {
+        (0,digest/* verifyBytes */.RV)(bytes, {
             ...descriptor,
             what: `blob ${descriptor.digest} in the store ${this.dir}`,
         });
@@ -4261,7 +4280,7 @@ class Store {
             const paths = [
                 ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.dir)),
                 ...(await (0,storage_leftovers/* findLeftovers */.Q_)(this.layersDir)),
-                ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, META_DIR))),
+                ...(await (0,storage_leftovers/* findLeftovers */.Q_)((0,external_node_path_.join)(this.dir, storage_meta/* META_DIR */.AB))),
             ];
             // Void leases go too; GC would drop them anyway, this just keeps the directory small.
             await liveClaimsCleanup(this.dir);
@@ -4275,7 +4294,7 @@ class Store {
         }
     }
     async #touch(digest) {
-        await updateMeta(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+        await (0,storage_meta/* updateMeta */.hs)(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
     /** Resolves input to a stored image's digest (see `resolve`). */
     async #find(index, input) {
@@ -4304,7 +4323,7 @@ class Store {
         }
         if (hex !== undefined) {
             const images = await this.#group(index);
-            const hits = images.filter((i) => i.id.startsWith(hex) || (0,core_digest/* digestHex */.sU)(i.digest).startsWith(hex));
+            const hits = images.filter((i) => i.id.startsWith(hex) || (0,digest/* digestHex */.sU)(i.digest).startsWith(hex));
             if (hits.length === 1)
                 return hits[0];
             if (hits.length > 1) {
@@ -4363,7 +4382,7 @@ class Store {
             facts = this.#readFacts(descriptor);
             this.#facts.set(descriptor.digest, facts);
         }
-        const [f, meta] = await Promise.all([facts, readMeta(this.dir, descriptor.digest)]);
+        const [f, meta] = await Promise.all([facts, (0,storage_meta/* readMeta */.eE)(this.dir, descriptor.digest)]);
         return {
             id: f.id,
             digest: descriptor.digest,
@@ -4378,7 +4397,7 @@ class Store {
     }
     /** Reads what `images` shows; tolerant, so one damaged image does not hide the others. */
     async #readFacts(descriptor) {
-        const facts = { id: (0,core_digest/* digestHex */.sU)(descriptor.digest), size: 0, platforms: [] };
+        const facts = { id: (0,digest/* digestHex */.sU)(descriptor.digest), size: 0, platforms: [] };
         const counted = new Set();
         const count = (d) => {
             if (counted.has(d.digest))
@@ -4394,7 +4413,7 @@ class Store {
             try {
                 const config = (0,core_manifest/* parseImageConfig */.FB)(await this.readBlob(manifest.config));
                 if (top)
-                    facts.id = (0,core_digest/* digestHex */.sU)(manifest.config.digest);
+                    facts.id = (0,digest/* digestHex */.sU)(manifest.config.digest);
                 if (config.created && (!facts.created || config.created > facts.created)) {
                     facts.created = config.created;
                 }
@@ -4708,7 +4727,7 @@ function extractInto(input, dir, compression, logger) {
         source = (0,external_node_stream_.pipeline)(input, decode, () => { });
         given = 'none';
     }
-    return (0,apply/* applyLayer */.c)(source, dir, {
+    return (0,apply.applyLayer)(source, dir, {
         whiteouts: 'overlay',
         compression: given,
         ...(logger ? { logger } : {}),

@@ -13,7 +13,7 @@ const Dispatcher = __webpack_require__(2243)
 const Pool = __webpack_require__(20)
 const BalancedPool = __webpack_require__(9989)
 const RoundRobinPool = __webpack_require__(5296)
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 const Dispatcher1Wrapper = __webpack_require__(1826)
 const ProxyAgent = __webpack_require__(7408)
 const Socks5ProxyAgent = __webpack_require__(1687)
@@ -4715,7 +4715,7 @@ module.exports.createAbortedController = createAbortedController
 
 /***/ }),
 
-/***/ 3442:
+/***/ 1061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6691,7 +6691,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 5770:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8370,7 +8370,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(9852).extractBody)
+      extractBody = (__webpack_require__(7471).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -10333,7 +10333,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(9852).extractBody)
+    extractBody ??= (__webpack_require__(7471).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -12363,7 +12363,7 @@ module.exports = Dispatcher1Wrapper
 const DispatcherBase = __webpack_require__(8641)
 const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(1003)
 const ProxyAgent = __webpack_require__(7408)
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -14489,7 +14489,7 @@ module.exports = Pool
 
 
 const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(1003)
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 const Pool = __webpack_require__(20)
 const DispatcherBase = __webpack_require__(8641)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __webpack_require__(1059)
@@ -15151,7 +15151,7 @@ const { URL } = __webpack_require__(3136)
 let tls // include tls conditionally since it is not always available
 const DispatcherBase = __webpack_require__(8641)
 const { ConnectTimeoutError, InvalidArgumentError } = __webpack_require__(1059)
-const { Socks5Client, STATES } = __webpack_require__(3442)
+const { Socks5Client, STATES } = __webpack_require__(1061)
 const { stripIPv6Brackets } = __webpack_require__(3684)
 const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(1003)
 const Pool = __webpack_require__(20)
@@ -15549,7 +15549,7 @@ module.exports = {
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
 const { InvalidArgumentError } = __webpack_require__(1059)
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 const Dispatcher1Wrapper = __webpack_require__(1826)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
@@ -21053,7 +21053,7 @@ module.exports = globalOpts => {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(6972);
+const utils_1 = __webpack_require__(4591);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -21631,7 +21631,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 6972:
+/***/ 4591:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23674,7 +23674,7 @@ module.exports = { wasmModule, noop, setup, simple }
 
 
 const { kClients } = __webpack_require__(1003)
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 const {
   kAgent,
   kMockAgentSet,
@@ -25436,7 +25436,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 
 
-const Agent = __webpack_require__(3389)
+const Agent = __webpack_require__(5770)
 const MockAgent = __webpack_require__(2781)
 const { SnapshotRecorder } = __webpack_require__(7558)
 const { InvalidArgumentError, UndiciError } = __webpack_require__(1059)
@@ -29747,7 +29747,7 @@ module.exports = {
 
 
 const { parseSetCookie } = __webpack_require__(7818)
-const { stringify } = __webpack_require__(1061)
+const { stringify } = __webpack_require__(5823)
 const { webidl } = __webpack_require__(7223)
 
 const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers))
@@ -29964,9 +29964,9 @@ module.exports = {
 
 
 
-const { collectASequenceOfCodePointsFast } = __webpack_require__(1204)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(8823)
 const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(2044)
-const { isCTLExcludingHtab } = __webpack_require__(1061)
+const { isCTLExcludingHtab } = __webpack_require__(5823)
 const assert = __webpack_require__(4589)
 
 /**
@@ -30284,7 +30284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 5823:
 /***/ ((module) => {
 
 
@@ -30662,7 +30662,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 5916:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31252,7 +31252,7 @@ module.exports = {
 const { pipeline } = __webpack_require__(7075)
 const { fetching } = __webpack_require__(3345)
 const { webidl } = __webpack_require__(7223)
-const { EventSourceStream } = __webpack_require__(3535)
+const { EventSourceStream } = __webpack_require__(5916)
 const { parseMIMEType } = __webpack_require__(428)
 const { createFastMessageEvent } = __webpack_require__(5924)
 const { isNetworkError } = __webpack_require__(1627)
@@ -31261,7 +31261,7 @@ const { isValidHeaderValue, kEnumerableProperty } = __webpack_require__(2272)
 const { environmentSettingsObject } = __webpack_require__(1168)
 const { createPotentialCORSRequest } = __webpack_require__(9003)
 const { getGlobalDispatcher } = __webpack_require__(8085)
-const { isomorphicDecode } = __webpack_require__(1204)
+const { isomorphicDecode } = __webpack_require__(8823)
 
 const textEncoder = new TextEncoder()
 
@@ -31865,7 +31865,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 7471:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31883,7 +31883,7 @@ const { isErrored, isDisturbed } = __webpack_require__(7075)
 const { isUint8Array } = __webpack_require__(3429)
 const { serializeAMimeType } = __webpack_require__(428)
 const { multipartFormDataParser } = __webpack_require__(948)
-const { parseJSONFromBytes } = __webpack_require__(1204)
+const { parseJSONFromBytes } = __webpack_require__(8823)
 const { utf8DecodeBytes } = __webpack_require__(7636)
 const { ReadableStreamTee } = __webpack_require__(7830)
 
@@ -32599,7 +32599,7 @@ module.exports = {
 
 
 const assert = __webpack_require__(4589)
-const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(1204)
+const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(8823)
 
 const encoder = new TextEncoder()
 
@@ -33206,7 +33206,7 @@ const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(428)
 const { makeEntry } = __webpack_require__(2134)
 const { webidl } = __webpack_require__(7223)
 const assert = __webpack_require__(4589)
-const { isomorphicDecode } = __webpack_require__(1204)
+const { isomorphicDecode } = __webpack_require__(8823)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -34898,7 +34898,7 @@ const {
   isTraversableNavigable
 } = __webpack_require__(1168)
 const assert = __webpack_require__(4589)
-const { safelyExtractBody, extractBody } = __webpack_require__(9852)
+const { safelyExtractBody, extractBody } = __webpack_require__(7471)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -34915,7 +34915,7 @@ const { getGlobalDispatcher } = __webpack_require__(8085)
 const { webidl } = __webpack_require__(7223)
 const { STATUS_CODES } = __webpack_require__(7067)
 const { bytesMatch } = __webpack_require__(378)
-const { isomorphicEncode } = __webpack_require__(1204)
+const { isomorphicEncode } = __webpack_require__(8823)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -37329,7 +37329,7 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(9852)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(7471)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(548)
 const util = __webpack_require__(2272)
 const nodeUtil = __webpack_require__(7975)
@@ -38452,7 +38452,7 @@ module.exports = {
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(548)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(9852)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(7471)
 const util = __webpack_require__(2272)
 const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
@@ -38471,7 +38471,7 @@ const { webidl } = __webpack_require__(7223)
 const { URLSerializer } = __webpack_require__(428)
 const { kConstruct } = __webpack_require__(1003)
 const assert = __webpack_require__(4589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(1204)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(8823)
 
 const textEncoder = new TextEncoder('utf-8')
 let getResponseHeaders, setResponseHeaders, getResponseState, setResponseState
@@ -39106,7 +39106,7 @@ const { isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(22
 const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)
 const { webidl } = __webpack_require__(7223)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(1204)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(8823)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -40628,7 +40628,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1204:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -40886,7 +40886,7 @@ module.exports = {
 
 const assert = __webpack_require__(4589)
 const { runtimeFeatures } = __webpack_require__(777)
-const { asciiLowercase } = __webpack_require__(1204)
+const { asciiLowercase } = __webpack_require__(8823)
 
 /**
  * @typedef {object} Metadata
@@ -42198,7 +42198,7 @@ module.exports = {
 
 
 const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(6976)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(3105)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(5486)
 const { makeRequest } = __webpack_require__(268)
 const { fetching } = __webpack_require__(3345)
 const { Headers, getHeadersList } = __webpack_require__(548)
@@ -43177,7 +43177,7 @@ module.exports = {
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
-const { isValidClientWindowBits } = __webpack_require__(3105)
+const { isValidClientWindowBits } = __webpack_require__(5486)
 const { MessageSizeExceededError } = __webpack_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
@@ -43299,7 +43299,7 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(3105)
+} = __webpack_require__(5486)
 const { failWebsocketConnection } = __webpack_require__(3969)
 const { WebsocketFrameSend } = __webpack_require__(9104)
 const { PerMessageDeflate } = __webpack_require__(8029)
@@ -43942,7 +43942,7 @@ module.exports = { SendQueue }
 
 
 const { webidl } = __webpack_require__(7223)
-const { validateCloseCodeAndReason } = __webpack_require__(3105)
+const { validateCloseCodeAndReason } = __webpack_require__(5486)
 const { kConstruct } = __webpack_require__(1003)
 const { kEnumerableProperty } = __webpack_require__(2272)
 
@@ -44059,7 +44059,7 @@ const { addAbortListener } = __webpack_require__(8474)
 const { environmentSettingsObject, readableStreamClose } = __webpack_require__(1168)
 const { states, opcodes, sentCloseFrameState } = __webpack_require__(6976)
 const { webidl } = __webpack_require__(7223)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(3105)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(5486)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(3969)
 const { channels } = __webpack_require__(5726)
 const { WebsocketFrameSend } = __webpack_require__(9104)
@@ -44568,7 +44568,7 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 3105:
+/***/ 5486:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -44576,7 +44576,7 @@ module.exports = { WebSocketStream }
 const { states, opcodes } = __webpack_require__(6976)
 const { isUtf8 } = __webpack_require__(4573)
 const { removeHTTPWhitespace } = __webpack_require__(428)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(1204)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(8823)
 
 /**
  * @param {number} readyState
@@ -44942,7 +44942,7 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __webpack_require__(3105)
+} = __webpack_require__(5486)
 const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(3969)
 const { ByteParser } = __webpack_require__(276)
 const { kEnumerableProperty, kNonEnumerableProperty } = __webpack_require__(2272)

@@ -5,13 +5,14 @@ export const modules = {
 /***/ 8226:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  pull: () => (/* binding */ pull_pull)
+  pull: () => (/* binding */ pull_pull),
+  push: () => (/* binding */ pull_push)
 });
-
-// UNUSED EXPORTS: push
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
@@ -24,7 +25,7 @@ var log = __webpack_require__(9498);
 // EXTERNAL MODULE: ./.build/src/core/manifest.js
 var core_manifest = __webpack_require__(9331);
 // EXTERNAL MODULE: ./.build/src/core/media-types.js
-var media_types = __webpack_require__(6875);
+var media_types = __webpack_require__(9256);
 // EXTERNAL MODULE: ./.build/src/core/platform.js
 var platform = __webpack_require__(3741);
 // EXTERNAL MODULE: external "node:zlib"
@@ -214,7 +215,7 @@ function isTransient(err) {
     return err.code === 'ERR_NETWORK' || err.details?.transient === true;
 }
 /** Copies one image (or index) from `source` to `dest` and commits it. Closes neither. */
-async function copy_copyImage(source, dest, options = {}) {
+async function copyImage(source, dest, options = {}) {
     const run = new CopyRun(source, dest, options);
     return run.copy();
 }
@@ -3969,8 +3970,8 @@ const dockerArchiveTransport = {
 
 // EXTERNAL MODULE: ./.build/src/core/transport/layout/layout.js
 var layout = __webpack_require__(1463);
-// EXTERNAL MODULE: ./.build/src/core/transport/layout/writer.js + 1 modules
-var layout_writer = __webpack_require__(8295);
+// EXTERNAL MODULE: ./.build/src/core/transport/layout/writer.js
+var layout_writer = __webpack_require__(6930);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/oci-layout/destination.js
 // Writes one image (or index) into an OCI image layout directory, shared safely with other writers.
 
@@ -4380,10 +4381,10 @@ var lease = __webpack_require__(132);
 var storage_location = __webpack_require__(147);
 // EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
 var remove_tree = __webpack_require__(1309);
-// EXTERNAL MODULE: ./.build/src/core/storage/store.js + 3 modules
-var storage_store = __webpack_require__(9617);
-// EXTERNAL MODULE: ./.build/src/core/storage/unpack.js + 9 modules
-var unpack = __webpack_require__(3734);
+// EXTERNAL MODULE: ./.build/src/core/storage/store.js + 2 modules
+var storage_store = __webpack_require__(6972);
+// EXTERNAL MODULE: ./.build/src/core/storage/unpack.js + 1 modules
+var unpack = __webpack_require__(5120);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/storage/destination.js
 // Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
 
@@ -4589,7 +4590,7 @@ async function openStorageDestination(ref, options = {}) {
  * Everything read is claimed in a lease first, so a concurrent `rmi` + `prune` cannot delete
  * blobs out from under a push in progress.
  */
-class source_StorageSource {
+class StorageSource {
     name;
     image;
     #reader;
@@ -4605,7 +4606,7 @@ class source_StorageSource {
         const image = await store.resolve(input);
         const reader = await LayoutReader.open(store.tree);
         const lease = await store.lease();
-        return new source_StorageSource(`storage:${image.names[0] ?? image.id}`, image, reader, lease);
+        return new StorageSource(`storage:${image.names[0] ?? image.id}`, image, reader, lease);
     }
     manifest(instance) {
         this.#top ??= this.#lease
@@ -4630,7 +4631,7 @@ async function openStorageSource(ref, options = {}) {
     const store = await storage_store/* Store */.i.open(options.storeDir ?? (0,storage_location/* defaultStoreDir */.i)(), {
         ...(options.logger ? { logger: options.logger } : {}),
     });
-    return source_StorageSource.open(store, ref.image);
+    return StorageSource.open(store, ref.image);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/transport/storage/transport.js
@@ -4679,30 +4680,30 @@ const transports = [
     dirTransport,
     storageTransport,
 ];
-function transport_transportNames() {
+function transportNames() {
     return transports.map((t) => t.name);
 }
 function findTransport(name) {
     const transport = transports.find((t) => t.name === name);
     if (!transport) {
-        throw new errors/* LighterError */.Kt('ERR_UNKNOWN_TRANSPORT', `unknown transport "${name}" (known: ${transport_transportNames().join(', ')})`);
+        throw new errors/* LighterError */.Kt('ERR_UNKNOWN_TRANSPORT', `unknown transport "${name}" (known: ${transportNames().join(', ')})`);
     }
     return transport;
 }
 /** Parses `transport:rest`; throws ERR_UNKNOWN_TRANSPORT or ERR_BAD_REFERENCE naming the part. */
-function transport_parseImageName(input) {
+function parseImageName(input) {
     const colon = input.indexOf(':');
     if (colon <= 0) {
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": expected transport:name, e.g. docker://registry/repo:tag or oci:dir:tag (transports: ${transport_transportNames().join(', ')})`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_REFERENCE', `invalid image name "${input}": expected transport:name, e.g. docker://registry/repo:tag or oci:dir:tag (transports: ${transportNames().join(', ')})`);
     }
     const transport = findTransport(input.slice(0, colon));
     try {
         return transport.parse(input.slice(colon + 1));
     }
     catch (err) {
-        if (err instanceof LighterError)
+        if (err instanceof errors/* LighterError */.Kt)
             throw err;
-        throw new LighterError('ERR_BAD_REFERENCE', `invalid image name "${input}": ${String(err)}`);
+        throw new errors/* LighterError */.Kt('ERR_BAD_REFERENCE', `invalid image name "${input}": ${String(err)}`);
     }
 }
 /**
@@ -4713,8 +4714,8 @@ function parseImageNameOrReference(input) {
     const colon = input.indexOf(':');
     const prefix = colon > 0 ? input.slice(0, colon) : '';
     if (transports.some((t) => t.name === prefix))
-        return transport_parseImageName(input);
-    return transport_parseImageName(`docker://${input}`);
+        return parseImageName(input);
+    return parseImageName(`docker://${input}`);
 }
 /** Formats a reference back to `transport:rest`. */
 function imageName(ref) {
@@ -4724,7 +4725,7 @@ function imageName(ref) {
 function openSource(ref, options) {
     return findTransport(ref.transport).openSource(ref, options);
 }
-function transport_openDestination(ref, options) {
+function openDestination(ref, options) {
     return findTransport(ref.transport).openDestination(ref, options);
 }
 
@@ -4758,7 +4759,7 @@ async function pull_pull(store, reference, options = {}) {
     try {
         const dest = await StorageDestination.open(store, name, { source: `docker://${name}` });
         try {
-            copy = await copy_copyImage(source, dest, {
+            copy = await copyImage(source, dest, {
                 multiArch: options.allPlatforms ? 'all' : 'system',
                 ...(options.platform ? { platform: options.platform } : {}),
                 ...(options.logger ? { logger: options.logger } : {}),
@@ -4814,14 +4815,14 @@ function destinationOf(image, input, destination) {
     // The name the user meant, when the image has several.
     let meant;
     try {
-        meant = normalizeName(input);
+        meant = (0,names/* normalizeName */.Pc)(input);
     }
     catch {
         meant = undefined;
     }
     const name = meant !== undefined && image.names.includes(meant) ? meant : image.names[0];
     if (name === undefined) {
-        throw new LighterError('ERR_INVALID_ARGUMENT', `pushing ${input}: the image has no name, so give a destination`);
+        throw new errors/* LighterError */.Kt('ERR_INVALID_ARGUMENT', `pushing ${input}: the image has no name, so give a destination`);
     }
     return parseImageName(`docker://${name}`);
 }
