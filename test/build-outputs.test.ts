@@ -218,3 +218,60 @@ describe.skipIf(!isRoot)('build outputs', () => {
     }
   });
 });
+
+const hasSetpriv = (await tryExec('setpriv', ['--version']).catch(() => ({ code: 1 }))).code === 0;
+
+describe.skipIf(!isRoot || !hasSetpriv)('a build without RUN', () => {
+  const dir = useTempDir('build-unprivileged');
+
+  it('needs no root and no runtime: an unprivileged user builds it, owners come from --chown', async () => {
+    const { chmod } = await import('node:fs/promises');
+    const root = dir();
+    const ctx = join(root, 'ctx');
+    await mkdir(join(ctx, 'bin'), { recursive: true });
+    await writeFile(join(ctx, 'bin', 'tool'), '#!/bin/sh\necho tool\n', { mode: 0o755 });
+    await writeFile(
+      join(ctx, 'Dockerfile'),
+      'FROM scratch\nCOPY --chown=1000:1000 bin /usr/local/bin/\nWORKDIR /data\nENTRYPOINT ["/usr/local/bin/tool"]\n',
+    );
+    await chmod(root, 0o777);
+    const repo = join(import.meta.dirname, '..');
+    const built = await tryExec(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        '--import',
+        join(repo, 'scripts', 'ts-import.mjs'),
+        join(repo, 'src', 'cli', 'index.ts'),
+        'build',
+        '--store',
+        join(root, 'store'),
+        '-t',
+        'tool',
+        '--output',
+        `oci:${join(root, 'layout')}:tool`,
+        ctx,
+      ],
+      { env: { ...process.env, HOME: root, LIGHTER_STATE_DIR: join(root, 'state') } },
+    );
+    expect(built.stderr).not.toContain('RUN steps use');
+    expect(built.code).toBe(0);
+    await exec('umoci', [
+      'unpack',
+      '--image',
+      `${join(root, 'layout')}:tool`,
+      join(root, 'bundle'),
+    ]);
+    const { stdout } = await exec('stat', [
+      '-c',
+      '%a %u:%g',
+      join(root, 'bundle', 'rootfs', 'usr', 'local', 'bin', 'tool'),
+    ]);
+    expect(stdout.trim()).toBe('755 1000:1000');
+    const data = await exec('stat', ['-c', '%F', join(root, 'bundle', 'rootfs', 'data')]);
+    expect(data.stdout.trim()).toBe('directory');
+  });
+});
