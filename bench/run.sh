@@ -2,8 +2,8 @@
 # lighter run vs podman run, side by side on the same busybox image (built by buildah, pushed to a
 # local registry, pulled by each tool into its own private store before timing):
 #   run --rm IMAGE true: start to exit, median of RUNS
-#   a pod of two services (httpd, a TCP echo) plus a client, from `pod create` until the client
-#   has talked to both and exited, pod removed: median of POD_RUNS
+#   a pod of two services (httpd, a TCP echo) plus a client, from `pod create` (or `kube play`)
+#   until the client has talked to both and exited; removing the pod timed apart: median of POD_RUNS
 # Prints each wall time in milliseconds and the ratio lighter/podman (target <= 0.50).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -71,49 +71,82 @@ lighter=("${LIGHTER[@]}")
 "${podman[@]}" run --rm "$image" true
 "${lighter[@]}" run --rm "$image" true
 
-declare -A single pod
-for tool in podman lighter; do single[$tool]=""; pod[$tool]=""; done
+declare -A single pod kube down kdown
+for tool in podman lighter; do single[$tool]=""; pod[$tool]=""; kube[$tool]=""; down[$tool]=""; kdown[$tool]=""; done
 echo "timing run --rm $image true, $RUNS runs each..." >&2
 for _ in $(seq "$RUNS"); do
-  ms_timed t "${podman[@]}" run --rm "$image" true
-  single[podman]+="$t "
-  ms_timed t "${lighter[@]}" run --rm "$image" true
-  single[lighter]+="$t "
+  for tool in podman lighter; do
+    declare -n cmd=$tool
+    ms_timed t "${cmd[@]}" run --rm "$image" true
+    single[$tool]+="$t "
+  done
 done
 
 # The pod: httpd and a TCP echo, then a client that needs both. podman starts services without
 # waiting, so its client retries until both answer; lighter waits for each service's TCP
-# readiness check, so its client asks once. Both remove the pod at the end.
+# readiness check. Two forms: the CLI (pod create, run -d twice, run --rm) and kube play.
 client='for i in $(seq 200); do wget -qO- http://localhost:8080/etc/hostname >/dev/null 2>&1 && [ "$(echo ping | nc localhost 9000)" = ping ] && exit 0; sleep 0.05; done; exit 1'
-cat >"$BENCH_WORK/pod-podman.sh" <<EOF
-set -e
-podman=(${podman[*]})
-"\${podman[@]}" pod create --name benchpod >/dev/null
-"\${podman[@]}" run -d --pod benchpod --name web $image httpd -f -p 8080 -h / >/dev/null
-"\${podman[@]}" run -d --pod benchpod --name echo $image nc -ll -p 9000 -e cat >/dev/null
-"\${podman[@]}" run --rm --pod benchpod $image sh -c '$client'
-"\${podman[@]}" pod rm -f -t 0 benchpod >/dev/null
-EOF
-cat >"$BENCH_WORK/pod-lighter.sh" <<EOF
-set -e
-lighter=(${lighter[*]})
-"\${lighter[@]}" pod create benchpod >/dev/null
-"\${lighter[@]}" run -d --pod benchpod --name web --health-cmd tcp://:8080 --health-interval 0.05s --health-retries 200 $image httpd -f -p 8080 -h / >/dev/null
-"\${lighter[@]}" run -d --pod benchpod --name echo --health-cmd tcp://:9000 --health-interval 0.05s --health-retries 200 $image nc -ll -p 9000 -e cat >/dev/null
-"\${lighter[@]}" run --rm --pod benchpod $image sh -c '$client'
-"\${lighter[@]}" pod rm -f benchpod >/dev/null
-EOF
-echo "timing a pod of two services and a client, $POD_RUNS runs each..." >&2
+printf '%s\n' \
+  'set -e' \
+  "\"\$@\" pod create --name benchpod >/dev/null" \
+  "\"\$@\" run -d --pod benchpod --name web $image httpd -f -p 8080 -h / >/dev/null" \
+  "\"\$@\" run -d --pod benchpod --name echo $image nc -ll -p 9000 -e cat >/dev/null" \
+  "\"\$@\" run --rm --pod benchpod $image sh -c '$client'" >"$BENCH_WORK/pod-podman.sh"
+health='--health-interval 0.05s --health-retries 200'
+printf '%s\n' \
+  'set -e' \
+  "\"\$@\" pod create benchpod >/dev/null" \
+  "\"\$@\" run -d --pod benchpod --name web --health-cmd tcp://:8080 $health $image httpd -f -p 8080 -h / >/dev/null" \
+  "\"\$@\" run -d --pod benchpod --name echo --health-cmd tcp://:9000 $health $image nc -ll -p 9000 -e cat >/dev/null" \
+  "\"\$@\" run --rm --pod benchpod $image sh -c '$client'" >"$BENCH_WORK/pod-lighter.sh"
+cat >"$BENCH_WORK/pod.yaml" <<YAML
+apiVersion: v1
+kind: Pod
+metadata: {name: benchpod}
+spec:
+  containers:
+  - name: web
+    image: "$image"
+    command: [httpd, -f, -p, "8080", -h, /]
+    readinessProbe: {tcpSocket: {port: 8080}, periodSeconds: 1, failureThreshold: 30}
+  - name: echo
+    image: "$image"
+    command: [nc, -ll, -p, "9000", -e, cat]
+    readinessProbe: {tcpSocket: {port: 9000}, periodSeconds: 1, failureThreshold: 30}
+YAML
+printf '%s\n' \
+  'set -e' \
+  "\"\$@\" kube play $BENCH_WORK/pod.yaml >/dev/null" \
+  "\"\$@\" run --rm --pod benchpod $image sh -c '$client'" >"$BENCH_WORK/kube.sh"
+rm_pod() {
+  if [ "$1" = podman ]; then "${podman[@]}" pod rm -f -t 0 benchpod; else "${lighter[@]}" pod rm -f benchpod; fi
+}
+echo "timing a pod of two services and a client, $POD_RUNS runs each of two forms..." >&2
 for _ in $(seq "$POD_RUNS"); do
-  ms_timed t bash "$BENCH_WORK/pod-podman.sh"
-  pod[podman]+="$t "
-  ms_timed t bash "$BENCH_WORK/pod-lighter.sh"
-  pod[lighter]+="$t "
+  for tool in podman lighter; do
+    declare -n cmd=$tool
+    ms_timed t bash "$BENCH_WORK/pod-$tool.sh" "${cmd[@]}"
+    pod[$tool]+="$t "
+    ms_timed t rm_pod "$tool"
+    down[$tool]+="$t "
+    ms_timed t bash "$BENCH_WORK/kube.sh" "${cmd[@]}"
+    kube[$tool]+="$t "
+    ms_timed t rm_pod "$tool"
+    kdown[$tool]+="$t "
+  done
 done
 
-sp=$(median ${single[podman]}); sl=$(median ${single[lighter]})
-pp=$(median ${pod[podman]}); pl=$(median ${pod[lighter]})
-printf '%-44s %9s %9s %7s %7s\n' "wall time, ms (median)" podman lighter ratio target
-printf '%-44s %9s %9s %7s %7s\n' "run --rm IMAGE true ($RUNS runs)" "$sp" "$sl" "$(ratio "$sl" "$sp")" "<=0.50"
-printf '%-44s %9s %9s %7s %7s\n' "pod: 2 services + client ($POD_RUNS runs)" "$pp" "$pl" "$(ratio "$pl" "$pp")" "<=0.50"
-echo "all runs, ms: run podman [${single[podman]% }] lighter [${single[lighter]% }]; pod podman [${pod[podman]% }] lighter [${pod[lighter]% }]" >&2
+row() { printf '%-50s %8s %8s %7s %7s\n' "$1" "$2" "$3" "$(ratio "$3" "$2")" "$4"; }
+printf '%-50s %8s %8s %7s %7s\n' "wall time, ms (median)" podman lighter ratio target
+row "run --rm IMAGE true ($RUNS runs)" "$(median ${single[podman]})" "$(median ${single[lighter]})" "<=0.50"
+row "pod, 2 services + client, CLI: to client exit" "$(median ${pod[podman]})" "$(median ${pod[lighter]})" "<=0.50"
+row "pod, 2 services + client, kube play: to exit" "$(median ${kube[podman]})" "$(median ${kube[lighter]})" "<=0.50"
+row "  then pod rm -f (CLI form)" "$(median ${down[podman]})" "$(median ${down[lighter]})" ""
+row "  then pod rm -f (kube play form)" "$(median ${kdown[podman]})" "$(median ${kdown[lighter]})" ""
+{
+  echo "all runs, ms:"
+  for k in single pod kube down kdown; do
+    declare -n m=$k
+    echo "  $k: podman [${m[podman]% }] lighter [${m[lighter]% }]"
+  done
+} >&2
