@@ -26,7 +26,7 @@ describe('LineJoiner', () => {
     joiner.push(entry('cd'));
     joiner.push(entry('no newline at the end', true));
     joiner.flush();
-    expect(lines).toEqual(['stdout:abcd', 'stderr:err', 'stdout:no newline at the end']);
+    expect(lines).toEqual(['stdout:abcd', 'stdout:no newline at the end', 'stderr:err']);
   });
 });
 
