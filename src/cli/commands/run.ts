@@ -154,30 +154,33 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
   const pods = new Pods(engine);
   const lap = stopwatch(ctx);
   lap('lighter started');
-  await pods.reap();
-  lap('reaped');
   const readiness = healthProbe(request.health);
-  const fileEnv = await readEnvFiles(request.envFiles, ctx.env);
-  const env = { ...Object.fromEntries(fileEnv), ...Object.fromEntries(request.env) };
-
-  // Everything that can be wrong is checked before anything is created.
-  let pod: Pod | undefined;
-  if (request.pod !== undefined) pod = await pods.find(request.pod);
   const probeCheck = typeof readiness === 'object' ? readiness.check : undefined;
   if (request.network === 'none' && needsNetworkAccess(probeCheck)) {
     throw new InvalidArgumentError(
       'a TCP or HTTP health check cannot reach a container with --network none',
     );
   }
+  // Everything that can be wrong is checked before anything is created, at once: the image
+  // in the store, env files, volume sources, the pod; leftovers are reaped meanwhile. Only
+  // then is a missing image pulled, so a typo elsewhere does not wait for a download.
+  const [local, fileEnv, pod] = await Promise.all([
+    engine.localImage(request.image),
+    readEnvFiles(request.envFiles, ctx.env),
+    request.pod === undefined ? undefined : pods.find(request.pod),
+    checkVolumeSources(request.volumes),
+    pods.reap(),
+    engine.runtime(),
+  ]);
+  const image = local ?? (await engine.image(request.image));
+  lap('image, pod and inputs checked');
+  const env = { ...Object.fromEntries(fileEnv), ...Object.fromEntries(request.env) };
   // Without a pod, a container uses the host's network (lighter sets up no bridges): ports
   // to publish, or a TCP/HTTP check to run inside, give it a pod of its own instead.
   const ownPod =
     pod === undefined &&
     request.network === undefined &&
     (request.publish.length > 0 || (request.detach && needsNetworkAccess(probeCheck)));
-  const image = await engine.image(request.image);
-  lap('image resolved');
-  await checkVolumeSources(request.volumes);
 
   const id = newId();
   const foreground = !request.detach;
@@ -185,8 +188,9 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
     stream === 'stdout' ? ctx.out(line) : ctx.logger.info(line),
   );
   let network: NetworkMode = request.network === 'none' ? 'none' : 'host';
+  let inPod: Pod | undefined = pod;
   if (ownPod) {
-    pod = await pods.create({
+    inPod = await pods.create({
       name: request.name ?? `pod-${id.slice(0, 6)}`,
       ports: request.publish,
       owner: id,
@@ -195,10 +199,10 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
   let container: Container;
   const extraHosts: { name: string; address: string }[] = [];
   try {
-    if (pod) {
-      network = await pod.namespaces();
+    if (inPod) {
+      network = await inPod.namespaces();
       // The pod's containers reach each other by name too, as in a podman pod.
-      const members = (await engine.records({ pod: pod.id })).map((r) => r.name);
+      const members = (await engine.records({ pod: inPod.id })).map((r) => r.name);
       for (const name of [...members, ...(request.name ? [request.name] : [])]) {
         extraHosts.push({ name, address: '127.0.0.1' });
       }
@@ -227,7 +231,7 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
       image,
     );
   } catch (error) {
-    if (ownPod && pod) await pods.remove(pod, { force: true }).catch(() => {});
+    if (ownPod && inPod) await pods.remove(inPod, { force: true }).catch(() => {});
     throw error;
   }
   try {
@@ -238,7 +242,7 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
     await pods.removeContainer(container, { force: true }).catch(() => {});
     throw error;
   }
-  if (request.detach) return detached(container, pods, pod, request, ctx, lap);
+  if (request.detach) return detached(container, pods, inPod, request, ctx, lap);
   return attached(container, pods, request, output, ctx, lap);
 }
 

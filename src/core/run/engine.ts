@@ -173,6 +173,16 @@ export class Engine {
     return this.#runtime;
   }
 
+  /** The image if the store has it (never pulls); undefined when it does not. */
+  async localImage(input: string): Promise<ResolvedImage | undefined> {
+    try {
+      return await resolveImage(await this.store(), input, { logger: this.logger, pull: 'never' });
+    } catch (error) {
+      if (isLighterError(error, 'ERR_NOT_FOUND')) return undefined;
+      throw error;
+    }
+  }
+
   /** Finds the image in the store, pulling it when missing: the check before anything is created. */
   async image(input: string): Promise<ResolvedImage> {
     return resolveImage(await this.store(), input, {
