@@ -161,6 +161,7 @@ if (report.status !== 'saved') { console.error(JSON.stringify(report)); process.
         env: service.env,
       });
       expect(result.stdout).toMatch(/CI cache: restored 1 image/);
+      expect(result.summary).toContain('CI cache restore: hit');
       expect(result.exitCode).toBe(0);
       expect(result.outputs.digest).toBe(image.manifestDigest);
     } finally {

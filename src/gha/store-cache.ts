@@ -1,5 +1,6 @@
 // Restores and saves the image store through the GitHub Actions cache, for all three actions.
 import {
+  type CacheReport,
   defaultCacheKeys,
   describeReport,
   restoreStoreCache as restoreCache,
@@ -9,6 +10,7 @@ import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { defaultStoreDir } from '../core/storage/location.js';
 import type { StoreInputs } from './store-inputs.js';
+import { appendSummaryTable, formatBytes, formatSeconds, type SummaryTable } from './summary.js';
 
 /** What main restored and post saves: enough for post to find the same store and key again. */
 export interface CachePlan {
@@ -76,10 +78,28 @@ async function restore(inputs: StoreInputs, logger: Logger): Promise<CachePlan |
     logger,
   });
   logger.info(describeReport(report));
+  await appendSummaryTable(cacheTable(report));
   return { store: plan.store, key: plan.key, scope: plan.scope };
 }
 
 async function save(plan: CachePlan, logger: Logger): Promise<void> {
   const report = await saveCache(plan.store, { key: plan.key, logger });
   logger.info(describeReport(report));
+  await appendSummaryTable(cacheTable(report));
+}
+
+/** The job summary's view of a cache operation: each entry, what happened, sizes and times. */
+export function cacheTable(report: CacheReport): SummaryTable {
+  return {
+    heading: `CI cache ${report.operation}: ${report.status}`,
+    columns: ['entry', 'kind', 'action', 'blobs', 'size', 'time'],
+    rows: report.entries.map((e) => [
+      e.key,
+      e.kind,
+      e.action,
+      e.blobs,
+      formatBytes(e.archiveBytes ?? e.bytes),
+      formatSeconds(e.durationMs / 1000),
+    ]),
+  };
 }
