@@ -260,7 +260,7 @@ async function build(
       naming.push({ descriptor: plain, names: e.names.map((n) => localImageName(n)) });
     }
     logger.debug(`build: image written at ${elapsed()}`);
-    const indexChanged = await session.cache.commit((manifests) => {
+    const indexChanged = await session.cache.commit(lease, (manifests) => {
       const replaced = new Set(mounts.map((m) => m.id));
       let index: LayoutIndex = {
         schemaVersion: 2,
@@ -583,6 +583,7 @@ async function layerStep(
   where: string,
 ): Promise<LayerStepResult> {
   const { store, lease, cache } = session;
+  const stepStarted = performance.now();
   const parent = fsIdentity(state.layers);
   const platform = formatPlatform(stage.platform);
   const stepId = `${session.file}#${stage.index}:${ordinal}`;
@@ -719,6 +720,7 @@ async function layerStep(
   }
 
   const key = cacheKey(inputs);
+  const keyed = performance.now();
   const hit = await cache.lookup(key, lease);
   if (hit) return { layer: hit.layer, cached: true, ...(summary ? { summary } : {}) };
   const reason = cache.explain(stepId, inputs);
@@ -726,6 +728,9 @@ async function layerStep(
   const quiet = ins.kind === 'WORKDIR';
   if (!quiet) session.logger.info(`--> Cache miss: ${reason}`);
   const made = await make();
+  session.logger.debug(
+    `${where}: inputs hashed in ${(keyed - stepStarted).toFixed(0)} ms, layer made in ${(performance.now() - keyed).toFixed(0)} ms`,
+  );
   if (quiet && made.layer) session.logger.info(`--> Cache miss: ${reason}`);
   if (made.layer) {
     const stack = [...state.layers, made.layer];
@@ -744,7 +749,6 @@ async function layerStep(
     made.layer ? [...state.layers, made.layer] : state.layers,
     made.layer === undefined,
     stage.platform,
-    lease,
   );
   return {
     layer: made.layer,
@@ -938,11 +942,6 @@ async function commitStage(
     format,
     annotations,
   );
-  await session.cache.recordImage(
-    key,
-    `${session.file}#image:${stage.index}`,
-    written.descriptor,
-    session.lease,
-  );
+  await session.cache.recordImage(key, `${session.file}#image:${stage.index}`, written.descriptor);
   return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
 }

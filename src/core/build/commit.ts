@@ -13,6 +13,40 @@ function jsonBytes(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value), 'utf8');
 }
 
+/** A small JSON blob (a config, a manifest, an index), ready to write: its bytes and descriptor. */
+export interface JsonBlob {
+  descriptor: Descriptor;
+  bytes: Buffer;
+}
+
+export function jsonBlob(value: unknown, mediaType: string): JsonBlob {
+  const bytes = jsonBytes(value);
+  return { descriptor: { mediaType, digest: digestOf(bytes), size: bytes.length }, bytes };
+}
+
+/**
+ * Writes small blobs into the store, claimed first in one round trip and then written at once:
+ * each write ends with fsyncs, and overlapping them costs little more than one.
+ */
+export async function putJsonBlobs(
+  store: Store,
+  lease: Claims,
+  blobs: readonly JsonBlob[],
+): Promise<void> {
+  if (blobs.length === 0) return;
+  await lease.claim(blobs.map((b) => b.descriptor.digest));
+  await Promise.all(
+    blobs.map(async (b) => {
+      if (await store.writer.hasBlob(b.descriptor)) return;
+      await store.writer.putBytes(b.bytes, {
+        digest: b.descriptor.digest,
+        size: b.bytes.length,
+        what: `${b.descriptor.mediaType} ${b.descriptor.digest}`,
+      });
+    }),
+  );
+}
+
 /** Puts small bytes (a config, a manifest) into the store under their digest, claimed first. */
 export async function putJson(
   store: Store,
@@ -20,15 +54,9 @@ export async function putJson(
   value: unknown,
   mediaType: string,
 ): Promise<Descriptor> {
-  const bytes = jsonBytes(value);
-  const digest = digestOf(bytes);
-  await lease.claim([digest]);
-  await store.writer.putBytes(bytes, {
-    digest,
-    size: bytes.length,
-    what: `${mediaType} ${digest}`,
-  });
-  return { mediaType, digest, size: bytes.length };
+  const blob = jsonBlob(value, mediaType);
+  await putJsonBlobs(store, lease, [blob]);
+  return blob.descriptor;
 }
 
 /** A layer's media type in the image's format (the bytes are the same gzip either way). */
@@ -67,12 +95,11 @@ export async function writeImage(
   if (format === 'docker' && layers.some((l) => layerCompression(l.mediaType) === 'zstd')) {
     throw new Error('a Docker-format image cannot hold zstd layers; build with --format oci');
   }
-  const configDescriptor = await putJson(
-    store,
-    lease,
+  const configBlob = jsonBlob(
     config,
     format === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig,
   );
+  const configDescriptor = configBlob.descriptor;
   const manifest: ImageManifest = {
     schemaVersion: 2,
     mediaType: format === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest,
@@ -86,7 +113,9 @@ export async function writeImage(
       ? { annotations }
       : {}),
   };
-  const descriptor = await putJson(store, lease, manifest, manifest.mediaType as string);
+  const manifestBlob = jsonBlob(manifest, manifest.mediaType as string);
+  await putJsonBlobs(store, lease, [configBlob, manifestBlob]);
+  const descriptor = manifestBlob.descriptor;
   const platform: Platform = {
     os: config.os,
     architecture: config.architecture,

@@ -22,7 +22,7 @@ import { MediaType } from '../media-types.js';
 import type { Store } from '../storage/store.js';
 import { REF_NAME } from '../transport/layout/layout.js';
 import type { Claims } from './claims.js';
-import { bareConfig, putJson } from './commit.js';
+import { bareConfig, type JsonBlob, jsonBlob, putJsonBlobs } from './commit.js';
 import type { LayerRecord } from './layer-writer.js';
 
 export const CACHE_KEY = 'io.lighter.build.cache.key';
@@ -133,6 +133,8 @@ export class LayerCache {
   readonly #byKey = new Map<string, KnownEntry>();
   readonly #added: KnownEntry[] = [];
   readonly #used = new Set<string>();
+  /** Blobs of new entries, written together just before index.json names them. */
+  readonly #pending: JsonBlob[] = [];
   readonly #now: string;
 
   private constructor(store: Store, options: LayerCacheOptions) {
@@ -217,20 +219,20 @@ export class LayerCache {
     stack: readonly LayerRecord[],
     empty: boolean,
     platform: Platform,
-    lease: Claims,
   ): Promise<void> {
     if (!this.#options.record) return;
-    const store = this.#store;
-    const config = await putJson(store, lease, bareConfig(platform, stack), MediaType.ociConfig);
+    const config = jsonBlob(bareConfig(platform, stack), MediaType.ociConfig);
     const manifest: ImageManifest = {
       schemaVersion: 2,
       mediaType: MediaType.ociManifest,
-      config,
+      config: config.descriptor,
       layers: stack.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
       // The key makes each entry's manifest, and so its digest, its own.
       annotations: { [CACHE_KEY]: key },
     };
-    const written = await putJson(store, lease, manifest, MediaType.ociManifest);
+    const manifestBlob = jsonBlob(manifest, MediaType.ociManifest);
+    this.#pending.push(config, manifestBlob);
+    const written = manifestBlob.descriptor;
     const descriptor: Descriptor = {
       ...written,
       annotations: {
@@ -279,7 +281,7 @@ export class LayerCache {
   }
 
   /** Records an image for `lookupImage` (added to index.json by `commit`). */
-  async recordImage(key: string, step: StepId, image: Descriptor, lease: Claims): Promise<void> {
+  async recordImage(key: string, step: StepId, image: Descriptor): Promise<void> {
     if (!this.#options.record) return;
     const wrapper = {
       schemaVersion: 2,
@@ -287,7 +289,9 @@ export class LayerCache {
       manifests: [image],
       annotations: { [CACHE_KEY]: key },
     };
-    const written = await putJson(this.#store, lease, wrapper, MediaType.ociIndex);
+    const blob = jsonBlob(wrapper, MediaType.ociIndex);
+    this.#pending.push(blob);
+    const written = blob.descriptor;
     const entry = known({
       ...written,
       annotations: { [CACHE_KEY]: key, [CACHE_STEP]: step, [CACHE_USED]: this.#now },
@@ -301,7 +305,11 @@ export class LayerCache {
    * `extra` (the caller's names). Writes nothing when that changes nothing: a fully cached
    * build leaves index.json alone. Returns whether it was written.
    */
-  async commit(extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m): Promise<boolean> {
+  async commit(
+    lease: Claims,
+    extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m,
+  ): Promise<boolean> {
+    await putJsonBlobs(this.#store, lease, this.#pending.splice(0));
     const next = (manifests: Descriptor[]) => extra(this.#updated(manifests));
     const before = await this.#store.writer.readIndex();
     if (JSON.stringify(next(before.manifests)) === JSON.stringify(before.manifests)) return false;

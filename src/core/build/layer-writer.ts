@@ -151,6 +151,16 @@ async function* tarBytes(
   if (rest) yield rest;
 }
 
+/**
+ * gzip at level 4: on source trees and binaries it is two to three times as fast as the default
+ * level 6 for a few percent more bytes, a good trade when a build waits for every layer.
+ */
+const GZIP_LEVEL = 4;
+
+function gzip(): zlib.Gzip {
+  return zlib.createGzip({ level: GZIP_LEVEL, chunkSize: CHUNK });
+}
+
 /** Sets the gzip header's OS byte to 255 ("unknown"), so a layer's digest is the same on every OS. */
 class GzipOsByte extends Transform {
   #seen = 0;
@@ -177,11 +187,10 @@ export async function writeTarLayer(
   for (let attempt = 0; ; attempt++) {
     const counter = { entries: 0 };
     const diff = new DigestingStream();
-    const gzip = zlib.createGzip({ level: 6, chunkSize: CHUNK });
     const stream = pipeline(
       Readable.from(tarBytes(items(), counter), { objectMode: false, highWaterMark: CHUNK }),
       diff,
-      gzip,
+      gzip(),
       new GzipOsByte(),
       () => {},
     );
@@ -212,15 +221,20 @@ export async function writeDirLayer(
 ): Promise<WrittenLayer> {
   const { diffLayer } = await import('../storage/layer/diff.js');
   for (let attempt = 0; ; attempt++) {
+    // The tar comes uncompressed and is gzipped here, at the builder's level.
     const diff = diffLayer(dir, {
       mode: options.mode,
-      compression: 'gzip',
+      compression: 'none',
       ...(options.sourceDateEpoch !== undefined
         ? { sourceDateEpoch: options.sourceDateEpoch }
         : {}),
       logger: store.logger,
     });
-    const [written, result] = await Promise.all([store.writer.putBlob(diff.stream), diff.done]);
+    const compressed = pipeline(diff.stream, gzip(), new GzipOsByte(), () => {});
+    const [written, result] = await Promise.all([
+      store.writer.putBlob(compressed as unknown as Readable),
+      diff.done,
+    ]);
     const layer: WrittenLayer = {
       digest: written.digest,
       diffId: result.diffId,
