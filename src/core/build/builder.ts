@@ -19,7 +19,7 @@ import { removeTree } from '../storage/remove-tree.js';
 import { Store } from '../storage/store.js';
 import { placeLayerDir } from '../storage/unpack.js';
 import { addEntry, type LayoutIndex, refName } from '../transport/layout/layout.js';
-import { CACHE_MOUNT, CacheMounts } from './cache-mounts.js';
+import { CacheMounts } from './cache-mounts.js';
 import { TrackedClaims } from './claims.js';
 import { writeImage, writeIndex } from './commit.js';
 import { hashSources } from './context/hash.js';
@@ -147,8 +147,12 @@ async function build(
   const lease = new TrackedClaims(ownLease);
   const tempDir = await mkdtemp(join(tmpdir(), 'lighter-build-'));
   const layersOn = options.layers ?? true;
-  const index = await store.writer.readIndex();
   const epoch = options.sourceDateEpoch;
+  const cache = await LayerCache.open(store, {
+    use: layersOn && !options.noCache,
+    record: layersOn,
+    logger,
+  });
   const session: Session = {
     options,
     logger,
@@ -157,12 +161,8 @@ async function build(
     file: options.file,
     contextDir,
     ignore: await readContextIgnore(contextDir, options.dockerfilePath),
-    cache: await LayerCache.open(store, {
-      use: layersOn && !options.noCache,
-      record: layersOn,
-      logger,
-    }),
-    cacheMounts: new CacheMounts(store, logger, index.manifests),
+    cache,
+    cacheMounts: new CacheMounts(store, logger, cache.mountImages),
     bases: new BaseImages(store, lease, {
       logger,
       ...(options.registry ? { registry: options.registry } : {}),
@@ -260,18 +260,9 @@ async function build(
       naming.push({ descriptor: plain, names: e.names.map((n) => localImageName(n)) });
     }
     logger.debug(`build: image written at ${elapsed()}`);
+    for (const m of mounts) session.cache.recordMount(m.id, m.descriptor);
     const indexChanged = await session.cache.commit(lease, (manifests) => {
-      const replaced = new Set(mounts.map((m) => m.id));
-      let index: LayoutIndex = {
-        schemaVersion: 2,
-        manifests: [
-          ...manifests.filter((d) => {
-            const id = d.annotations?.[CACHE_MOUNT];
-            return id === undefined || !replaced.has(id);
-          }),
-          ...mounts.map((m) => m.descriptor),
-        ],
-      };
+      let index: LayoutIndex = { schemaVersion: 2, manifests };
       for (const { descriptor, names: given } of naming) {
         if (given.length === 0) index = addEntry(index, descriptor);
         for (const name of given) {

@@ -16,13 +16,12 @@ import { type Descriptor, type ImageManifest, type Platform, parseManifest } fro
 import { MediaType } from '../media-types.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
-import { blobPath, REF_NAME } from '../transport/layout/layout.js';
+import { blobPath } from '../transport/layout/layout.js';
 import type { Claims } from './claims.js';
 import { bareConfig, putJson } from './commit.js';
 import { walkContext } from './context/walk.js';
 import { writeDirLayer } from './layer-writer.js';
 
-export const CACHE_MOUNT = 'io.lighter.build.cache-mount';
 const MOUNTS_DIR = join('build-cache', 'mounts');
 
 export interface CacheMountRequest {
@@ -63,14 +62,12 @@ export class CacheMounts {
   readonly #images = new Map<string, Descriptor>();
   readonly #used = new Set<string>();
 
-  constructor(store: Store, logger: Logger, index: readonly Descriptor[]) {
+  /** `images`: the kept contents of each mount, by id (the layer cache holds them). */
+  constructor(store: Store, logger: Logger, images: ReadonlyMap<string, Descriptor>) {
     this.#store = store;
     this.#logger = logger;
     this.#root = join(store.dir, MOUNTS_DIR);
-    for (const d of index) {
-      const id = d.annotations?.[CACHE_MOUNT];
-      if (id !== undefined && d.annotations?.[REF_NAME] === undefined) this.#images.set(id, d);
-    }
+    for (const [id, d] of images) this.#images.set(id, d);
   }
 
   /** The directory for a mount, made (or restored from its image) on first use, locked when asked. */
@@ -135,8 +132,8 @@ export class CacheMounts {
   }
 
   /**
-   * Writes each cache directory this build used and changed as a one-layer image; returns the
-   * index.json entries to add (the caller drops the ones they replace).
+   * Writes each cache directory this build used and changed as a one-layer image, for the
+   * layer cache to keep (replacing the mount's last one).
    */
   async export(
     lease: Claims,
@@ -161,10 +158,9 @@ export class CacheMounts {
           mediaType: MediaType.ociManifest,
           config,
           layers: [{ mediaType: layer.mediaType, digest: layer.digest, size: layer.size }],
-          annotations: { [CACHE_MOUNT]: id },
         };
         const written = await putJson(this.#store, lease, manifest, MediaType.ociManifest);
-        out.push({ id, descriptor: { ...written, annotations: { [CACHE_MOUNT]: id } } });
+        out.push({ id, descriptor: written });
         await writeFile(`${dir}.sig`, now);
         this.#logger.debug(`cache mount ${id}: kept as ${written.digest}`);
       } catch (err) {

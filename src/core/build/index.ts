@@ -1,8 +1,16 @@
 // The builder: Dockerfile and step-list builds into the store, layer by layer, with a layer cache; `buildImage` is the entry point.
 
 export { buildImage } from './builder.js';
-export { CACHE_MOUNT } from './cache-mounts.js';
-export { CACHE_KEY, CACHE_STEP, cacheKey, explainMiss, type StepInputs } from './layer-cache.js';
+export {
+  BUILD_CACHE,
+  CACHE_KEY,
+  CACHE_MOUNT,
+  CACHE_STEP,
+  cacheEntries,
+  cacheKey,
+  explainMiss,
+  type StepInputs,
+} from './layer-cache.js';
 export { LayerView, type ViewEntry } from './layer-view.js';
 export { parseStepList, type StepList } from './steps.js';
 export type {

@@ -1,15 +1,19 @@
 // The layer cache: each layer step's result kept in the store as a small image, found again by a key of everything that decides it.
 //
-// An entry is an unnamed index.json entry (so prune keeps it and the CI cache, which saves
-// the store's images, carries it to the next run) whose manifest holds the whole layer stack
-// after the step. The key hashes the filesystem the step starts from (the chain ID of its
-// parent layers), the instruction after expansion, the build args it uses, and the content of
-// what it reads (COPY sources, bind mounts). Each entry also records which step it was and a
-// digest of each input, so a miss can say which input changed.
+// All entries sit in one OCI index blob, named by a single unnamed index.json entry (so prune
+// keeps them, `prune --all` drops them, `images` shows one line, and the CI cache, which saves
+// the store's images, carries them to the next run). An entry is a manifest of the whole layer
+// stack after its step, annotated with its key, the step it was made for and a digest of each
+// input, so a miss can say which input changed. The key hashes the filesystem the step starts
+// from (the chain ID of its parent layers), the instruction after expansion, the build args it
+// uses, and the content of what it reads (COPY sources, bind mounts). Whole images and the
+// contents of cache mounts are kept there too.
 
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Digest } from '../digest.js';
 import { errorMessage } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Logger } from '../log.js';
 import {
   type Descriptor,
@@ -20,7 +24,7 @@ import {
 } from '../manifest.js';
 import { MediaType } from '../media-types.js';
 import type { Store } from '../storage/store.js';
-import { REF_NAME } from '../transport/layout/layout.js';
+import { INDEX_FILE, REF_NAME } from '../transport/layout/layout.js';
 import type { Claims } from './claims.js';
 import { bareConfig, type JsonBlob, jsonBlob, putJsonBlobs } from './commit.js';
 import type { LayerRecord } from './layer-writer.js';
@@ -29,7 +33,13 @@ export const CACHE_KEY = 'io.lighter.build.cache.key';
 export const CACHE_STEP = 'io.lighter.build.cache.step';
 export const CACHE_INPUTS = 'io.lighter.build.cache.inputs';
 export const CACHE_EMPTY = 'io.lighter.build.cache.empty';
+/** On a whole image's entry: its platform, as JSON (the descriptor in an index has none). */
+const CACHE_PLATFORM = 'io.lighter.build.cache.platform';
 export const CACHE_USED = 'io.lighter.build.cache.used';
+/** On the index.json entry of the cache index, and on that index. */
+export const BUILD_CACHE = 'io.lighter.build.cache';
+/** On a cache-mount entry: the mount's id. */
+export const CACHE_MOUNT = 'io.lighter.build.cache-mount';
 
 /** Entries kept per step (the newest by last use); older ones go when a build adds more. */
 const KEEP_PER_STEP = 4;
@@ -131,7 +141,9 @@ export class LayerCache {
   readonly #store: Store;
   readonly #options: LayerCacheOptions;
   readonly #byKey = new Map<string, KnownEntry>();
+  readonly #mounts = new Map<string, Descriptor>();
   readonly #added: KnownEntry[] = [];
+  readonly #addedMounts: Descriptor[] = [];
   readonly #used = new Set<string>();
   /** Blobs of new entries, written together just before index.json names them. */
   readonly #pending: JsonBlob[] = [];
@@ -143,22 +155,25 @@ export class LayerCache {
     this.#now = new Date().toISOString();
   }
 
-  /** Reads the entries index.json holds now. */
+  /** Reads the cache index (or indexes, after a CI-cache restore brought another one). */
   static async open(store: Store, options: LayerCacheOptions): Promise<LayerCache> {
     const cache = new LayerCache(store, options);
-    if (options.use || options.record) {
-      const index = await store.writer.readIndex();
-      for (const descriptor of index.manifests) {
-        const key = descriptor.annotations?.[CACHE_KEY];
-        if (key === undefined || descriptor.annotations?.[REF_NAME] !== undefined) continue;
-        cache.#byKey.set(key, known(descriptor));
-      }
+    for (const child of await readEntries(store, await store.writer.readIndex(), options.logger)) {
+      const key = child.annotations?.[CACHE_KEY];
+      const mount = child.annotations?.[CACHE_MOUNT];
+      if (key !== undefined) cache.#byKey.set(key, known(child));
+      else if (mount !== undefined) cache.#mounts.set(mount, child);
     }
     return cache;
   }
 
   get enabled(): boolean {
     return this.#options.use;
+  }
+
+  /** The kept contents of each cache mount, by id (a one-layer image each). */
+  get mountImages(): ReadonlyMap<string, Descriptor> {
+    return this.#mounts;
   }
 
   /**
@@ -170,17 +185,8 @@ export class LayerCache {
     const entry = this.#byKey.get(key);
     if (!entry) return undefined;
     try {
-      // Read first, claim everything in one round trip of the store lock, then check that it
-      // is all still there (a prune between the read and the claim makes it a miss).
-      const parsed = parseManifest(
-        await this.#store.readBlob(entry.descriptor),
-        entry.descriptor.mediaType,
-      );
-      if (parsed.kind !== 'image') return undefined;
-      const manifest = parsed.manifest;
-      const blobs = [entry.descriptor, manifest.config, ...manifest.layers];
-      await lease.claim(blobs.map((b) => b.digest));
-      for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
+      const manifest = await this.#claimed(entry.descriptor, lease);
+      if (!manifest) return undefined;
       this.#used.add(key);
       if (entry.descriptor.annotations?.[CACHE_EMPTY] === 'true') return { layer: undefined };
       const config = parseImageConfig(await this.#store.readBlob(manifest.config));
@@ -196,6 +202,46 @@ export class LayerCache {
     }
   }
 
+  /**
+   * A whole image made before from the same layers and config (timestamps aside): a fully
+   * cached build gives the very same image, as buildah's and BuildKit's do.
+   */
+  async lookupImage(
+    key: string,
+    lease: Claims,
+  ): Promise<{ descriptor: Descriptor; configDigest: Digest } | undefined> {
+    if (!this.#options.use) return undefined;
+    const entry = this.#byKey.get(key);
+    if (!entry) return undefined;
+    try {
+      const manifest = await this.#claimed(entry.descriptor, lease);
+      if (!manifest) return undefined;
+      this.#used.add(key);
+      const { annotations, ...descriptor } = entry.descriptor;
+      const platform = annotations?.[CACHE_PLATFORM];
+      return {
+        descriptor: { ...descriptor, ...(platform ? { platform: JSON.parse(platform) } : {}) },
+        configDigest: manifest.config.digest,
+      };
+    } catch (err) {
+      this.#options.logger.debug(`image cache entry ${key.slice(0, 12)}: ${errorMessage(err)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Reads an entry's manifest, then claims it and every blob it names in one round trip of the
+   * store lock, and checks they are all still there (a prune in between makes it a miss).
+   */
+  async #claimed(descriptor: Descriptor, lease: Claims): Promise<ImageManifest | undefined> {
+    const parsed = parseManifest(await this.#store.readBlob(descriptor), descriptor.mediaType);
+    if (parsed.kind !== 'image') return undefined;
+    const blobs = [descriptor, parsed.manifest.config, ...parsed.manifest.layers];
+    await lease.claim(blobs.map((b) => b.digest));
+    for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
+    return parsed.manifest;
+  }
+
   /** Why `inputs` found nothing: compared with the newest entry made for the same step. */
   explain(step: StepId, inputs: StepInputs): string {
     if (!this.#options.use) return this.#options.record ? '--no-cache' : 'the layer cache is off';
@@ -209,17 +255,17 @@ export class LayerCache {
   }
 
   /**
-   * Records a step's result: a small image of the stack after it, added to index.json by
-   * `commit` once the whole build has succeeded (a failed build leaves nothing behind).
+   * Records a step's result: a small image of the stack after it, kept by `commit` once the
+   * whole build has succeeded (a failed build leaves nothing behind).
    */
-  async record(
+  record(
     key: string,
     step: StepId,
     inputs: StepInputs,
     stack: readonly LayerRecord[],
     empty: boolean,
     platform: Platform,
-  ): Promise<void> {
+  ): void {
     if (!this.#options.record) return;
     const config = jsonBlob(bareConfig(platform, stack), MediaType.ociConfig);
     const manifest: ImageManifest = {
@@ -227,14 +273,11 @@ export class LayerCache {
       mediaType: MediaType.ociManifest,
       config: config.descriptor,
       layers: stack.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
-      // The key makes each entry's manifest, and so its digest, its own.
-      annotations: { [CACHE_KEY]: key },
     };
     const manifestBlob = jsonBlob(manifest, MediaType.ociManifest);
     this.#pending.push(config, manifestBlob);
-    const written = manifestBlob.descriptor;
-    const descriptor: Descriptor = {
-      ...written,
+    this.#add({
+      ...manifestBlob.descriptor,
       annotations: {
         [CACHE_KEY]: key,
         [CACHE_STEP]: step,
@@ -242,123 +285,168 @@ export class LayerCache {
         [CACHE_USED]: this.#now,
         ...(empty ? { [CACHE_EMPTY]: 'true' } : {}),
       },
-    };
+    });
+  }
+
+  /** Records a whole image for `lookupImage` (its blobs are written by the caller). */
+  recordImage(key: string, step: StepId, image: Descriptor): void {
+    if (!this.#options.record) return;
+    const { platform, annotations: _a, ...plain } = image;
+    this.#add({
+      ...plain,
+      annotations: {
+        [CACHE_KEY]: key,
+        [CACHE_STEP]: step,
+        [CACHE_USED]: this.#now,
+        ...(platform ? { [CACHE_PLATFORM]: JSON.stringify(platform) } : {}),
+      },
+    });
+  }
+
+  /** Keeps a cache mount's contents (an image written by the caller), replacing the last. */
+  recordMount(id: string, image: Descriptor): void {
+    this.#addedMounts.push({ ...image, annotations: { ...image.annotations, [CACHE_MOUNT]: id } });
+  }
+
+  #add(descriptor: Descriptor): void {
     const entry = known(descriptor);
     this.#added.push(entry);
-    this.#byKey.set(key, entry);
+    this.#byKey.set(descriptor.annotations![CACHE_KEY]!, entry);
   }
 
   /**
-   * A whole image made before from the same layers and config (timestamps aside): a fully
-   * cached build gives the very same image, as buildah's and BuildKit's do. The entry is an
-   * index wrapping the image's manifest, so naming the image never replaces it.
-   */
-  async lookupImage(
-    key: string,
-    lease: Claims,
-  ): Promise<{ descriptor: Descriptor; configDigest: Digest } | undefined> {
-    if (!this.#options.use) return undefined;
-    const entry = this.#byKey.get(key);
-    if (!entry) return undefined;
-    try {
-      const wrapper = parseManifest(
-        await this.#store.readBlob(entry.descriptor),
-        entry.descriptor.mediaType,
-      );
-      const image = wrapper.kind === 'index' ? wrapper.index.manifests[0] : undefined;
-      if (!image) return undefined;
-      const parsed = parseManifest(await this.#store.readBlob(image), image.mediaType);
-      if (parsed.kind !== 'image') return undefined;
-      const blobs = [entry.descriptor, image, parsed.manifest.config, ...parsed.manifest.layers];
-      await lease.claim(blobs.map((b) => b.digest));
-      for (const blob of blobs) if (!(await this.#store.writer.hasBlob(blob))) return undefined;
-      this.#used.add(key);
-      return { descriptor: image, configDigest: parsed.manifest.config.digest };
-    } catch (err) {
-      this.#options.logger.debug(`image cache entry ${key.slice(0, 12)}: ${errorMessage(err)}`);
-      return undefined;
-    }
-  }
-
-  /** Records an image for `lookupImage` (added to index.json by `commit`). */
-  async recordImage(key: string, step: StepId, image: Descriptor): Promise<void> {
-    if (!this.#options.record) return;
-    const wrapper = {
-      schemaVersion: 2,
-      mediaType: MediaType.ociIndex,
-      manifests: [image],
-      annotations: { [CACHE_KEY]: key },
-    };
-    const blob = jsonBlob(wrapper, MediaType.ociIndex);
-    this.#pending.push(blob);
-    const written = blob.descriptor;
-    const entry = known({
-      ...written,
-      annotations: { [CACHE_KEY]: key, [CACHE_STEP]: step, [CACHE_USED]: this.#now },
-    });
-    this.#added.push(entry);
-    this.#byKey.set(key, entry);
-  }
-
-  /**
-   * Adds the new entries to index.json, refreshes the used ones, drops the stale, and applies
-   * `extra` (the caller's names). Writes nothing when that changes nothing: a fully cached
-   * build leaves index.json alone. Returns whether it was written.
+   * Writes the new entries' blobs, then under the store lock merges everything into one cache
+   * index (entries other builds added meanwhile included; the newest few of each step kept)
+   * and updates index.json, applying `extra` (the caller's names) in the same write. Writes
+   * nothing when nothing changes: a fully cached build leaves index.json alone. Returns whether
+   * index.json was written.
    */
   async commit(
     lease: Claims,
     extra: (manifests: Descriptor[]) => Descriptor[] = (m) => m,
   ): Promise<boolean> {
     await putJsonBlobs(this.#store, lease, this.#pending.splice(0));
-    const next = (manifests: Descriptor[]) => extra(this.#updated(manifests));
-    const before = await this.#store.writer.readIndex();
-    if (JSON.stringify(next(before.manifests)) === JSON.stringify(before.manifests)) return false;
-    await this.#store.writer.updateIndex((index) => ({
-      ...index,
-      manifests: next(index.manifests),
-    }));
-    return true;
+    const writer = this.#store.writer;
+    // The merged cache index is written before taking the lock (claiming a blob takes the lock
+    // too); if another build changed the cache meanwhile, merge again.
+    for (;;) {
+      const seen = await writer.readIndex();
+      const caches = seen.manifests.filter((d) => isCacheIndex(d));
+      const current = await readEntries(this.#store, seen, this.#options.logger);
+      const merged = this.#merged(current);
+      const unchanged = caches.length <= 1 && JSON.stringify(merged) === JSON.stringify(current);
+      let cacheEntry: Descriptor | undefined;
+      if (!unchanged && merged.length > 0) {
+        const blob = jsonBlob(
+          {
+            schemaVersion: 2,
+            mediaType: MediaType.ociIndex,
+            manifests: merged,
+            annotations: { [BUILD_CACHE]: 'v1' },
+          },
+          MediaType.ociIndex,
+        );
+        await putJsonBlobs(this.#store, lease, [blob]);
+        cacheEntry = { ...blob.descriptor, annotations: { [BUILD_CACHE]: 'v1' } };
+      }
+      const done = await writer.withLock(async () => {
+        const index = await writer.readIndex();
+        const now = index.manifests.filter((d) => isCacheIndex(d)).map((d) => d.digest);
+        if (JSON.stringify(now) !== JSON.stringify(caches.map((d) => d.digest))) return undefined;
+        let manifests = index.manifests;
+        if (!unchanged) {
+          manifests = manifests.filter((d) => !isCacheIndex(d));
+          if (cacheEntry) manifests = [...manifests, cacheEntry];
+        }
+        const next = extra(manifests);
+        if (JSON.stringify(next) === JSON.stringify(index.manifests)) return false;
+        await writeFileAtomic(
+          join(writer.dir, INDEX_FILE),
+          JSON.stringify({ ...index, manifests: next }),
+        );
+        return true;
+      });
+      if (done !== undefined) return done;
+    }
   }
 
-  #updated(current: readonly Descriptor[]): Descriptor[] {
-    if (!this.#options.record && this.#used.size === 0) return [...current];
-    const added = new Set(this.#added.map((e) => e.descriptor.annotations?.[CACHE_KEY]));
-    let manifests = current.filter((d) => {
-      const key = d.annotations?.[CACHE_KEY];
-      return key === undefined || d.annotations?.[REF_NAME] !== undefined || !added.has(key);
-    });
-    // Last use is kept to the hour: refreshing it on every build would rewrite index.json for
-    // nothing.
+  #merged(current: readonly Descriptor[]): Descriptor[] {
+    const addedKeys = new Set(this.#added.map((e) => e.descriptor.annotations?.[CACHE_KEY]));
+    const addedMounts = new Set(this.#addedMounts.map((d) => d.annotations?.[CACHE_MOUNT]));
+    // Last use is kept to the hour: refreshing it on every build would rewrite the cache for nothing.
     const stale = (used: string | undefined) =>
       used === undefined || Date.parse(this.#now) - Date.parse(used) > 3_600_000;
-    manifests = manifests.map((d) => {
-      const key = d.annotations?.[CACHE_KEY];
-      if (key === undefined || !this.#used.has(key) || d.annotations?.[REF_NAME] !== undefined) {
-        return d;
-      }
-      if (!stale(d.annotations?.[CACHE_USED])) return d;
-      return { ...d, annotations: { ...d.annotations, [CACHE_USED]: this.#now } };
-    });
-    manifests.push(...this.#added.map((e) => e.descriptor));
+    let entries = current
+      .filter((d) => {
+        const key = d.annotations?.[CACHE_KEY];
+        const mount = d.annotations?.[CACHE_MOUNT];
+        return (
+          !(key !== undefined && addedKeys.has(key)) &&
+          !(mount !== undefined && addedMounts.has(mount))
+        );
+      })
+      .map((d) => {
+        const key = d.annotations?.[CACHE_KEY];
+        if (key === undefined || !this.#used.has(key) || !stale(d.annotations?.[CACHE_USED])) {
+          return d;
+        }
+        return { ...d, annotations: { ...d.annotations, [CACHE_USED]: this.#now } };
+      });
+    entries.push(...this.#added.map((e) => e.descriptor), ...this.#addedMounts);
     // Keep the newest few entries of each step.
     const byStep = new Map<string, Descriptor[]>();
-    for (const d of manifests) {
+    for (const d of entries) {
       const step = d.annotations?.[CACHE_STEP];
-      if (step === undefined || d.annotations?.[REF_NAME] !== undefined) continue;
-      byStep.set(step, [...(byStep.get(step) ?? []), d]);
+      if (step !== undefined) byStep.set(step, [...(byStep.get(step) ?? []), d]);
     }
     const dropped = new Set<Descriptor>();
     for (const list of byStep.values()) {
       list.sort((a, b) => usedOf(b).localeCompare(usedOf(a)));
       for (const d of list.slice(KEEP_PER_STEP)) dropped.add(d);
     }
-    return manifests.filter((d) => !dropped.has(d));
+    entries = entries.filter((d) => !dropped.has(d));
+    return entries;
   }
 
   /** Digests of every entry recorded by this build (for cleanup after a failure). */
   get recorded(): Digest[] {
     return this.#added.map((e) => e.descriptor.digest);
   }
+}
+
+/** Every entry the store's build cache holds now (for tools and tests). */
+export async function cacheEntries(store: Store, logger: Logger): Promise<Descriptor[]> {
+  return readEntries(store, await store.writer.readIndex(), logger);
+}
+
+/** The index.json entry of a cache index (unnamed, annotated). */
+function isCacheIndex(d: Descriptor): boolean {
+  return d.annotations?.[BUILD_CACHE] !== undefined && d.annotations?.[REF_NAME] === undefined;
+}
+
+/** Every entry of every cache index index.json names, merged by key (and mount id). */
+async function readEntries(
+  store: Store,
+  index: { manifests: Descriptor[] },
+  logger: Logger,
+): Promise<Descriptor[]> {
+  const byId = new Map<string, Descriptor>();
+  for (const d of index.manifests.filter(isCacheIndex)) {
+    try {
+      const parsed = parseManifest(await store.readBlob(d), d.mediaType);
+      if (parsed.kind !== 'index') continue;
+      for (const child of parsed.index.manifests) {
+        const id =
+          child.annotations?.[CACHE_KEY] ??
+          `mount:${child.annotations?.[CACHE_MOUNT] ?? child.digest}`;
+        const seen = byId.get(id);
+        if (!seen || usedOf(child) > usedOf(seen)) byId.set(id, child);
+      }
+    } catch (err) {
+      logger.debug(`reading the build cache ${d.digest}: ${errorMessage(err)}`);
+    }
+  }
+  return [...byId.values()];
 }
 
 function usedOf(d: Descriptor): string {
