@@ -212,3 +212,38 @@ describe.skipIf(!isRoot)('reproducible builds', () => {
     for (const entry of own) expect(entry.created).toBe('2023-11-14T22:13:20.000Z');
   });
 });
+
+describe.skipIf(!isRoot)('concurrent builds into one store', () => {
+  const registry = useRegistry();
+  const dir = useTempDir('build-concurrent');
+
+  it('keep each other’s cache entries and names', async () => {
+    const base = await pushBase(registry().host);
+    const store = join(dir(), 'store');
+    const builds = ['one', 'two', 'three'].map(async (name) => {
+      const ctx = join(dir(), name);
+      await mkdir(ctx, { recursive: true });
+      await writeFile(join(ctx, `${name}.txt`), `${name}\n`);
+      return buildImage({
+        contextDir: ctx,
+        dockerfile: `FROM ${base}\nCOPY ${name}.txt /\nRUN cat /${name}.txt > /copy\n`,
+        file: 'Dockerfile',
+        storeDir: store,
+        tags: [name],
+        logger: silent,
+      });
+    });
+    const results = await Promise.all(builds);
+    const opened = await Store.open(store);
+    for (const [i, name] of ['one', 'two', 'three'].entries()) {
+      expect((await opened.resolve(name)).digest).toBe(results[i]!.digest);
+    }
+    const keys = (await cacheEntries(opened, silent)).filter((d) => d.annotations?.[CACHE_KEY]);
+    // Two layer steps and the image, for each build.
+    expect(keys).toHaveLength(9);
+    const index = await opened.writer.readIndex();
+    expect(index.manifests.filter((d) => d.annotations?.[BUILD_CACHE] !== undefined)).toHaveLength(
+      1,
+    );
+  });
+});
