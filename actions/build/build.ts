@@ -5,6 +5,7 @@ import { buildImage } from '../../src/core/build/builder.js';
 import type { BuildOptions } from '../../src/core/build/types.js';
 import { LighterError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/log.js';
+import { parseReference } from '../../src/core/reference.js';
 import { defaultStoreDir } from '../../src/core/storage/location.js';
 import type { RegistryAccess } from '../../src/core/transport/types.js';
 import type { Inputs } from './inputs.js';
@@ -84,6 +85,18 @@ function registryAccess(inputs: Inputs): RegistryAccess {
   return access;
 }
 
+function tagRegistries(tags: readonly string[]): string[] {
+  const hosts = new Set<string>();
+  for (const tag of tags) {
+    try {
+      hosts.add(parseReference(tag).registry);
+    } catch {
+      // Checked when the inputs were read.
+    }
+  }
+  return [...hosts];
+}
+
 /** The options the builder gets from the action's inputs. */
 export function buildOptions(inputs: Inputs, source: BuildFile, logger: Logger): BuildOptions {
   const epoch =
@@ -110,6 +123,8 @@ export function buildOptions(inputs: Inputs, source: BuildFile, logger: Logger):
     push: inputs.push,
     outputs: inputs.outputs,
     registry: registryAccess(inputs),
+    // username/password are for the tags' registries (where the image goes).
+    credentialsFor: tagRegistries(inputs.tags),
     // The CI cache saves images: cache mounts travel as images when it is on.
     exportCacheMounts: inputs.cache,
     logger,

@@ -10,6 +10,7 @@ import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Descriptor, HistoryEntry, ImageConfig, Platform } from '../manifest.js';
 import { formatPlatform, hostPlatform, normalizePlatform, parsePlatform } from '../platform.js';
+import { parseReference } from '../reference.js';
 import type { Runtime } from '../runtime/index.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
 import { layerClaim } from '../storage/lease.js';
@@ -19,6 +20,7 @@ import { removeTree } from '../storage/remove-tree.js';
 import { Store } from '../storage/store.js';
 import { placeLayerDir } from '../storage/unpack.js';
 import { addEntry, type LayoutIndex, refName } from '../transport/layout/layout.js';
+import type { RegistryAccess } from '../transport/types.js';
 import { CacheMounts } from './cache-mounts.js';
 import { TrackedClaims } from './claims.js';
 import { writeImage, writeIndex } from './commit.js';
@@ -165,7 +167,7 @@ async function build(
     cacheMounts: new CacheMounts(store, logger, cache.mountImages),
     bases: new BaseImages(store, lease, {
       logger,
-      ...(options.registry ? { registry: options.registry } : {}),
+      registry: (name) => registryFor(options, name),
     }),
     secrets: new Map((options.secrets ?? []).map((s) => [s.id, s.value])),
     now: epoch ?? Math.floor(Date.now() / 1000),
@@ -303,7 +305,7 @@ async function build(
         await logger.group(`Pushing ${name}`, async () => {
           await push!(store, source, `docker://${name}`, {
             logger,
-            ...(options.registry ? { registry: options.registry } : {}),
+            ...(registryFor(options, name) ? { registry: registryFor(options, name) } : {}),
           });
         });
         pushed.push(name);
@@ -344,6 +346,21 @@ async function build(
     await ownLease.release();
     await removeTree(tempDir).catch(() => {});
   }
+}
+
+/** Registry access for an image name: the credentials only for the registries they are for. */
+function registryFor(options: BuildOptions, name: string): RegistryAccess | undefined {
+  const access = options.registry;
+  if (!access?.creds || options.credentialsFor === undefined) return access;
+  let host: string;
+  try {
+    host = parseReference(name).registry;
+  } catch {
+    return access;
+  }
+  if (options.credentialsFor.includes(host)) return access;
+  const { creds: _creds, ...rest } = access;
+  return rest;
 }
 
 /** `[LEVEL:]KEY=VALUE` annotations sorted into the manifest's and the index's. */

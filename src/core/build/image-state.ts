@@ -111,7 +111,8 @@ async function unpack(
 }
 
 export interface BaseImageOptions {
-  registry?: RegistryAccess;
+  /** Registry access for a reference's registry (credentials only where they belong). */
+  registry?: (name: string) => RegistryAccess | undefined;
   logger: Logger;
 }
 
@@ -179,7 +180,7 @@ export class BaseImages {
           await pull(store, name, {
             platform,
             logger,
-            ...(this.#options.registry ? { registry: this.#options.registry } : {}),
+            ...(this.#options.registry?.(name) ? { registry: this.#options.registry(name) } : {}),
           })
         ).image;
       } catch (err) {

@@ -52,6 +52,12 @@ export interface BuildOptions {
   /** Registry access for pulling bases and pushing. */
   registry?: RegistryAccess;
   /**
+   * Registries (`ghcr.io`, `127.0.0.1:5000`) the credentials in `registry.creds` are for; other
+   * registries are reached without them (a push token for ghcr.io means nothing to Docker Hub,
+   * where bases often come from). Default: every registry.
+   */
+  credentialsFor?: readonly string[];
+  /**
    * Keep `RUN --mount=type=cache` directories as images in the store, so the CI cache (which
    * saves images) carries them to the next run. Default: on under GitHub Actions.
    */
