@@ -14,6 +14,7 @@ const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('build action', () => {
   const registry = useRegistry();
+  const secure = useRegistry({ auth: 'htpasswd' });
   const dir = useTempDir('action-build');
   let base = '';
 
@@ -78,6 +79,38 @@ describe.skipIf(!isRoot)('build action', () => {
     );
     expect(inspected.Digest).toBe(result.outputs.digest);
     expect(inspected.Labels['org.opencontainers.image.version']).toBe('1.2.3');
+  });
+
+  it('pushes with username and password to a registry that needs them, and never prints the password', async () => {
+    const ws = await workspace('auth', `FROM ${base}\nCOPY src /srv\n`);
+    const reg = secure();
+    const result = await runAction('build', {
+      cwd: ws,
+      inputs: {
+        context: 'app',
+        tags: `${reg.host}/private/app:1`,
+        push: true,
+        username: reg.username!,
+        password: reg.password!,
+        'tls-verify': false,
+        cache: false,
+        store: join(dir(), 'store'),
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    const shown = result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    expect(shown).not.toContain(reg.password!);
+    const inspected = await exec('skopeo', [
+      'inspect',
+      '--tls-verify=false',
+      '--creds',
+      `${reg.username}:${reg.password}`,
+      `docker://${reg.host}/private/app:1`,
+    ]);
+    expect(JSON.parse(inspected.stdout).Digest).toBe(result.outputs.digest);
   });
 
   it('annotates the Dockerfile line an error is on, and saves nothing', async () => {
