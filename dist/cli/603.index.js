@@ -60,6 +60,8 @@ var errors = __webpack_require__(6512);
 var log = __webpack_require__(2345);
 // EXTERNAL MODULE: ./.build/src/core/platform.js
 var core_platform = __webpack_require__(292);
+// EXTERNAL MODULE: ./.build/src/core/reference.js
+var core_reference = __webpack_require__(8978);
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
 var chain_id = __webpack_require__(8348);
 // EXTERNAL MODULE: ./.build/src/core/storage/lease.js
@@ -1928,8 +1930,6 @@ async function discardUnreferenced(store, claimed) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./.build/src/core/reference.js
-var core_reference = __webpack_require__(8978);
 ;// CONCATENATED MODULE: ./.build/src/core/build/dockerfile/error.js
 // Dockerfile errors that name the file and line, so the build action can annotate that line.
 
@@ -4749,7 +4749,7 @@ class BaseImages {
                 stored = (await pull(store, name, {
                     platform,
                     logger,
-                    ...(this.#options.registry ? { registry: this.#options.registry } : {}),
+                    ...(this.#options.registry?.(name) ? { registry: this.#options.registry(name) } : {}),
                 })).image;
             }
             catch (err) {
@@ -5447,6 +5447,7 @@ function collect(seen) {
 
 
 
+
 /**
  * Builds an image into the store (`storeDir`), named by `tags`, then pushes and writes the extra
  * outputs. Dockerfile errors are ERR_DOCKERFILE and failed steps ERR_BUILD, both naming the file
@@ -5539,7 +5540,7 @@ async function build(options, dockerfile, list, logger, started) {
         cacheMounts: new CacheMounts(store, logger, cache.mountImages),
         bases: new BaseImages(store, lease, {
             logger,
-            ...(options.registry ? { registry: options.registry } : {}),
+            registry: (name) => registryFor(options, name),
         }),
         secrets: new Map((options.secrets ?? []).map((s) => [s.id, s.value])),
         now: epoch ?? Math.floor(Date.now() / 1000),
@@ -5669,7 +5670,7 @@ async function build(options, dockerfile, list, logger, started) {
                 await logger.group(`Pushing ${name}`, async () => {
                     await push(store, source, `docker://${name}`, {
                         logger,
-                        ...(options.registry ? { registry: options.registry } : {}),
+                        ...(registryFor(options, name) ? { registry: registryFor(options, name) } : {}),
                     });
                 });
                 pushed.push(name);
@@ -5710,6 +5711,23 @@ async function build(options, dockerfile, list, logger, started) {
         await ownLease.release();
         await (0,remove_tree/* removeTree */.d)(tempDir).catch(() => { });
     }
+}
+/** Registry access for an image name: the credentials only for the registries they are for. */
+function registryFor(options, name) {
+    const access = options.registry;
+    if (!access?.creds || options.credentialsFor === undefined)
+        return access;
+    let host;
+    try {
+        host = (0,core_reference/* parseReference */.F2)(name).registry;
+    }
+    catch {
+        return access;
+    }
+    if (options.credentialsFor.includes(host))
+        return access;
+    const { creds: _creds, ...rest } = access;
+    return rest;
 }
 /** `[LEVEL:]KEY=VALUE` annotations sorted into the manifest's and the index's. */
 function levelAnnotations(given) {
