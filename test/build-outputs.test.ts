@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../src/core/build/builder.js';
 import type { BuildResult } from '../src/core/build/types.js';
+import { consoleLogger } from '../src/core/log.js';
 import { parseManifest } from '../src/core/manifest.js';
 import { MediaType } from '../src/core/media-types.js';
 import { Store } from '../src/core/storage/store.js';
@@ -273,5 +274,42 @@ describe.skipIf(!isRoot || !hasSetpriv)('a build without RUN', () => {
     expect(stdout.trim()).toBe('755 1000:1000');
     const data = await exec('stat', ['-c', '%F', join(root, 'bundle', 'rootfs', 'data')]);
     expect(data.stdout.trim()).toBe('directory');
+  });
+});
+
+describe.skipIf(!isRoot)('build secrets', () => {
+  const registry = useRegistry();
+  const dir = useTempDir('build-secrets');
+
+  it('never reach a layer, the config or the log, even when a RUN prints them', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { readdir } = await import('node:fs/promises');
+    const base = await pushBase(registry().host);
+    const secret = 'sup3r-s3cret-t0ken';
+    const ctx = join(dir(), 'ctx');
+    await mkdir(ctx, { recursive: true });
+    const lines: string[] = [];
+    const logger = consoleLogger({ verbose: true, write: (line) => lines.push(line) });
+    const result = await buildImage({
+      contextDir: ctx,
+      dockerfile: `FROM ${base}
+RUN --mount=type=secret,id=token cat /run/secrets/token && wc -c < /run/secrets/token > /file-len
+RUN --mount=type=secret,id=token,env=TOKEN echo "token is $TOKEN" && printf %s "$TOKEN" | wc -c > /env-len
+`,
+      file: 'Dockerfile',
+      storeDir: join(dir(), 'store'),
+      secrets: [{ id: 'token', value: Buffer.from(secret) }],
+      logger,
+    });
+    // The RUN printed it; the log shows a mask.
+    expect(lines).toContain('token is ***');
+    expect(lines.join('\n')).not.toContain(secret);
+    const store = join(dir(), 'store', 'blobs', 'sha256');
+    for (const name of await readdir(store)) {
+      let bytes = await readFile(join(store, name));
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      expect(bytes.includes(secret), `blob ${name}`).toBe(false);
+    }
+    expect(result.steps.some((s) => s.instruction.includes(secret))).toBe(false);
   });
 });
