@@ -5595,12 +5595,12 @@ async function build(options, dockerfile, list, logger, started) {
             const final = results.get(plan.targetStage);
             const image = await commitStage(session, plan.stages[plan.targetStage], final, true);
             built.push({ platform, image: image.descriptor, configDigest: image.configDigest });
-            for (const [i, e] of extra.entries()) {
+            // The step list's commits: the stages they name, as images of their own.
+            for (let i = 0; i < extra.length; i++) {
                 const p = plans[i + 1];
                 const stageImage = results.get(p.targetStage);
                 const written = await commitStage(session, p.stages[p.targetStage], stageImage, false);
                 extraImages[i].images.push(written.descriptor);
-                void e;
             }
         }
         const format = options.format ?? 'oci';
