@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Digest } from '../digest.js';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
@@ -58,6 +58,11 @@ interface Session {
   store: Store;
   lease: TrackedClaims;
   file: string;
+  /**
+   * Which build this is, across runs: the context and the build file. Cache entries are kept
+   * per step of it, so many projects' Dockerfiles in one store do not crowd each other out.
+   */
+  buildId: string;
   contextDir: string;
   ignore: ContextIgnore;
   cache: LayerCache;
@@ -161,6 +166,7 @@ async function build(
     store,
     lease,
     file: options.file,
+    buildId: buildIdOf(contextDir, options.file),
     contextDir,
     ignore: await readContextIgnore(contextDir, options.dockerfilePath),
     cache,
@@ -346,6 +352,16 @@ async function build(
     await ownLease.release();
     await removeTree(tempDir).catch(() => {});
   }
+}
+
+/**
+ * A build's identity across runs: the context (relative to the working directory, the
+ * workspace in CI, so another runner's checkout path does not matter) and the build file.
+ */
+function buildIdOf(contextDir: string, file: string): string {
+  const rel = relative(process.cwd(), contextDir);
+  const where = rel.startsWith('..') || isAbsolute(rel) ? contextDir : rel || '.';
+  return `${createHash('sha256').update(`${where}\0${file}`).digest('hex').slice(0, 16)}:${file}`;
 }
 
 /** Registry access for an image name: the credentials only for the registries they are for. */
@@ -594,7 +610,7 @@ async function layerStep(
   const stepStarted = performance.now();
   const parent = fsIdentity(state.layers);
   const platform = formatPlatform(stage.platform);
-  const stepId = `${session.file}#${stage.index}:${ordinal}`;
+  const stepId = `${session.buildId}#${stage.index}:${ordinal}`;
   const position = { file: session.file, line: ins.location.startLine };
   const view = async () => new LayerView(await layerDirs(store, lease, state.layers));
 
@@ -950,6 +966,10 @@ async function commitStage(
     format,
     annotations,
   );
-  await session.cache.recordImage(key, `${session.file}#image:${stage.index}`, written.descriptor);
+  await session.cache.recordImage(
+    key,
+    `${session.buildId}#image:${stage.index}`,
+    written.descriptor,
+  );
   return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
 }
