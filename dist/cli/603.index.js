@@ -5534,6 +5534,7 @@ async function build(options, dockerfile, list, logger, started) {
         store,
         lease,
         file: options.file,
+        buildId: buildIdOf(contextDir, options.file),
         contextDir,
         ignore: await readContextIgnore(contextDir, options.dockerfilePath),
         cache,
@@ -5711,6 +5712,15 @@ async function build(options, dockerfile, list, logger, started) {
         await ownLease.release();
         await (0,remove_tree/* removeTree */.d)(tempDir).catch(() => { });
     }
+}
+/**
+ * A build's identity across runs: the context (relative to the working directory, the
+ * workspace in CI, so another runner's checkout path does not matter) and the build file.
+ */
+function buildIdOf(contextDir, file) {
+    const rel = (0,external_node_path_.relative)(process.cwd(), contextDir);
+    const where = rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? contextDir : rel || '.';
+    return `${(0,external_node_crypto_.createHash)('sha256').update(`${where}\0${file}`).digest('hex').slice(0, 16)}:${file}`;
 }
 /** Registry access for an image name: the credentials only for the registries they are for. */
 function registryFor(options, name) {
@@ -5912,7 +5922,7 @@ async function layerStep(session, plan, stage, ordinal, ins, state, results, whe
     const stepStarted = performance.now();
     const parent = fsIdentity(state.layers);
     const platform = (0,core_platform/* formatPlatform */.Bq)(stage.platform);
-    const stepId = `${session.file}#${stage.index}:${ordinal}`;
+    const stepId = `${session.buildId}#${stage.index}:${ordinal}`;
     const position = { file: session.file, line: ins.location.startLine };
     const view = async () => new LayerView(await layerDirs(store, lease, state.layers));
     let inputs;
@@ -6226,7 +6236,7 @@ async function commitStage(session, stage, image, isTarget) {
     if (hit)
         return { ...hit, cached: true };
     const written = await writeImage(session.store, session.lease, config, image.layers, format, annotations);
-    await session.cache.recordImage(key, `${session.file}#image:${stage.index}`, written.descriptor);
+    await session.cache.recordImage(key, `${session.buildId}#image:${stage.index}`, written.descriptor);
     return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
 }
 
