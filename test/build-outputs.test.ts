@@ -313,3 +313,45 @@ RUN --mount=type=secret,id=token,env=TOKEN echo "token is $TOKEN" && printf %s "
     expect(result.steps.some((s) => s.instruction.includes(secret))).toBe(false);
   });
 });
+
+describe.skipIf(!isRoot)('big layers', () => {
+  const registry = useRegistry();
+  const dir = useTempDir('build-big-layer');
+
+  it('are gzipped in parallel members that gzip, umoci and skopeo read back byte for byte', async () => {
+    const base = await pushBase(registry().host);
+    const ctx = join(dir(), 'ctx');
+    await mkdir(ctx, { recursive: true });
+    const host = registry().host;
+    await buildImage({
+      contextDir: ctx,
+      dockerfile: `FROM ${base}\nRUN head -c 20000000 /dev/urandom > /big && sha256sum /big > /big.sum\n`,
+      file: 'Dockerfile',
+      storeDir: join(dir(), 'store'),
+      tags: [`${host}/big/layer:1`],
+      push: true,
+      outputs: [`oci:${join(dir(), 'layout')}:big`],
+      logger: silent,
+    });
+    const layout = join(dir(), 'layout');
+    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8'));
+    const manifest = JSON.parse(
+      await readFile(join(layout, 'blobs', 'sha256', index.manifests[0].digest.slice(7)), 'utf8'),
+    );
+    const layer = manifest.layers.at(-1);
+    expect(layer.size).toBeGreaterThan(20_000_000);
+    await exec('gzip', ['-t', join(layout, 'blobs', 'sha256', layer.digest.slice(7))]);
+    await exec('umoci', ['unpack', '--image', `${layout}:big`, join(dir(), 'bundle')]);
+    const rootfs = join(dir(), 'bundle', 'rootfs');
+    const { stdout } = await exec('sha256sum', [join(rootfs, 'big')]);
+    const recorded = await readFile(join(rootfs, 'big.sum'), 'utf8');
+    expect(stdout.split(' ')[0]).toBe(recorded.split(' ')[0]);
+    await exec('skopeo', [
+      'copy',
+      '-q',
+      '--src-tls-verify=false',
+      `docker://${host}/big/layer:1`,
+      `oci:${join(dir(), 'copied')}:big`,
+    ]);
+  });
+});
