@@ -261,19 +261,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 91:
+/***/ 1906:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8094);
+/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2393);
 // The CLI bundle's entry (dist/cli/index.js): checks Node, turns on V8's compile cache, then
 // loads the CLI itself as a separate chunk, so later runs skip compiling it (a CLI that CI calls
 // many times a job should start fast).
 
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-const { main } = await __nccwpck_require__.e(/* import() */ 568).then(__nccwpck_require__.bind(__nccwpck_require__, 4568));
+const { main } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 1510));
 // exitCode rather than process.exit(), so output still buffered for a pipe is written first.
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
@@ -287,7 +287,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8094:
+/***/ 2393:
 /***/ (() => {
 
 // Imported first by the CLI entry: on a Node older than 24 it says so plainly, before any
@@ -570,6 +570,6 @@ if (major < 24) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(91);
+/******/ var __webpack_exports__ = __nccwpck_require__(1906);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 617:
+/***/ 57:
 /***/ ((module) => {
 
 function isBuffer(value) {
@@ -201,7 +201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 420:
+/***/ 580:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__(434)
@@ -209,7 +209,7 @@ module.exports = __nccwpck_require__(434)
 
 /***/ }),
 
-/***/ 907:
+/***/ 587:
 /***/ ((module) => {
 
 module.exports = class FixedFIFO {
@@ -255,10 +255,10 @@ module.exports = class FixedFIFO {
 
 /***/ }),
 
-/***/ 59:
+/***/ 867:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const FixedFIFO = __nccwpck_require__(907)
+const FixedFIFO = __nccwpck_require__(587)
 
 module.exports = class FastFIFO {
   constructor (hwm) {
@@ -310,14 +310,14 @@ module.exports = class FastFIFO {
 
 /***/ }),
 
-/***/ 828:
+/***/ 204:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { EventEmitter } = __nccwpck_require__(420)
-const FIFO = __nccwpck_require__(59)
-const TextDecoder = __nccwpck_require__(486)
+const { EventEmitter } = __nccwpck_require__(580)
+const FIFO = __nccwpck_require__(867)
+const TextDecoder = __nccwpck_require__(934)
 
-const StreamError = __nccwpck_require__(49)
+const StreamError = __nccwpck_require__(657)
 
 // if we do a future major, expect queue microtask to be there always, for now a bit defensive
 const qmt =
@@ -1631,7 +1631,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49:
+/***/ 657:
 /***/ ((module) => {
 
 module.exports = class StreamError extends Error {
@@ -1685,7 +1685,7 @@ module.exports = class StreamError extends Error {
 
 /***/ }),
 
-/***/ 783:
+/***/ 775:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const constants = { // just for envs without fs
@@ -1706,13 +1706,13 @@ try {
 
 /***/ }),
 
-/***/ 835:
+/***/ 763:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Writable, Readable, getStreamError } = __nccwpck_require__(828)
-const FIFO = __nccwpck_require__(59)
-const b4a = __nccwpck_require__(617)
-const headers = __nccwpck_require__(484)
+const { Writable, Readable, getStreamError } = __nccwpck_require__(204)
+const FIFO = __nccwpck_require__(867)
+const b4a = __nccwpck_require__(57)
+const headers = __nccwpck_require__(428)
 
 const EMPTY = b4a.alloc(0)
 const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
@@ -2152,10 +2152,10 @@ function overflow (size) {
 
 /***/ }),
 
-/***/ 484:
+/***/ 428:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(617)
+const b4a = __nccwpck_require__(57)
 
 const ZEROS = '0000000000000000000'
 const SEVENS = '7777777777777777777'
@@ -2481,23 +2481,23 @@ function addLength (str) {
 
 /***/ }),
 
-/***/ 62:
+/***/ 118:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.extract = __nccwpck_require__(835)
-/* unused reexport */ __nccwpck_require__(901)
+exports.extract = __nccwpck_require__(763)
+/* unused reexport */ __nccwpck_require__(861)
 
 
 /***/ }),
 
-/***/ 901:
+/***/ 861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Readable, Writable, getStreamError } = __nccwpck_require__(828)
-const b4a = __nccwpck_require__(617)
+const { Readable, Writable, getStreamError } = __nccwpck_require__(204)
+const b4a = __nccwpck_require__(57)
 
-const constants = __nccwpck_require__(783)
-const headers = __nccwpck_require__(484)
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(428)
 
 const DMODE = 0o755
 const FMODE = 0o644
@@ -2784,11 +2784,11 @@ function mapWritable (buf) {
 
 /***/ }),
 
-/***/ 486:
+/***/ 934:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const PassThroughDecoder = __nccwpck_require__(624)
-const UTF8Decoder = __nccwpck_require__(726)
+const PassThroughDecoder = __nccwpck_require__(256)
+const UTF8Decoder = __nccwpck_require__(414)
 
 module.exports = class TextDecoder {
   constructor(encoding = 'utf8') {
@@ -2855,10 +2855,10 @@ function normalizeEncoding(encoding) {
 
 /***/ }),
 
-/***/ 624:
+/***/ 256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(617)
+const b4a = __nccwpck_require__(57)
 
 module.exports = class PassThroughDecoder {
   constructor(encoding) {
@@ -2881,10 +2881,10 @@ module.exports = class PassThroughDecoder {
 
 /***/ }),
 
-/***/ 726:
+/***/ 414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(617)
+const b4a = __nccwpck_require__(57)
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-decoder
@@ -3905,8 +3905,8 @@ class SafeRoot {
     }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(62);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(118);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/tar-header.js
 // Tar headers for the layers we write (ustar plus PAX records) and binary-safe PAX parsing.
 //
