@@ -1,8 +1,8 @@
-export const id = 226;
-export const ids = [226];
+export const id = 291;
+export const ids = [291];
 export const modules = {
 
-/***/ 8226:
+/***/ 3291:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,17 +17,17 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./.build/src/core/digest.js
-var core_digest = __webpack_require__(7070);
+var core_digest = __webpack_require__(7691);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
-var errors = __webpack_require__(7537);
+var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/log.js
-var log = __webpack_require__(9498);
+var log = __webpack_require__(2345);
 // EXTERNAL MODULE: ./.build/src/core/manifest.js
-var core_manifest = __webpack_require__(9331);
+var core_manifest = __webpack_require__(9626);
 // EXTERNAL MODULE: ./.build/src/core/media-types.js
-var media_types = __webpack_require__(9256);
+var media_types = __webpack_require__(9155);
 // EXTERNAL MODULE: ./.build/src/core/platform.js
-var platform = __webpack_require__(3741);
+var platform = __webpack_require__(292);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/core/copy/compress.js
@@ -549,15 +549,15 @@ class CountingStream extends external_node_stream_.Transform {
 }
 
 // EXTERNAL MODULE: ./.build/src/core/reference.js
-var core_reference = __webpack_require__(8773);
+var core_reference = __webpack_require__(8978);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
-var atomic_write = __webpack_require__(7543);
+var atomic_write = __webpack_require__(4680);
 // EXTERNAL MODULE: ./.build/src/core/fs/content-file.js
-var content_file = __webpack_require__(5470);
+var content_file = __webpack_require__(8617);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/dir/destination.js
 // Writes an image as a skopeo `dir:` directory, staged beside it and swapped in on commit.
 
@@ -701,7 +701,7 @@ async function openDirDestination(ref, _options = {}) {
 }
 
 // EXTERNAL MODULE: ./.build/src/core/fs/tree.js
-var tree = __webpack_require__(6108);
+var tree = __webpack_require__(5487);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/dir/source.js
 // Reads an image from a skopeo `dir:` directory.
 
@@ -1086,8 +1086,8 @@ async function resolveCredentials(registry, options = {}) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __webpack_require__(576);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./.build/src/core/registry/dispatcher.js
 // Builds the undici Dispatcher registry requests go through: trusted CAs, verification, timeouts.
 
@@ -3114,8 +3114,8 @@ const dockerTransport = {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ../../work/main/node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(5062);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./.build/src/core/fs/tar-pack.js
 // Writes a tar archive from a list of members, atomically and reproducibly (fixed owners and times).
 
@@ -3969,9 +3969,9 @@ const dockerArchiveTransport = {
 };
 
 // EXTERNAL MODULE: ./.build/src/core/transport/layout/layout.js
-var layout = __webpack_require__(1463);
+var layout = __webpack_require__(304);
 // EXTERNAL MODULE: ./.build/src/core/transport/layout/writer.js
-var layout_writer = __webpack_require__(6930);
+var layout_writer = __webpack_require__(4065);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/oci-layout/destination.js
 // Writes one image (or index) into an OCI image layout directory, shared safely with other writers.
 
@@ -4372,19 +4372,19 @@ const ociArchiveTransport = {
 };
 
 // EXTERNAL MODULE: ./.build/src/core/storage/names.js
-var names = __webpack_require__(5210);
+var names = __webpack_require__(4645);
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
-var chain_id = __webpack_require__(3037);
+var chain_id = __webpack_require__(8348);
 // EXTERNAL MODULE: ./.build/src/core/storage/lease.js
-var lease = __webpack_require__(132);
+var lease = __webpack_require__(3451);
 // EXTERNAL MODULE: ./.build/src/core/storage/location.js
-var storage_location = __webpack_require__(147);
+var storage_location = __webpack_require__(3014);
 // EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
-var remove_tree = __webpack_require__(1309);
+var remove_tree = __webpack_require__(4798);
 // EXTERNAL MODULE: ./.build/src/core/storage/store.js + 2 modules
-var storage_store = __webpack_require__(6972);
+var storage_store = __webpack_require__(3652);
 // EXTERNAL MODULE: ./.build/src/core/storage/unpack.js + 1 modules
-var unpack = __webpack_require__(5120);
+var unpack = __webpack_require__(3683);
 ;// CONCATENATED MODULE: ./.build/src/core/transport/storage/destination.js
 // Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
 

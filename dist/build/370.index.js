@@ -1,8 +1,8 @@
-export const id = 957;
-export const ids = [957];
+export const id = 370;
+export const ids = [370];
 export const modules = {
 
-/***/ 5957:
+/***/ 370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,9 +15,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7537);
-/* harmony import */ var _storage_layer_tar_entry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4706);
-/* harmony import */ var _storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8163);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6512);
+/* harmony import */ var _storage_layer_tar_entry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8261);
+/* harmony import */ var _storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3400);
 // ADD's local archives: recognising a tar (plain, gzip, bzip2, xz or zstd) by its bytes, and reading its entries.
 
 

@@ -1,8 +1,8 @@
-export const id = 361;
-export const ids = [361];
+export const id = 190;
+export const ids = [190];
 export const modules = {
 
-/***/ 7361:
+/***/ 3190:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,13 +12,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/src/core/errors.js
-var errors = __webpack_require__(7537);
+var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/log.js
-var log = __webpack_require__(9498);
+var log = __webpack_require__(2345);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"

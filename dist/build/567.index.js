@@ -1,8 +1,8 @@
-export const id = 660;
-export const ids = [660];
+export const id = 567;
+export const ids = [567];
 export const modules = {
 
-/***/ 6660:
+/***/ 6567:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseStepList: () => (/* binding */ parseStepList),
 /* harmony export */   stepError: () => (/* binding */ stepError)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7207);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7537);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6512);
 // Step-list builds (the Buildah-script style): a YAML list of from/run/copy/env/workdir/user/label/entrypoint/cmd/expose/commit, turned into a Dockerfile.
 //
 // Each step becomes one instruction (JSON forms, so no quoting surprises; a multi-line run

@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 9;
+export const ids = [9];
 export const modules = {
 
-/***/ 1651:
+/***/ 5009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -49,9 +49,9 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
-var errors = __webpack_require__(7537);
+var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/log.js
-var log = __webpack_require__(9498);
+var log = __webpack_require__(2345);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
@@ -497,7 +497,7 @@ function paths_containerPaths(stateDir, id) {
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
-var xattr = __webpack_require__(8138);
+var xattr = __webpack_require__(3400);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/rootfs.js
 // A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
 //
@@ -765,7 +765,7 @@ async function listRecords(stateDir) {
 }
 
 // EXTERNAL MODULE: ./.build/src/core/runtime/root-path.js
-var root_path = __webpack_require__(3979);
+var root_path = __webpack_require__(8468);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/users.js
 // Resolves `user`, `uid`, `uid:gid`, `user:group` against the image's /etc/passwd and /etc/group.
 
@@ -2159,7 +2159,7 @@ async function ensureCwd(rootfs, cwd) {
 
 /***/ }),
 
-/***/ 3979:
+/***/ 8468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2169,7 +2169,7 @@ async function ensureCwd(rootfs, cwd) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7537);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6512);
 // Paths inside a container's root filesystem, resolved as the container would see them.
 //
 // An image may hold `/etc/passwd -> /host/secret` or `../../..` links; reading such a path

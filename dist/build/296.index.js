@@ -1,8 +1,8 @@
-export const id = 17;
-export const ids = [17];
+export const id = 296;
+export const ids = [296];
 export const modules = {
 
-/***/ 7017:
+/***/ 8296:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,13 +11,13 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7537);
-/* harmony import */ var _runtime_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6366);
-/* harmony import */ var _runtime_root_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3979);
-/* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1309);
-/* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5120);
-/* harmony import */ var _context_walk_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(962);
-/* harmony import */ var _layer_writer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6872);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
+/* harmony import */ var _runtime_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5009);
+/* harmony import */ var _runtime_root_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8468);
+/* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4798);
+/* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3683);
+/* harmony import */ var _context_walk_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7079);
+/* harmony import */ var _layer_writer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3557);
 // RUN: the command in an OCI runtime on an overlay of the parent layers; the overlay's upper dir becomes the new layer.
 //
 // The upper dir is made inside the store's layers/ directory, so once it has been written out as
