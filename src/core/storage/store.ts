@@ -455,7 +455,7 @@ export class Store {
           }
           result.images = dropped.size;
         }
-        const keep = await this.#referenced(index);
+        const keep = await this.referenced(index);
         const claims = await liveClaims(this.dir);
         const doomed: string[] = [];
 
@@ -794,8 +794,11 @@ export class Store {
     return facts;
   }
 
-  /** Blobs and layer dirs (chain ID hex) reachable from index.json. */
-  async #referenced(index: LayoutIndex): Promise<{ blobs: Set<string>; layers: Set<string> }> {
+  /**
+   * Blobs and layer dirs (chain ID hex) reachable from `index` (default: index.json as it is).
+   * Callers that delete what is not listed hold the store lock around both.
+   */
+  async referenced(index?: LayoutIndex): Promise<{ blobs: Set<string>; layers: Set<string> }> {
     const blobs = new Set<string>();
     const layers = new Set<string>();
     const visit = async (d: Descriptor): Promise<void> => {
@@ -821,7 +824,7 @@ export class Store {
         // No config (or not an image config): no layer dirs belong to it.
       }
     };
-    for (const d of index.manifests) await visit(d);
+    for (const d of (index ?? (await this.writer.readIndex())).manifests) await visit(d);
     return { blobs, layers };
   }
 }
