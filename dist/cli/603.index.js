@@ -1861,44 +1861,6 @@ function createdBy(ins, copySummary) {
 
 
 
-
-
-/** Blobs and layer dirs (chain ID hex) index.json reaches. */
-async function referenced(store) {
-    const blobs = new Set();
-    const layers = new Set();
-    const visit = async (d) => {
-        if (blobs.has(d.digest))
-            return;
-        blobs.add(d.digest);
-        let parsed;
-        try {
-            parsed = (0,core_manifest/* parseManifest */.Ng)(await (0,promises_.readFile)(store.writer.blobFile(d.digest)), d.mediaType);
-        }
-        catch {
-            return;
-        }
-        if (parsed.kind === 'index') {
-            for (const child of parsed.index.manifests)
-                await visit(child);
-            return;
-        }
-        blobs.add(parsed.manifest.config.digest);
-        for (const layer of parsed.manifest.layers)
-            blobs.add(layer.digest);
-        try {
-            const config = (0,core_manifest/* parseImageConfig */.FB)(await (0,promises_.readFile)(store.writer.blobFile(parsed.manifest.config.digest)));
-            for (const chain of (0,chain_id/* chainIds */.s)(config.rootfs.diff_ids))
-                layers.add((0,chain_id/* layerDirName */.O)(chain));
-        }
-        catch {
-            // Not an image config: no layer dirs belong to it.
-        }
-    };
-    for (const d of (await store.writer.readIndex()).manifests)
-        await visit(d);
-    return { blobs, layers };
-}
 /**
  * Removes what `claimed` names that nothing else needs. Call after releasing the build's own
  * lease; the decision and the removals happen under the store lock, as garbage collection's do.
@@ -1907,7 +1869,7 @@ async function discardUnreferenced(store, claimed) {
     const wanted = [...claimed];
     let removed = 0;
     await store.writer.withLock(async () => {
-        const keep = await referenced(store);
+        const keep = await store.referenced();
         const live = await (0,storage_lease/* liveClaims */.AK)(store.dir);
         for (const claim of wanted) {
             if (live.has(claim))

@@ -93866,7 +93866,7 @@ class Store {
                     }
                     result.images = dropped.size;
                 }
-                const keep = await this.#referenced(index);
+                const keep = await this.referenced(index);
                 const claims = await (0,storage_lease/* liveClaims */.AK)(this.dir);
                 const doomed = [];
                 const blobsRoot = (0,external_node_path_.join)(this.dir, 'blobs');
@@ -94177,8 +94177,11 @@ class Store {
         }
         return facts;
     }
-    /** Blobs and layer dirs (chain ID hex) reachable from index.json. */
-    async #referenced(index) {
+    /**
+     * Blobs and layer dirs (chain ID hex) reachable from `index` (default: index.json as it is).
+     * Callers that delete what is not listed hold the store lock around both.
+     */
+    async referenced(index) {
         const blobs = new Set();
         const layers = new Set();
         const visit = async (d) => {
@@ -94210,7 +94213,7 @@ class Store {
                 // No config (or not an image config): no layer dirs belong to it.
             }
         };
-        for (const d of index.manifests)
+        for (const d of (index ?? (await this.writer.readIndex())).manifests)
             await visit(d);
         return { blobs, layers };
     }
