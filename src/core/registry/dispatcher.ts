@@ -2,8 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { getCACertificates } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher } from 'undici';
+import type { buildConnector as BuildConnector, Dispatcher } from 'undici';
 import { LighterError } from '../errors.js';
+import { Agent, buildConnector } from './undici.js';
 
 export interface DispatcherOptions {
   /** Verify certificates (default true). */
@@ -48,8 +49,8 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   // Loading the system's CA store costs tens of milliseconds: only an https connection pays it,
   // so a plain-http registry on loopback (the CI case) never does.
   const plain = buildConnector({ timeout });
-  let secure: buildConnector.connector | undefined;
-  const connect: buildConnector.connector = (opts, callback) => {
+  let secure: BuildConnector.connector | undefined;
+  const connect: BuildConnector.connector = (opts, callback) => {
     if (opts.protocol !== 'https:') return plain(opts, callback);
     secure ??= buildConnector({
       timeout,
