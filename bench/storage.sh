@@ -17,24 +17,7 @@ ts_node=("$BENCH_ROOT/node_modules/.bin/node" --import "$(ts_hooks)")
 src=$(start_registry source)
 echo "making a 9-layer 256 MiB image..." >&2
 "${ts_node[@]}" bench/lib/make-image.ts "$BENCH_WORK/img9" 9 $((256 * 1024 * 1024 / 9)) >/dev/null
-"${ts_node[@]}" bench/lib/make-image.ts "$BENCH_WORK/probe" 1 1024 >/dev/null
 skopeo copy -q --dest-tls-verify=false "oci:$BENCH_WORK/img9:latest" "docker://$src/bench/nine:1"
-skopeo copy -q --dest-tls-verify=false "oci:$BENCH_WORK/probe:latest" "docker://$src/bench/probe:1"
-
-# lighter through its CLI when the CLI can pull; else through the same core call from TypeScript.
-cat >"$BENCH_WORK/pull.ts" <<TS
-import { Store } from '$BENCH_ROOT/src/core/storage/store.ts';
-import { pull } from '$BENCH_ROOT/src/core/storage/pull.ts';
-const [dir, ref] = process.argv.slice(2);
-await pull(await Store.open(dir!), ref!, { registry: { tlsVerify: false } });
-TS
-if "${LIGHTER[@]}" --store "$BENCH_WORK/probe-store" pull -q --tls-verify=false "$src/bench/probe:1" \
-  >>"$BENCH_WORK/commands.log" 2>&1; then
-  lighter_via="dist/cli (lighter pull)"
-else
-  lighter_via="src/core/storage pull() via node (the CLI has no pull yet)"
-fi
-echo "lighter runs through $lighter_via" >&2
 
 podman_conf=$(podman_private_conf)
 # pull_cmd TOOL DIR: the command line that pulls the image into a fresh store at DIR.
@@ -43,10 +26,8 @@ pull_cmd() {
   if [ "$1" = podman ]; then
     cmd=(env "CONTAINERS_CONF=$podman_conf" podman --root "$2/root" --runroot "$2/run"
       --storage-driver overlay pull -q --tls-verify=false "$ref")
-  elif [[ $lighter_via == dist/* ]]; then
-    cmd=("${LIGHTER[@]}" --store "$2" pull -q --tls-verify=false "$ref")
   else
-    cmd=("${ts_node[@]}" "$BENCH_WORK/pull.ts" "$2" "$ref")
+    cmd=("${LIGHTER[@]}" --store "$2" pull -q --tls-verify=false "$ref")
   fi
 }
 
@@ -158,7 +139,7 @@ fi
 
 pl=$(median ${pulls[lighter]})
 pp=$(median ${pulls[podman]})
-echo "lighter: $lighter_via; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "lighter: dist/cli (lighter pull); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-36s %10s %10s %8s %8s\n' "pull into a store (median of $RUNS)" lighter podman ratio target
 printf '%-36s %9ss %9ss %8s %8s\n' "cold, 9 layers 256 MiB, unpacked" "$pl" "$pp" "$(ratio "$pl" "$pp")" "<=0.80"
 printf '%-36s %10s %10s\n' "  each run" "${pulls[lighter]// /s }" "${pulls[podman]// /s }"
