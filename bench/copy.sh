@@ -3,7 +3,11 @@
 #   cold: a 9-layer 256 MiB random image from one local registry to a fresh one
 #   warm: the same copy again, every blob already at the destination
 #   memory: peak RSS copying a 1 GiB single-layer image
-# Prints each wall time, the ratios lighter/skopeo, and the peak memory.
+# and two floors that no client can go under, measured on the same registries in the same run:
+#   cold floor: each blob piped from curl to curl (no hashing, no manifest), all at once
+#   warm floor: a bare Node program that only asks what a warm copy must ask (source manifest,
+#               destination manifest HEAD) with node:http: Node's start-up is in every lighter run
+# Prints each wall time, the ratios lighter/skopeo, the floors' ratios to skopeo, and the memory.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 RUNS=${RUNS:-3}
@@ -18,20 +22,61 @@ echo "making a 9-layer 256 MiB image and a 1 GiB single-layer image..." >&2
 skopeo copy -q --dest-tls-verify=false "oci:$BENCH_WORK/img9:latest" "docker://$src/bench/nine:1"
 skopeo copy -q --dest-tls-verify=false "oci:$BENCH_WORK/img1g:latest" "docker://$src/bench/big:1"
 
+# The cold floor: every blob of the image piped from a GET on the source to a PUT on a fresh
+# registry by curl, in parallel; what the two registries cost with a client that does nothing.
+curl_copy_blobs() {
+  local dst=$1 digest loc sep
+  for digest in $(jq -r '.config.digest, .layers[].digest' "$BENCH_WORK/nine.json"); do
+    (
+      loc=$(curl -sf -i -X POST "http://$dst/v2/bench/nine/blobs/uploads/" | tr -d '\r' |
+        awk -F': ' 'tolower($1) == "location" {print $2}')
+      [[ $loc == http* ]] || loc="http://$dst$loc"
+      sep='?'; [[ $loc == *\?* ]] && sep='&'
+      curl -sf "http://$src/v2/bench/nine/blobs/$digest" |
+        curl -sf -o /dev/null -X PUT -H 'Content-Type: application/octet-stream' -T - "$loc${sep}digest=$digest"
+    ) &
+  done
+  wait
+}
+curl -sf -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+  "http://$src/v2/bench/nine/manifests/1" >"$BENCH_WORK/nine.json"
+# The warm floor: Node's start, node:http, and the two requests a warm copy cannot skip.
+cat >"$BENCH_WORK/warm-floor.mjs" <<'JS'
+import http from 'node:http';
+const ask = (url, method) => new Promise((resolve, reject) => {
+  const req = http.request(url, { method, headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } },
+    (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+  req.on('error', reject);
+  req.end();
+});
+const [src, dst] = process.argv.slice(2);
+const codes = [await ask(`http://${src}/v2/bench/nine/manifests/1`, 'GET'), await ask(`http://${dst}/v2/bench/nine/manifests/1`, 'HEAD')];
+if (codes.some((c) => c !== 200)) { console.error(`warm floor: ${codes}`); process.exit(1); }
+JS
+
 declare -A cold warm
-for tool in skopeo lighter; do cold[$tool]=""; warm[$tool]=""; done
+for tool in skopeo lighter floor; do cold[$tool]=""; warm[$tool]=""; done
 for run in $(seq "$RUNS"); do
-  for tool in skopeo lighter; do
+  for tool in skopeo lighter floor; do
     dst=$(start_registry "$tool-$run")
+    if [ "$tool" = floor ]; then
+      wall t curl_copy_blobs "$dst"
+      cold[$tool]+="$t "
+      # The floor's destination has blobs only: the warm floor reads the skopeo run's registry.
+      wall t "${LIGHTER[0]}" "$BENCH_WORK/warm-floor.mjs" "$src" "$skopeo_dst"
+      warm[$tool]+="$t "
+      continue
+    fi
     if [ "$tool" = skopeo ]; then
       cmd=(skopeo copy -q --src-tls-verify=false --dest-tls-verify=false)
+      skopeo_dst=$dst
     else
       cmd=("${LIGHTER[@]}" copy -q)
     fi
-    timed t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
-    cold[$tool]+="${t%% *} "
-    timed t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
-    warm[$tool]+="${t%% *} "
+    wall t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
+    cold[$tool]+="$t "
+    wall t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
+    warm[$tool]+="$t "
   done
 done
 
@@ -47,7 +92,13 @@ done
 
 cs=$(median ${cold[skopeo]}); cl=$(median ${cold[lighter]})
 ws=$(median ${warm[skopeo]}); wl=$(median ${warm[lighter]})
-printf '%-34s %10s %10s %8s %8s\n' "copy (median of $RUNS)" skopeo lighter ratio target
-printf '%-34s %9ss %9ss %8s %8s\n' "cold, 9 layers 256 MiB" "$cs" "$cl" "$(ratio "$cl" "$cs")" "<=0.70"
-printf '%-34s %9ss %9ss %8s %8s\n' "warm, every blob present" "$ws" "$wl" "$(ratio "$wl" "$ws")" "<=1.00"
+cf=$(median ${cold[floor]}); wf=$(median ${warm[floor]})
+printf '%-34s %10s %10s %8s %8s %10s %8s\n' "copy (median of $RUNS)" skopeo lighter ratio target floor "floor/sk"
+printf '%-34s %9ss %9ss %8s %8s %9ss %8s\n' "cold, 9 layers 256 MiB" "$cs" "$cl" "$(ratio "$cl" "$cs")" "<=0.70" "$cf" "$(ratio "$cf" "$cs")"
+printf '%-34s %9ss %9ss %8s %8s %9ss %8s\n' "warm, every blob present" "$ws" "$wl" "$(ratio "$wl" "$ws")" "<=1.00" "$wf" "$(ratio "$wf" "$ws")"
 printf '%-34s %8sMB %8sMB %8s %8s\n' "peak RSS, 1 GiB single layer" "$mem_skopeo" "$mem_lighter" "" "<200MB"
+echo "floors: cold = curl piping each blob GET to PUT, all at once; warm = node:http, 2 requests" >&2
+for k in cold warm; do
+  declare -n m=$k
+  echo "  $k runs (s): skopeo [${m[skopeo]% }] lighter [${m[lighter]% }] floor [${m[floor]% }]" >&2
+done

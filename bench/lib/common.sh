@@ -51,6 +51,18 @@ timed() {
   printf -v "$__out" '%s' "$(tail -1 "$f")"
 }
 
+# wall OUTVAR CMD... : runs CMD (a shell function too), stores its wall time in seconds with
+# millisecond resolution (/usr/bin/time's 10 ms are too coarse for runs of tens of milliseconds).
+wall() {
+  local __out=$1; shift
+  local start end
+  start=$(date +%s%N)
+  "$@" >>"$BENCH_WORK/commands.log" 2>&1 || {
+    echo "command failed: $*" >&2; tail -20 "$BENCH_WORK/commands.log" >&2; return 1; }
+  end=$(date +%s%N)
+  printf -v "$__out" '%d.%03d' "$(( (end - start) / 1000000000 ))" "$(( (end - start) / 1000000 % 1000 ))"
+}
+
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
 # median of the arguments
