@@ -1,7 +1,7 @@
 // The image commands of the CLI (copy, inspect, tags, delete, sync, login, logout) against real
 // registries, in-process, and the bundled CLI once as shipped.
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,21 @@ describe('lighter image commands', () => {
   const plain = useRegistry();
   const secure = useRegistry({ auth: 'htpasswd' });
   const tmp = useTempDir('cli');
+
+  it('build -q prints the image ID and nothing else; without it the steps show', async () => {
+    const ctx = join(tmp(), 'quiet-ctx');
+    await mkdir(ctx, { recursive: true });
+    await writeFile(join(ctx, 'f'), 'data\n');
+    await writeFile(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY f /f\n');
+    const store = join(tmp(), 'quiet-store');
+    const quiet = await cli(['build', '-q', '--store', store, '-t', 'quiet:1', ctx]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/^[a-f0-9]{64}\n$/);
+    const loud = await cli(['build', '--store', store, '-t', 'quiet:2', ctx]);
+    expect(loud.stderr).toContain('STEP 2/2: COPY f /f');
+    expect(loud.stdout).toBe(quiet.stdout);
+  });
 
   it('copy, inspect (summary, raw, config), tags and delete', async () => {
     const image = await busyboxImage();

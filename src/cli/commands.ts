@@ -215,6 +215,11 @@ export const COMMANDS: readonly Command[] = [
         value: 'host|none',
         description: 'Network for RUN steps (default host)',
       },
+      quiet: {
+        type: 'boolean',
+        short: 'q',
+        description: 'Print only the image ID: no step output',
+      },
       ...REGISTRY_FLAGS,
     },
     args: { min: 0, max: 1 },

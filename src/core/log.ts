@@ -21,6 +21,11 @@ export const silentLogger: Logger = {
   secret() {},
 };
 
+/** `logger` without its progress: info and group titles dropped; warnings and errors kept. */
+export function quietLogger(logger: Logger): Logger {
+  return { ...logger, info() {}, group: (_title, fn) => fn() };
+}
+
 /** Masks every registered secret in a message; shared by loggers that print text. */
 export class SecretMasker {
   readonly #secrets = new Set<string>();

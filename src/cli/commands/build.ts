@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildImage } from '../../core/build/builder.js';
 import type { BuildOptions, SecretValue } from '../../core/build/types.js';
 import { LighterError } from '../../core/errors.js';
+import { quietLogger } from '../../core/log.js';
 import { defaultStoreDir } from '../../core/storage/location.js';
 import { registryAccess } from '../access.js';
 import type { Args } from '../args.js';
@@ -42,6 +43,7 @@ export interface BuildRequest {
   network: (typeof NETWORKS)[number];
   registry: RegistryOptions;
   retryTimes: number;
+  quiet: boolean;
 }
 
 export function buildRequest(args: Args, ctx: CommandContext): BuildRequest {
@@ -72,6 +74,7 @@ export function buildRequest(args: Args, ctx: CommandContext): BuildRequest {
     network: args.choice('network', NETWORKS) ?? 'host',
     registry: registryOptions(args, ctx),
     retryTimes: retryTimes(args),
+    quiet: args.boolean('quiet'),
   };
   if (request.push && request.tags.length === 0) {
     throw args.usage('flag --push needs at least one --tag to push to');
@@ -228,7 +231,8 @@ async function execute(
     outputs: request.outputs,
     registry: registryAccess(request.registry, request.retryTimes),
     exportCacheMounts: ctx.env.GITHUB_ACTIONS === 'true',
-    logger: ctx.logger,
+    // -q, as docker and podman have it: the image ID on stdout and nothing but problems on stderr.
+    logger: request.quiet ? quietLogger(ctx.logger) : ctx.logger,
   };
   const result = await buildImage(options);
   ctx.out(result.imageId.slice('sha256:'.length));
