@@ -2,11 +2,11 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { isLighterError } from '../errors.js';
 import type { LayerCompression } from '../media-types.js';
-import { extractInto } from './unpack.js';
+import { extractInto, layerDecoder } from './unpack.js';
 
 /** Main → worker. `grow` and `end` say how many bytes of the file are written (complete). */
 export type BlobRequest =
@@ -41,12 +41,60 @@ export type BlobReply =
   | { op: 'ready' };
 
 const READ_SIZE = 1024 * 1024;
+/** Reads that may be on their way to the unpacker, not yet taken by it. */
+const READ_AHEAD = 4;
 
 interface Follow {
   known: number;
   ended: boolean;
   aborted: boolean;
   wake?: () => void;
+}
+
+/** Until a message (or a buffer given back, or the sink closing) wakes the follow. */
+function sleep(follow: Follow): Promise<void> {
+  return new Promise((resolve) => {
+    follow.wake = resolve;
+  });
+}
+
+function wake(follow: Follow): void {
+  const wake = follow.wake;
+  follow.wake = undefined;
+  wake?.();
+}
+
+/** Read buffers given back, for any blob's next reads (a pull follows several at once). */
+const spare: Buffer[] = [];
+const SPARE_MAX = 2 * READ_AHEAD;
+
+/**
+ * Up to `max` read buffers lent to a decompressor, each free again once its write callback has
+ * run (it has consumed the bytes). A fresh megabyte per read instead made the worker's heap
+ * run a full garbage collection every 64 MiB or so of layer, and fault in new pages.
+ */
+class ReadBuffers {
+  readonly #max: number;
+  readonly #onFree: () => void;
+  #lent = 0;
+
+  constructor(max: number, onFree: () => void) {
+    this.#max = max;
+    this.#onFree = onFree;
+  }
+
+  /** A free buffer, or undefined while `max` are lent. */
+  take(): Buffer | undefined {
+    if (this.#lent >= this.#max) return undefined;
+    this.#lent++;
+    return spare.pop() ?? Buffer.allocUnsafe(READ_SIZE);
+  }
+
+  give(buffer: Buffer): void {
+    this.#lent--;
+    if (spare.length < SPARE_MAX) spare.push(buffer);
+    this.#onFree();
+  }
 }
 
 function describe(err: unknown): WorkerError {
@@ -82,9 +130,7 @@ if (port) {
     } else {
       follow.aborted = true;
     }
-    const wake = follow.wake;
-    follow.wake = undefined;
-    wake?.();
+    wake(follow);
   });
 
   async function run(m: Extract<BlobRequest, { op: 'start' }>, follow: Follow): Promise<void> {
@@ -92,12 +138,22 @@ if (port) {
     const ownFd = m.fd === undefined;
     const fd = m.fd ?? openSync(m.file as string, 'r');
     const hash = m.hash ? createHash('sha256') : undefined;
-    let input: PassThrough | undefined;
+    let input: Writable | undefined;
     let unpacking: Promise<void> | undefined;
+    // A compressed layer's reads go straight into its decompressor, which copies them: its
+    // buffers are reused. Uncompressed bytes become the tar reader's file data, so each read
+    // gets a buffer of its own.
+    let buffers: ReadBuffers | undefined;
     if (m.unpackDir !== undefined) {
       const dir = m.unpackDir;
-      input = new PassThrough({ highWaterMark: 4 * READ_SIZE });
-      unpacking = extractInto(input, dir, m.compression ?? 'auto', undefined).then(
+      const compression = m.compression ?? 'auto';
+      const decoder = layerDecoder(compression);
+      const stream = decoder ?? new PassThrough({ highWaterMark: READ_AHEAD * READ_SIZE });
+      if (decoder) buffers = new ReadBuffers(READ_AHEAD, () => wake(follow));
+      // Whatever waits for the sink also waits for its end.
+      stream.on('close', () => wake(follow));
+      input = stream;
+      unpacking = extractInto(stream, dir, decoder ? 'none' : compression, undefined).then(
         (applied) => send({ op: 'unpacked', id: m.id, diffId: applied.diffId }),
         (err: unknown) => {
           // The blob is still hashed to the end: a bad tar is no reason to lose the download.
@@ -107,6 +163,7 @@ if (port) {
       );
     }
     let offset = 0;
+    let scratch: Buffer | undefined;
     try {
       for (;;) {
         if (follow.aborted) {
@@ -114,15 +171,28 @@ if (port) {
           await unpacking;
           return;
         }
+        const sink = input && !input.destroyed ? input : undefined;
         if (offset < follow.known) {
-          const chunk = Buffer.allocUnsafe(Math.min(READ_SIZE, follow.known - offset));
-          const n = readSync(fd, chunk, 0, chunk.length, offset);
+          const lend = sink !== undefined && buffers !== undefined;
+          let chunk: Buffer | undefined;
+          // Read only to be hashed: one buffer does.
+          if (!sink) chunk = scratch ??= Buffer.allocUnsafe(READ_SIZE);
+          else if (lend) chunk = buffers?.take();
+          else chunk = Buffer.allocUnsafe(Math.min(READ_SIZE, follow.known - offset));
+          if (!chunk) {
+            // Every buffer is in the decompressor: read on once it gives one back.
+            await sleep(follow);
+            continue;
+          }
+          const n = readSync(fd, chunk, 0, Math.min(chunk.length, follow.known - offset), offset);
           if (n === 0) throw new Error(`${m.file} is shorter than announced`);
           const data = n === chunk.length ? chunk : chunk.subarray(0, n);
           offset += n;
           hash?.update(data);
-          const sink = input;
-          if (sink && !sink.destroyed && !sink.write(data)) {
+          if (!sink) continue;
+          if (lend) {
+            sink.write(data, () => buffers?.give(chunk));
+          } else if (!sink.write(data)) {
             await new Promise<void>((resolve) => {
               const done = () => {
                 sink.off('drain', done);
@@ -136,9 +206,7 @@ if (port) {
           continue;
         }
         if (follow.ended) break;
-        await new Promise<void>((resolve) => {
-          follow.wake = resolve;
-        });
+        await sleep(follow);
       }
     } finally {
       if (ownFd) closeSync(fd);

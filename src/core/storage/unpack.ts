@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Digest } from '../digest.js';
 import { LighterError } from '../errors.js';
@@ -126,23 +126,26 @@ export function extractInto(
   compression: LayerCompression | 'auto',
   logger: Logger | undefined,
 ): Promise<AppliedLayer> {
-  let source = input;
-  let given = compression;
-  if (compression === 'gzip' || compression === 'zstd') {
-    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
-    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
-    const decode =
-      compression === 'gzip'
-        ? zlib.createGunzip({ chunkSize: DECODE_CHUNK })
-        : zlib.createZstdDecompress({ chunkSize: DECODE_CHUNK });
-    source = pipeline(input, decode, () => {}) as unknown as Readable;
-    given = 'none';
-  }
+  const decode = layerDecoder(compression);
+  const source = decode ? (pipeline(input, decode, () => {}) as unknown as Readable) : input;
   return applyLayer(source, dir, {
     whiteouts: 'overlay',
-    compression: given,
+    compression: decode ? 'none' : compression,
     ...(logger ? { logger } : {}),
   });
+}
+
+/**
+ * The decompressor for a layer blob (undefined when it is not compressed, or not known to be):
+ * write the blob into it and hand it to `extractInto` as 'none'. It copies what it keeps of its
+ * input, so a chunk written is free for reuse once its write callback has run.
+ */
+export function layerDecoder(compression: LayerCompression | 'auto'): Transform | undefined {
+  // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
+  // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
+  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: DECODE_CHUNK });
+  if (compression === 'zstd') return zlib.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+  return undefined;
 }
 
 const DECODE_CHUNK = 1024 * 1024;
