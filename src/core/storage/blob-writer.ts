@@ -117,6 +117,7 @@ class FileSink extends Writable {
   readonly #followed: FollowedBlob | undefined;
   readonly #limit: number | undefined;
   readonly #what: string;
+  #announced = 0;
 
   constructor(
     handle: Awaited<ReturnType<typeof open>>,
@@ -161,9 +162,16 @@ class FileSink extends Writable {
       this.position += bytesWritten;
       pending = skip(pending, bytesWritten);
     }
-    this.#followed?.grow(this.position);
+    // Told a megabyte at a time (and the rest by `end`): each message wakes the worker for a
+    // read and a decompressor round trip, and a write is often just one network read's worth.
+    if (this.position - this.#announced >= ANNOUNCE_STEP) {
+      this.#announced = this.position;
+      this.#followed?.grow(this.position);
+    }
   }
 }
+
+const ANNOUNCE_STEP = 1024 * 1024;
 
 /** The buffers left after `n` bytes of them were written (writev may write less than all). */
 function skip(buffers: Buffer[], n: number): Buffer[] {
