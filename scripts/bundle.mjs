@@ -55,10 +55,13 @@ for (const [source, target] of entries) {
     });
     const targetDir = join(root, dirname(target));
     mkdirSync(targetDir, { recursive: true });
+    const base = target.split('/').pop()?.replace(/\.js$/, '') ?? 'index';
     for (const name of readdirSync(out)) {
       const from = join(out, name);
       if (name === 'index.js') {
         let code = readFileSync(from, 'utf8');
+        const chunks = readdirSync(out).some((n) => n.endsWith('.index.js'));
+        if (base !== 'index' && chunks) code = renameChunks(code, base, source);
         if (target.startsWith('dist/cli/') && !code.startsWith('#!')) {
           code = `#!/usr/bin/env node\n${code}`;
         }
@@ -68,11 +71,10 @@ for (const [source, target] of entries) {
       } else if (name === 'licenses.txt') {
         // Each bundle keeps the licenses of what it contains: index.js's as licenses.txt,
         // post.js's as post.licenses.txt, and so on.
-        const base = target.split('/').pop()?.replace(/\.js$/, '');
         cpSync(from, join(targetDir, base === 'index' ? name : `${base}.${name}`));
       } else {
         // package.json ({"type":"module"}) and chunks; a chunk must not replace another's.
-        const to = join(targetDir, name);
+        const to = join(targetDir, name.replace(/\.index\.js$/, `.${base}.js`));
         if (
           name !== 'package.json' &&
           existsSync(to) &&
@@ -89,3 +91,14 @@ for (const [source, target] of entries) {
   process.stdout.write(`bundled ${source} -> ${target}\n`);
 }
 rmSync(build, { recursive: true, force: true });
+
+// ncc names every bundle's chunks N.index.js, so two bundles in one dir (an action's main and
+// post) would claim the same names for different code: a bundle other than index.js gets its
+// chunks as N.<bundle>.js, and its loader is told so. The loader's one line that names chunk
+// files must be there exactly once, or the bundle fails here rather than at run time.
+function renameChunks(code, base, source) {
+  const line = 'return "" + chunkId + ".index.js";';
+  const count = code.split(line).length - 1;
+  if (count !== 1) throw new Error(`bundling ${source}: cannot find where its chunks are named`);
+  return code.replace(line, `return "" + chunkId + ".${base}.js";`);
+}

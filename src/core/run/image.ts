@@ -41,10 +41,9 @@ export async function resolveImage(
     if (!missing || options.pull === 'never' || HEX_ID.test(input)) throw error;
     options.logger.info(`Pulling ${input} (not in the store ${store.dir})`);
     try {
-      // Evaluated only when pulling: the registry client is most of lighter's code, and a
-      // container whose image is local (the usual case) starts sooner without it. (`eager`:
-      // see Engine.store.)
-      const { pull } = await import(/* webpackMode: "eager" */ '../storage/pull.js');
+      // Loaded only when pulling: the registry client and undici are most of lighter's code,
+      // and a container whose image is local (the usual case) starts sooner without them.
+      const { pull } = await import('../storage/pull.js');
       image = (
         await pull(store, input, {
           ...(options.registry ? { registry: options.registry } : {}),
