@@ -2,9 +2,8 @@
 import { formatBytes } from '../../core/copy/progress.js';
 import type { Args } from '../args.js';
 import type { CommandContext } from '../context.js';
+import { LIST_FORMATS, table } from '../listing.js';
 import { openStore } from '../store.js';
-
-export const LIST_FORMATS = ['table', 'json'] as const;
 
 export interface ImagesRequest {
   /** Only images whose name starts with this. */
@@ -52,18 +51,6 @@ async function execute(request: ImagesRequest, args: Args, ctx: CommandContext) 
       ];
     }),
   );
-  ctx.out(table(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows));
+  ctx.out(table(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows).join('\n'));
   return 0;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows]
-    .map((r) =>
-      r
-        .map((c, i) => (c ?? '').padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

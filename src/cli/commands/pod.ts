@@ -7,9 +7,9 @@ import { followLogs, type LogEntry, readLogs } from '../../core/runtime/index.js
 import type { Args } from '../args.js';
 import { engineFor, type PortMapping, parsePort } from '../container-options.js';
 import type { CommandContext } from '../context.js';
-import { LIST_FORMATS } from './images.js';
+import { ago, LIST_FORMATS, table } from '../listing.js';
 import { printer } from './logs.js';
-import { ago, table } from './ps.js';
+
 import { containerTargets } from './targets.js';
 
 export type PodRequest =

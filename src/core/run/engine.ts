@@ -159,10 +159,9 @@ export class Engine {
   }
 
   store(): Promise<Store> {
-    // Evaluated on first use: ps, stop, rm, logs and pod commands never open the store, and it
-    // is a good part of lighter's code to load at each start. `eager` keeps it in the bundle
-    // that imports it (no chunk of its own: an action's main and post bundles share a dir).
-    this.#store ??= import(/* webpackMode: "eager" */ '../storage/store.js').then(({ Store }) =>
+    // Loaded on first use: ps, stop, rm, logs and pod commands never open the store, and it is
+    // a good part of lighter's code to load at each start.
+    this.#store ??= import('../storage/store.js').then(({ Store }) =>
       Store.open(this.storeDir, { logger: this.logger }),
     );
     return this.#store;
