@@ -16,6 +16,7 @@ cd "$BENCH_ROOT"
 
 ts_node=("$BENCH_ROOT/node_modules/.bin/node" --import "$BENCH_ROOT/scripts/ts-import.mjs")
 src=$(start_registry source)
+src_pid=$(tail -1 "$BENCH_WORK/pids")
 echo "making a 9-layer 256 MiB image and a 1 GiB single-layer image..." >&2
 "${ts_node[@]}" bench/lib/make-image.ts "$BENCH_WORK/img9" 9 $((256 * 1024 * 1024 / 9)) >/dev/null
 "${ts_node[@]}" bench/lib/make-image.ts "$BENCH_WORK/img1g" 1 $((1024 * 1024 * 1024)) >/dev/null
@@ -54,14 +55,21 @@ const codes = [await ask(`http://${src}/v2/bench/nine/manifests/1`, 'GET'), awai
 if (codes.some((c) => c !== 200)) { console.error(`warm floor: ${codes}`); process.exit(1); }
 JS
 
-declare -A cold warm
-for tool in skopeo lighter floor; do cold[$tool]=""; warm[$tool]=""; done
+declare -A cold warm regcpu
+for tool in skopeo lighter floor; do cold[$tool]=""; warm[$tool]=""; regcpu[$tool]=""; done
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+# The registries' own CPU during a cold copy: on a machine of few cores it bounds every client.
+registries_cpu() { python3 -c "print(f'{$(cpu_seconds "$src_pid") + $(cpu_seconds "$dst_pid") - $1:.2f}')"; }
 for run in $(seq "$RUNS"); do
   for tool in skopeo lighter floor; do
     dst=$(start_registry "$tool-$run")
+    dst_pid=$(tail -1 "$BENCH_WORK/pids")
+    before=$(python3 -c "print($(cpu_seconds "$src_pid") + $(cpu_seconds "$dst_pid"))")
     if [ "$tool" = floor ]; then
       wall t curl_copy_blobs "$dst"
       cold[$tool]+="$t "
+      regcpu[$tool]+="$(registries_cpu "$before") "
       # The floor's destination has blobs only: the warm floor reads the skopeo run's registry.
       wall t "${LIGHTER[0]}" "$BENCH_WORK/warm-floor.mjs" "$src" "$skopeo_dst"
       warm[$tool]+="$t "
@@ -75,6 +83,7 @@ for run in $(seq "$RUNS"); do
     fi
     wall t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
     cold[$tool]+="$t "
+    regcpu[$tool]+="$(registries_cpu "$before") "
     wall t "${cmd[@]}" "docker://$src/bench/nine:1" "docker://$dst/bench/nine:1"
     warm[$tool]+="$t "
   done
@@ -97,8 +106,11 @@ printf '%-34s %10s %10s %8s %8s %10s %8s\n' "copy (median of $RUNS)" skopeo ligh
 printf '%-34s %9ss %9ss %8s %8s %9ss %8s\n' "cold, 9 layers 256 MiB" "$cs" "$cl" "$(ratio "$cl" "$cs")" "<=0.70" "$cf" "$(ratio "$cf" "$cs")"
 printf '%-34s %9ss %9ss %8s %8s %9ss %8s\n' "warm, every blob present" "$ws" "$wl" "$(ratio "$wl" "$ws")" "<=1.00" "$wf" "$(ratio "$wf" "$ws")"
 printf '%-34s %8sMB %8sMB %8s %8s\n' "peak RSS, 1 GiB single layer" "$mem_skopeo" "$mem_lighter" "" "<200MB"
+rc=$(median ${regcpu[skopeo]} ${regcpu[lighter]} ${regcpu[floor]})
+printf '%-34s %9ss   (so no client beats %ss on %s cores)\n' "registries' own CPU, cold copy" "$rc" \
+  "$(python3 -c "print(f'{$rc / $(nproc):.2f}')")" "$(nproc)"
 echo "floors: cold = curl piping each blob GET to PUT, all at once; warm = node:http, 2 requests" >&2
-for k in cold warm; do
+for k in cold warm regcpu; do
   declare -n m=$k
   echo "  $k runs (s): skopeo [${m[skopeo]% }] lighter [${m[lighter]% }] floor [${m[floor]% }]" >&2
 done
