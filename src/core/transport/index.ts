@@ -1,5 +1,7 @@
 // The static table of transports, and parsing of transport-qualified image names
 // (`docker://ghcr.io/o/r:tag`, `oci:dir:tag`, ...). `imageName` round-trips `parseImageName`.
+// Parsing is all a transport loads up front; its source and destination modules load on first
+// open, so a copy between registries starts without the archive, layout and store code.
 
 import { LighterError } from '../errors.js';
 import type { ImageDestination, ImageSource } from '../image.js';

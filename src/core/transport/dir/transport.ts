@@ -3,8 +3,6 @@
 import { type Digest, parseDigest } from '../../digest.js';
 import { LighterError } from '../../errors.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openDirDestination } from './destination.js';
-import { openDirSource } from './source.js';
 
 export interface DirReference extends ImageReference {
   readonly transport: 'dir';
@@ -37,6 +35,7 @@ export const dirTransport = {
     return { transport: 'dir', path: rest };
   },
   format: (ref: DirReference) => ref.path,
-  openSource: openDirSource,
-  openDestination: openDirDestination,
+  openSource: async (ref, options?) => (await import('./source.js')).openDirSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openDirDestination(ref, options),
 } satisfies Transport<DirReference>;

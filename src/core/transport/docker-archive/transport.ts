@@ -3,8 +3,6 @@
 import { LighterError } from '../../errors.js';
 import { familiarReference, parseReference, type Reference } from '../../reference.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openDockerArchiveDestination } from './destination.js';
-import { openDockerArchiveSource } from './source.js';
 
 export interface DockerArchiveReference extends ImageReference {
   readonly transport: 'docker-archive';
@@ -51,6 +49,8 @@ export const dockerArchiveTransport = {
     if (ref.index !== undefined) return `${ref.path}:@${ref.index}`;
     return ref.path;
   },
-  openSource: openDockerArchiveSource,
-  openDestination: openDockerArchiveDestination,
+  openSource: async (ref, options?) =>
+    (await import('./source.js')).openDockerArchiveSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openDockerArchiveDestination(ref, options),
 } satisfies Transport<DockerArchiveReference>;

@@ -3,8 +3,6 @@
 import { errorMessage, LighterError } from '../../errors.js';
 import { formatReference, parseReference, type Reference } from '../../reference.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openDockerDestination } from './destination.js';
-import { openDockerSource } from './source.js';
 
 /** A registry image: a normalized Reference (explicit registry, `latest` when untagged). */
 export interface DockerImageReference extends ImageReference, Reference {
@@ -46,6 +44,7 @@ export const dockerTransport = {
   name: 'docker',
   parse: parseDockerReference,
   format: formatDockerReference,
-  openSource: openDockerSource,
-  openDestination: openDockerDestination,
+  openSource: async (ref, options?) => (await import('./source.js')).openDockerSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openDockerDestination(ref, options),
 } satisfies Transport<DockerImageReference>;

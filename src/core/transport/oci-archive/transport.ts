@@ -2,8 +2,6 @@
 
 import { formatPathAndName, splitPathAndName } from '../oci-layout/transport.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openOciArchiveDestination } from './destination.js';
-import { openOciArchiveSource } from './source.js';
 
 export interface OciArchiveReference extends ImageReference {
   readonly transport: 'oci-archive';
@@ -19,6 +17,8 @@ export const ociArchiveTransport = {
     return { transport: 'oci-archive', ...splitPathAndName(rest, 'oci-archive') };
   },
   format: formatPathAndName,
-  openSource: openOciArchiveSource,
-  openDestination: openOciArchiveDestination,
+  openSource: async (ref, options?) =>
+    (await import('./source.js')).openOciArchiveSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openOciArchiveDestination(ref, options),
 } satisfies Transport<OciArchiveReference>;

@@ -2,8 +2,6 @@
 
 import { LighterError } from '../../errors.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openOciLayoutDestination } from './destination.js';
-import { openOciLayoutSource } from './source.js';
 
 export interface OciLayoutReference extends ImageReference {
   readonly transport: 'oci';
@@ -52,6 +50,8 @@ export const ociLayoutTransport = {
     return { transport: 'oci', ...splitPathAndName(rest, 'oci') };
   },
   format: formatPathAndName,
-  openSource: openOciLayoutSource,
-  openDestination: openOciLayoutDestination,
+  openSource: async (ref, options?) =>
+    (await import('./source.js')).openOciLayoutSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openOciLayoutDestination(ref, options),
 } satisfies Transport<OciLayoutReference>;

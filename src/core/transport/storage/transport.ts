@@ -3,8 +3,6 @@
 import { errorMessage, LighterError } from '../../errors.js';
 import { idPrefix, normalizeName } from '../../storage/names.js';
 import type { ImageReference, Transport } from '../types.js';
-import { openStorageDestination } from './destination.js';
-import { openStorageSource } from './source.js';
 
 /**
  * `image` is the full normalized name (`docker.io/library/busybox:latest`), as `docker pull`
@@ -40,6 +38,8 @@ export const storageTransport = {
   name: 'storage',
   parse: parseStorageReference,
   format: (ref: StorageReference) => ref.image,
-  openSource: openStorageSource,
-  openDestination: openStorageDestination,
+  openSource: async (ref, options?) =>
+    (await import('./source.js')).openStorageSource(ref, options),
+  openDestination: async (ref, options?) =>
+    (await import('./destination.js')).openStorageDestination(ref, options),
 } satisfies Transport<StorageReference>;
