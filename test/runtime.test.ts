@@ -58,6 +58,7 @@ interface StartOptions extends Partial<BuildSpecOptions> {
   stopSignal?: string;
   logger?: Logger;
   name?: string;
+  supervise?: 'monitor' | 'self';
 }
 
 /** A busybox container on an overlay (busybox as the lower dir), created and started. */
@@ -75,7 +76,7 @@ async function startBusybox(
     workDir: paths.work,
     target: paths.rootfs,
   });
-  const { stdio, stopSignal, logger, name, ...specOptions } = options;
+  const { stdio, stopSignal, logger, name, supervise, ...specOptions } = options;
   const spec = await buildSpec({
     rootfs: rootfs.path,
     bundleDir: paths.bundle,
@@ -98,7 +99,7 @@ async function startBusybox(
     ...(stdio ? { stdio } : {}),
     ...(logger ? { logger } : {}),
   });
-  await container.start().catch(async (error) => {
+  await container.start(supervise ? { supervise } : {}).catch(async (error) => {
     await container.delete();
     throw error;
   });
@@ -449,6 +450,36 @@ describe.each(candidates)('$name', ({ name, runtime: maybe, why }) => {
     expect(await again.wait()).toBe(5);
     await again.delete();
     expect(await stat(again.paths.dir).catch(() => undefined)).toBeUndefined();
+  });
+
+  it('can be its own monitor: no monitor process, same output, exit code and state', async () => {
+    const { logger, lines } = recordingLogger();
+    const container = await startBusybox(runtime, stateDir, {
+      command: ['sh', '-c', 'echo up; sleep 100'],
+      logger,
+      name: 'selfheld',
+      supervise: 'self',
+    });
+    expect(Number(await readFile(container.paths.monitorPid, 'utf8'))).toBe(process.pid);
+    await waitForLog(container, 'up');
+    // Another process's view: the runtime knows it, and this process is its live monitor.
+    const again = await openContainer(stateDir, container.id);
+    expect((await again.state()).status).toBe('running');
+    await container.kill('SIGKILL');
+    expect(await container.wait({ timeoutMs: 10_000 })).toBe(137);
+    expect(await again.state()).toMatchObject({ status: 'exited', exitCode: 137 });
+    expect(lines).toContain('selfheld | up');
+    await container.delete();
+    expect(await stat(container.paths.dir).catch(() => undefined)).toBeUndefined();
+
+    const failed = await rejection(
+      startBusybox(runtime, stateDir, { command: ['/no/such/entrypoint'], supervise: 'self' }),
+    );
+    expect(isLighterError(failed, 'ERR_RUNTIME')).toBe(true);
+    expect(failed.message).toContain('/no/such/entrypoint');
+    expect(
+      await runBusybox(runtime, stateDir, { command: ['sh', '-c', 'exit 4'], supervise: 'self' }),
+    ).toMatchObject({ exitCode: 4 });
   });
 
   it('keeps the exit code when lighter detaches while output streams', async () => {

@@ -236,7 +236,9 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
   }
   try {
     lap('container created');
-    await container.start();
+    // In the foreground lighter waits for the container and ends with it: it holds the
+    // runtime itself rather than start a monitor process (-d needs one: lighter exits).
+    await container.start(foreground ? { supervise: 'self' } : {});
     lap('container started');
   } catch (error) {
     await pods.removeContainer(container, { force: true }).catch(() => {});

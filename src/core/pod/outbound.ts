@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
-import { endProcess, type ProcessId, processId } from '../run/process-id.js';
+import { endProcess, type ProcessId, processId } from '../runtime/process-id.js';
 import { privileged } from '../runtime/command.js';
 import { findExecutable } from '../runtime/index.js';
 

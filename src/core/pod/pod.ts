@@ -18,7 +18,7 @@ import { errorMessage, isLighterError, LighterError } from '../errors.js';
 import { type ContainerInfo, type Engine, LABEL, type PodNamespaces } from '../run/engine.js';
 import { checkName, nameOwner, newId, releaseName, reserveName } from '../run/names.js';
 import type { PortMapping } from '../run/options.js';
-import { endProcess, isAlive, type ProcessId, pidOf, processId } from '../run/process-id.js';
+import { endProcess, isAlive, type ProcessId, pidOf, processId } from '../runtime/process-id.js';
 import { privileged, runCommand } from '../runtime/command.js';
 import type { Container } from '../runtime/index.js';
 import { findExecutable, listRecords, type Runtime } from '../runtime/index.js';

@@ -40,7 +40,7 @@ import { imageLayers, type ResolvedImage, resolveImage } from './image.js';
 import { defaultName, nameOwner, newId, releaseName, reserveName } from './names.js';
 import type { VolumeMount } from './options.js';
 import { imageProbe, type Probe } from './probe.js';
-import { isAlive, type ProcessId, processId } from './process-id.js';
+import { isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 import { mountContainerRootfs } from './rootfs.js';
 import { checkVolumeSources } from './volumes.js';
 

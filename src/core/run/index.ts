@@ -40,6 +40,6 @@ export {
   probe,
   runCheck,
 } from './probe.js';
-export { endProcess, isAlive, type ProcessId, processId } from './process-id.js';
+export { endProcess, isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 export { type ReadinessOptions, type ReadinessResult, waitReady } from './readiness.js';
 export { checkVolumeSources } from './volumes.js';

@@ -1,4 +1,4 @@
-// Containers: create, start, wait, kill, stop, exec, delete, through crun/runc and a monitor process.
+// Containers: create, start, wait, kill, stop, exec, delete, through crun/runc and a monitor.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,9 +9,10 @@ import { type Logger, silentLogger } from '../log.js';
 import { checkedCommand, privileged, runCommand, runtimeArgv } from './command.js';
 import type { Runtime } from './detect.js';
 import { type LogEntry, logText, readLogs } from './logs.js';
-import { type MonitorConfig, type MonitorMessage, monitorScript } from './monitor.js';
+import { type MonitorConfig, type MonitorMessage, monitorMain, monitorScript } from './monitor.js';
 import { mountsUnder } from './mountinfo.js';
 import { type ContainerPaths, containerPaths, defaultStateDir, runtimeRoot } from './paths.js';
+import { isAlive, processId } from './process-id.js';
 import { type Rootfs, unmount, unmountRootfs } from './rootfs.js';
 import { signalName, signalNumber } from './signals.js';
 import type { OciProcess, OciSpec } from './spec-types.js';
@@ -43,6 +44,18 @@ export interface CreateContainerOptions {
   /** Default `<stateDir>/containers/<id>/ctr.log` (removed on delete: pass a path to keep it). */
   logPath?: string;
   labels?: Readonly<Record<string, string>>;
+}
+
+export interface StartOptions {
+  /** How long the runtime may take to create the container (default 60 s). */
+  timeoutMs?: number;
+  /**
+   * `monitor` (default): a detached monitor process holds the runtime, so the container and
+   * its exit code outlive this process. `self`: this process holds it, which saves a process
+   * start; for a container that this process waits for and that need not outlive it (a
+   * foreground run): if this process dies, the exit code is lost.
+   */
+  supervise?: 'monitor' | 'self';
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'stopped' | 'exited';
@@ -149,6 +162,8 @@ export class Container {
   #monitor: ChildProcess | undefined;
   #monitorExited: Promise<void> | undefined;
   #monitorDone = false;
+  /** Set when this process is the monitor (`supervise: 'self'`). */
+  #self: { done: boolean } | undefined;
   #refs = 0;
 
   constructor(
@@ -179,7 +194,7 @@ export class Container {
    * once the runtime has created it; a runtime failure (bad mount, missing binary) rejects
    * with the runtime's own message.
    */
-  async start(options: { timeoutMs?: number } = {}): Promise<{ pid: number }> {
+  async start(options: StartOptions = {}): Promise<{ pid: number }> {
     if ((await exists(this.paths.monitorPid)) || (await exists(this.paths.exitFile))) {
       throw new InvalidArgumentError(`container ${this.name} was already started`);
     }
@@ -199,38 +214,61 @@ export class Container {
       stream: record.stdio === 'pipe',
     };
     await writeJson(paths.monitorConfig, config);
-    const env = { ...process.env };
-    // The monitor is plain JavaScript: test runners' and loaders' options are not for it.
-    delete env.NODE_OPTIONS;
-    const fd = record.stdio === 'inherit' ? 'inherit' : 'ignore';
-    const child = spawn(process.execPath, ['-e', monitorScript(), paths.monitorConfig], {
-      detached: true,
-      stdio: ['ignore', fd, fd, 'ipc'],
-      env,
-    });
-    this.#monitor = child;
     let spawnError: Error | undefined;
-    this.#monitorExited = new Promise((resolve) => {
-      const done = () => {
-        this.#monitorDone = true;
-        resolve();
-      };
-      child.once('exit', done);
-      // A monitor that could not be spawned at all emits 'error' and never 'exit'.
-      child.once('error', (error) => {
-        spawnError = error;
-        done();
+    let onMessage: (message: MonitorMessage) => void = () => {};
+    if (options.supervise === 'self') {
+      // This process is the monitor: monitor.self names it (PID and start time) for others.
+      const id = await processId(process.pid);
+      if (id) await writeFile(paths.monitorSelf, `${id}\n`);
+      await writeFile(paths.monitorPid, `${process.pid}\n`);
+      const self = { done: false };
+      this.#self = self;
+      this.#monitorExited = new Promise((resolve) => {
+        monitorMain(paths.monitorConfig, {
+          send: (message) => {
+            onMessage(message);
+            if (message.type !== 'exit') return;
+            self.done = true;
+            this.#monitorDone = true;
+            resolve();
+          },
+        });
       });
-    });
-    if (child.pid) await writeFile(paths.monitorPid, `${child.pid}\n`);
+    } else {
+      const env = { ...process.env };
+      // The monitor is plain JavaScript: test runners' and loaders' options are not for it.
+      delete env.NODE_OPTIONS;
+      const fd = record.stdio === 'inherit' ? 'inherit' : 'ignore';
+      const child = spawn(process.execPath, ['-e', monitorScript(), paths.monitorConfig], {
+        detached: true,
+        stdio: ['ignore', fd, fd, 'ipc'],
+        env,
+      });
+      this.#monitor = child;
+      this.#monitorExited = new Promise((resolve) => {
+        const done = () => {
+          this.#monitorDone = true;
+          resolve();
+        };
+        child.once('exit', done);
+        // A monitor that could not be spawned at all emits 'error' and never 'exit'.
+        child.once('error', (error) => {
+          spawnError = error;
+          done();
+        });
+      });
+      child.on('message', (message: MonitorMessage) => onMessage(message));
+      if (child.pid) await writeFile(paths.monitorPid, `${child.pid}\n`);
+    }
 
+    // Messages may have come before this (a runtime that fails at once): exit.json has them.
     const started = new Promise<number | undefined>((resolve) => {
-      child.on('message', (message: MonitorMessage) => {
+      onMessage = (message) => {
         if (message.type === 'started') resolve(message.pid);
         else if (message.type === 'exit') {
           resolve(message.exit.started ? message.exit.pid : undefined);
         } else if (message.type === 'line') this.#onOutput(message.entry, this.name);
-      });
+      };
       this.#monitorExited?.then(() => resolve(undefined));
     });
     const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
@@ -501,6 +539,8 @@ export class Container {
   }
 
   async #killMonitor(): Promise<void> {
+    // A lighter that is its container's monitor is not killed: it ends with its container.
+    if (this.#self || (await exists(this.paths.monitorSelf))) return;
     if (!(await this.#monitorAlive())) return;
     const pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
     try {
@@ -566,8 +606,12 @@ export class Container {
     } catch {
       return false;
     }
+    if (this.#self && pid === process.pid) return !this.#self.done;
     if (this.#monitor?.pid === pid)
       return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
+    // A lighter elsewhere that is the monitor itself: the very process monitor.self names.
+    const self = await readFile(this.paths.monitorSelf, 'utf8').catch(() => undefined);
+    if (self !== undefined) return isAlive(self.trim());
     // PIDs are reused: the process must be a monitor of this very container.
     try {
       const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');

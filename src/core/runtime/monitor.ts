@@ -13,6 +13,10 @@
 // The monitor is `monitorMain` below, run with `node -e`: its source goes with the function,
 // so a bundled action or CLI needs no separate file. It must therefore import nothing and
 // reach Node's modules through `process.getBuiltinModule`.
+//
+// A foreground run that ends with lighter anyway (`lighter run` without -d) gains nothing from
+// a separate process, and a Node start is a good part of a short container's life: there,
+// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry.
 
 import type { LogEntry } from './logs.js';
 import type { ExitRecord } from './state.js';
@@ -35,43 +39,56 @@ export type MonitorMessage =
   | { type: 'line'; entry: LogEntry }
   | { type: 'exit'; exit: ExitRecord };
 
+/** Where an in-process monitor's messages go (a separate monitor sends them over IPC). */
+export interface MonitorHost {
+  send(message: MonitorMessage): void;
+}
+
 /** The node -e script: the monitor's source and a call of it with the config path. */
 export function monitorScript(): string {
   return `(${monitorMain.toString()})(process.argv[process.argv.length - 1]);\n`;
 }
 
 /** The monitor's body. Self-contained: it runs in a separate Node process from its source text. */
-export function monitorMain(configPath: string): void {
+export function monitorMain(configPath: string, host?: MonitorHost): void {
   const fs = process.getBuiltinModule('node:fs');
   const childProcess = process.getBuiltinModule('node:child_process');
   const { StringDecoder } = process.getBuiltinModule('node:string_decoder');
   const os = process.getBuiltinModule('node:os');
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8')) as MonitorConfig;
-
-  // The monitor sits in its own session; a terminal's signals are not for it. SIGTERM goes to
-  // the runtime, which hands it on to the container, so the container ends and is recorded.
-  process.on('SIGINT', () => {});
-  process.on('SIGHUP', () => {});
-  // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC write
-  // failing after lighter went away (emitted as an 'error' event on process), nor a bug.
-  process.on('error', () => {});
-  process.on('uncaughtException', (error) => {
-    try {
-      fs.appendFileSync(
-        `${config.exitFile}.monitor-errors`,
-        `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`,
-      );
-    } catch {}
-  });
   let forward = config.forward;
-  process.stdout.on('error', () => {
-    forward = false;
-  });
-  process.stderr.on('error', () => {
-    forward = false;
-  });
+
+  // In lighter's own process the process-wide handlers stay lighter's: it forwards signals
+  // to the container itself, and its errors are its own.
+  if (!host) {
+    // The monitor sits in its own session; a terminal's signals are not for it. SIGTERM goes
+    // to the runtime, which hands it on to the container, so it ends and is recorded.
+    process.on('SIGINT', () => {});
+    process.on('SIGHUP', () => {});
+    // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC
+    // write failing after lighter went away (an 'error' event on process), nor a bug.
+    process.on('error', () => {});
+    process.on('uncaughtException', (error) => {
+      try {
+        fs.appendFileSync(
+          `${config.exitFile}.monitor-errors`,
+          `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`,
+        );
+      } catch {}
+    });
+    process.stdout.on('error', () => {
+      forward = false;
+    });
+    process.stderr.on('error', () => {
+      forward = false;
+    });
+  }
 
   const send = (message: MonitorMessage) => {
+    if (host) {
+      host.send(message);
+      return;
+    }
     if (!process.connected || !process.send) return;
     try {
       process.send(message);
@@ -97,9 +114,11 @@ export function monitorMain(configPath: string): void {
     finish({ started: false, exitCode: null, finishedAt: now(), error: String(error) });
     return;
   }
-  process.on('SIGTERM', () => {
-    child.kill('SIGTERM');
-  });
+  if (!host) {
+    process.on('SIGTERM', () => {
+      child.kill('SIGTERM');
+    });
+  }
 
   const pending: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -170,10 +189,18 @@ export function monitorMain(configPath: string): void {
 
   function finish(exit: ExitRecord): void {
     const temp = `${config.exitFile}.tmp`;
-    fs.writeFileSync(temp, `${JSON.stringify(exit)}\n`);
-    fs.renameSync(temp, config.exitFile);
+    try {
+      fs.writeFileSync(temp, `${JSON.stringify(exit)}\n`);
+      fs.renameSync(temp, config.exitFile);
+    } catch (error) {
+      // Only in lighter's process may the container's dir be gone already (`rm -f` from
+      // elsewhere): the exit still reaches lighter. A monitor's error goes to its handler.
+      if (!host) throw error;
+    }
     fs.closeSync(log);
-    if (process.connected && process.send) {
+    if (host) {
+      host.send({ type: 'exit', exit });
+    } else if (process.connected && process.send) {
       // Disconnecting lets the monitor end once the message is out.
       process.send({ type: 'exit', exit } satisfies MonitorMessage, () => process.disconnect());
     }

@@ -1,7 +1,7 @@
-// A process named by PID and start time, so a reused PID is never mistaken for the process we started.
+// A process named by PID and start time, so a reused PID is never mistaken for the one we mean.
 
 import { readFile } from 'node:fs/promises';
-import { privileged, runCommand } from '../runtime/command.js';
+import { privileged, runCommand } from './command.js';
 
 /** `PID@STARTTIME` (clock ticks since boot, field 22 of /proc/PID/stat). */
 export type ProcessId = string;
