@@ -12,9 +12,9 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
-import { endProcess, type ProcessId, processId } from '../runtime/process-id.js';
 import { privileged } from '../runtime/command.js';
 import { findExecutable } from '../runtime/index.js';
+import { endProcess, type ProcessId, processId } from '../runtime/process-id.js';
 
 const READY_TIMEOUT_MS = 5000;
 

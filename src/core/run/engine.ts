@@ -32,6 +32,7 @@ import {
   unmount,
   unmountRootfs,
 } from '../runtime/index.js';
+import { isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 import type { Lease } from '../storage/lease.js';
 import { defaultStoreDir } from '../storage/location.js';
 import type { Store } from '../storage/store.js';
@@ -40,7 +41,6 @@ import { imageLayers, type ResolvedImage, resolveImage } from './image.js';
 import { defaultName, nameOwner, newId, releaseName, reserveName } from './names.js';
 import type { VolumeMount } from './options.js';
 import { imageProbe, type Probe } from './probe.js';
-import { isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 import { mountContainerRootfs } from './rootfs.js';
 import { checkVolumeSources } from './volumes.js';
 

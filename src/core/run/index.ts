@@ -1,5 +1,6 @@
 // The container engine: images from the store run as containers, with records, readiness checks and output helpers.
 
+export { endProcess, isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 export {
   type ContainerInfo,
   type ContainerRequest,
@@ -40,6 +41,5 @@ export {
   probe,
   runCheck,
 } from './probe.js';
-export { endProcess, isAlive, type ProcessId, processId } from '../runtime/process-id.js';
 export { type ReadinessOptions, type ReadinessResult, waitReady } from './readiness.js';
 export { checkVolumeSources } from './volumes.js';
