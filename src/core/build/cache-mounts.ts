@@ -11,12 +11,12 @@ import { chmod, chown, lstat, mkdir, readFile, rename, writeFile } from 'node:fs
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { acquireFileLock, type FileLock } from '../fs/file-lock.js';
+import { blobPath } from '../layout/layout.js';
 import type { Logger } from '../log.js';
 import { type Descriptor, type ImageManifest, type Platform, parseManifest } from '../manifest.js';
 import { MediaType } from '../media-types.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
-import { blobPath } from '../transport/layout/layout.js';
 import type { Claims } from './claims.js';
 import { bareConfig, putJson } from './commit.js';
 import { walkContext } from './context/walk.js';

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Digest } from '../digest.js';
 import { errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { INDEX_FILE, REF_NAME } from '../layout/layout.js';
 import type { Logger } from '../log.js';
 import {
   type Descriptor,
@@ -24,7 +25,6 @@ import {
 } from '../manifest.js';
 import { MediaType } from '../media-types.js';
 import type { Store } from '../storage/store.js';
-import { INDEX_FILE, REF_NAME } from '../transport/layout/layout.js';
 import type { Claims } from './claims.js';
 import { bareConfig, type JsonBlob, jsonBlob, putJsonBlobs } from './commit.js';
 import type { LayerRecord } from './layer-writer.js';

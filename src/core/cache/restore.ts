@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Digest } from '../digest.js';
 import { errorMessage } from '../errors.js';
+import { refName } from '../layout/layout.js';
+import type { LayoutWriter } from '../layout/writer.js';
 import { type Logger, silentLogger } from '../log.js';
-import { refName } from '../transport/layout/layout.js';
-import type { LayoutWriter } from '../transport/layout/writer.js';
 import { actionsCacheBackend, type CacheBackend } from './actions-backend.js';
 import {
   ENTRY_DIR,

@@ -4,7 +4,7 @@ import { copyFile, link, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Digest } from '../digest.js';
-import { blobPath } from '../transport/layout/layout.js';
+import { blobPath } from '../layout/layout.js';
 import { ENTRY_DIR } from './entry.js';
 
 /**

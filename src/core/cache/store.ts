@@ -4,6 +4,8 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Digest } from '../digest.js';
 import { LighterError } from '../errors.js';
+import { addEntry, refName } from '../layout/layout.js';
+import { LayoutWriter } from '../layout/writer.js';
 import type { Logger } from '../log.js';
 import {
   type Descriptor,
@@ -12,8 +14,6 @@ import {
   parseManifest,
 } from '../manifest.js';
 import { isImageManifestMediaType, isIndexMediaType } from '../media-types.js';
-import { addEntry, refName } from '../transport/layout/layout.js';
-import { LayoutWriter } from '../transport/layout/writer.js';
 import type { EntryBlob, EntryImage } from './entry.js';
 
 /** An image of the store and the blobs it needs, with their sizes. */

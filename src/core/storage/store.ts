@@ -18,6 +18,8 @@ import { type Digest, digestAlgorithm, digestHex, verifyBytes } from '../digest.
 import { contextual, errorMessage, isLighterError, LighterError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { directoryTree, type FileTree } from '../fs/tree.js';
+import { addEntry, INDEX_FILE, type LayoutIndex, REF_NAME, refName } from '../layout/layout.js';
+import { type ExpectedBlob, LayoutWriter } from '../layout/writer.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
   type Descriptor,
@@ -30,14 +32,6 @@ import {
 import { type LayerCompression, layerCompression } from '../media-types.js';
 import { formatPlatform, hostPlatform, selectManifest } from '../platform.js';
 import { parseReference, type Reference } from '../reference.js';
-import {
-  addEntry,
-  INDEX_FILE,
-  type LayoutIndex,
-  REF_NAME,
-  refName,
-} from '../transport/layout/layout.js';
-import { type ExpectedBlob, LayoutWriter } from '../transport/layout/writer.js';
 import { blobWorkersReady } from './blob-pool.js';
 import { type WrittenBlob, writeFollowedBlob } from './blob-writer.js';
 import { chainIds, layerDirName } from './chain-id.js';

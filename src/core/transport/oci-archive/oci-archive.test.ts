@@ -10,7 +10,7 @@ import { useTempDir } from '../../../../test/helpers/temp-dir.js';
 import { validateLayout } from '../../../../test/helpers/validate.js';
 import { type Digest, VerifyingStream } from '../../digest.js';
 import { isLighterError, type LighterError } from '../../errors.js';
-import { copyByHand } from '../layout/testdata/copy-by-hand.js';
+import { copyByHand } from '../../layout/testdata/copy-by-hand.js';
 import { ociLayoutTransport } from '../oci-layout/transport.js';
 import { ociArchiveTransport as archive } from './transport.js';
 

@@ -9,10 +9,10 @@ import type {
   ImageDestination,
   RawManifest,
 } from '../../image.js';
+import { addEntry } from '../../layout/layout.js';
+import { LayoutWriter } from '../../layout/writer.js';
 import type { Descriptor } from '../../manifest.js';
 import { MediaType } from '../../media-types.js';
-import { addEntry } from '../layout/layout.js';
-import { LayoutWriter } from '../layout/writer.js';
 import type { OpenOptions } from '../types.js';
 import { formatPathAndName, type OciLayoutReference } from './transport.js';
 

@@ -13,8 +13,8 @@ import { useTempDir } from '../../../../test/helpers/temp-dir.js';
 import { validateLayout } from '../../../../test/helpers/validate.js';
 import { VerifyingStream } from '../../digest.js';
 import { isLighterError, type LighterError } from '../../errors.js';
+import { copyByHand } from '../../layout/testdata/copy-by-hand.js';
 import { MediaType } from '../../media-types.js';
-import { copyByHand } from '../layout/testdata/copy-by-hand.js';
 import { ociLayoutTransport as oci } from './transport.js';
 
 const open = {

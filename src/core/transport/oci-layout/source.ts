@@ -6,9 +6,9 @@ import type { Digest } from '../../digest.js';
 import { LighterError } from '../../errors.js';
 import { directoryTree, type FileTree } from '../../fs/tree.js';
 import type { ImageSource, RawManifest } from '../../image.js';
+import { selectEntry } from '../../layout/layout.js';
+import { LayoutReader } from '../../layout/reader.js';
 import type { Descriptor } from '../../manifest.js';
-import { selectEntry } from '../layout/layout.js';
-import { LayoutReader } from '../layout/reader.js';
 import type { OpenOptions } from '../types.js';
 import { formatPathAndName, type OciLayoutReference } from './transport.js';
 

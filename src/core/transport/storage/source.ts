@@ -3,11 +3,11 @@
 import type { Readable } from 'node:stream';
 import type { Digest } from '../../digest.js';
 import type { ImageSource, RawManifest } from '../../image.js';
+import { LayoutReader } from '../../layout/reader.js';
 import type { Descriptor } from '../../manifest.js';
 import type { Lease } from '../../storage/lease.js';
 import { defaultStoreDir } from '../../storage/location.js';
 import { Store, type StoredImage } from '../../storage/store.js';
-import { LayoutReader } from '../layout/reader.js';
 import type { OpenOptions } from '../types.js';
 import type { StorageReference } from './transport.js';
 

@@ -1,7 +1,7 @@
 // Test child process: copies one image into a layout under several tags, to race other writers.
 // Usage: node --import scripts/ts-import.mjs write-tags.ts SRC_LAYOUT DEST_LAYOUT TAG...
 
-import { copyByHand } from '../../layout/testdata/copy-by-hand.js';
+import { copyByHand } from '../../../layout/testdata/copy-by-hand.js';
 import { ociLayoutTransport } from '../transport.js';
 
 const [src, dest, ...tags] = process.argv.slice(2);

@@ -3,13 +3,13 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Digest } from '../../digest.js';
-import { LighterError } from '../../errors.js';
-import { writeFileAtomic } from '../../fs/atomic-write.js';
-import { type ContentDigest, writeContentFile } from '../../fs/content-file.js';
-import { withFileLock } from '../../fs/file-lock.js';
-import type { Logger } from '../../log.js';
-import type { Descriptor } from '../../manifest.js';
+import type { Digest } from '../digest.js';
+import { LighterError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { type ContentDigest, writeContentFile } from '../fs/content-file.js';
+import { withFileLock } from '../fs/file-lock.js';
+import type { Logger } from '../log.js';
+import type { Descriptor } from '../manifest.js';
 import {
   blobPath,
   checkLayoutMarker,

@@ -1,10 +1,10 @@
 // Test support: copies an image source to a destination through the raw transport APIs, as the brief's contract orders them.
 
 import type { Readable } from 'node:stream';
-import { VerifyingStream } from '../../../digest.js';
-import type { ImageDestination, ImageSource, RawManifest } from '../../../image.js';
-import type { Descriptor } from '../../../manifest.js';
-import { isIndexMediaType } from '../../../media-types.js';
+import { VerifyingStream } from '../../digest.js';
+import type { ImageDestination, ImageSource, RawManifest } from '../../image.js';
+import type { Descriptor } from '../../manifest.js';
+import { isIndexMediaType } from '../../media-types.js';
 
 /**
  * Blobs (each through a VerifyingStream), then child manifests by digest, then the top-level

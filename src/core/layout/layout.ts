@@ -1,9 +1,9 @@
 // The OCI image layout's files (oci-layout, index.json, blobs/<alg>/<hex>) and the rules for names in its index.
 
-import { type Digest, parseDigest } from '../../digest.js';
-import { LighterError } from '../../errors.js';
-import type { Descriptor } from '../../manifest.js';
-import { MediaType } from '../../media-types.js';
+import { type Digest, parseDigest } from '../digest.js';
+import { LighterError } from '../errors.js';
+import type { Descriptor } from '../manifest.js';
+import { MediaType } from '../media-types.js';
 
 export const LAYOUT_FILE = 'oci-layout';
 export const INDEX_FILE = 'index.json';

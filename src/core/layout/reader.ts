@@ -1,12 +1,12 @@
 // Reads an OCI image layout from any FileTree (a directory, or a tar of one), for the oci and oci-archive sources and the store.
 
 import type { Readable } from 'node:stream';
-import type { Digest } from '../../digest.js';
-import { isLighterError, LighterError } from '../../errors.js';
-import type { FileTree } from '../../fs/tree.js';
-import type { RawManifest } from '../../image.js';
-import { type Descriptor, MAX_MANIFEST_SIZE } from '../../manifest.js';
-import { isIndexMediaType } from '../../media-types.js';
+import type { Digest } from '../digest.js';
+import { isLighterError, LighterError } from '../errors.js';
+import type { FileTree } from '../fs/tree.js';
+import type { RawManifest } from '../image.js';
+import { type Descriptor, MAX_MANIFEST_SIZE } from '../manifest.js';
+import { isIndexMediaType } from '../media-types.js';
 import {
   blobPath,
   checkLayoutMarker,
