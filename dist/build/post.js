@@ -38787,7 +38787,7 @@ function errorMessage(err) {
 /* harmony export */   M2: () => (/* binding */ SecretMasker),
 /* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
-/* unused harmony export consoleLogger */
+/* unused harmony exports quietLogger, consoleLogger */
 // The logging interface core code writes to; the CLI and the actions each supply one.
 /** A logger that drops everything; the default for library callers that pass none. */
 const silentLogger = {
@@ -38798,6 +38798,10 @@ const silentLogger = {
     group: (_title, fn) => fn(),
     secret() { },
 };
+/** `logger` without its progress: info and group titles dropped; warnings and errors kept. */
+function quietLogger(logger) {
+    return { ...logger, info() { }, group: (_title, fn) => fn() };
+}
 /** Masks every registered secret in a message; shared by loggers that print text. */
 class SecretMasker {
     #secrets = new Set();
@@ -38954,7 +38958,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ 	// This function allow to reference async chunks
 /******/ 	__nccwpck_require__.u = (chunkId) => {
 /******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
+/******/ 		return "" + chunkId + ".post.js";
 /******/ 	};
 /******/ })();
 /******/ 
@@ -42595,7 +42599,7 @@ function layerCompression(mediaType) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/transport/layout/layout.js
+;// CONCATENATED MODULE: ./.build/src/core/layout/layout.js
 // The OCI image layout's files (oci-layout, index.json, blobs/<alg>/<hex>) and the rules for names in its index.
 
 
@@ -99828,357 +99832,6 @@ async function stageBlob(root, digest, source) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/manifest.js
-// OCI and Docker v2 schema 2 manifests, indexes and image configs: types and validated parsing.
-
-
-
-/** Manifests larger than this are refused (the distribution spec's recommended limit). */
-const MAX_MANIFEST_SIZE = 4 * 1024 * 1024;
-// Labels that say nothing about which manifest format the bytes are: some registries and file
-// servers send them, so the JSON decides instead.
-const GENERIC_CONTENT_TYPES = new Set([
-    'application/json',
-    'text/plain',
-    'application/octet-stream',
-    'binary/octet-stream',
-]);
-// RFC 6838 type/subtype, as the OCI image spec's descriptor schema requires.
-const MEDIA_TYPE_SYNTAX = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
-/**
- * The manifest media type a Content-Type header (or other label) claims: parameters dropped,
- * lowercased; undefined when absent or generic (`application/json`, `text/plain`, ...).
- */
-function mediaTypeFromContentType(contentType) {
-    const bare = contentType?.split(';', 1)[0]?.trim().toLowerCase();
-    if (!bare || GENERIC_CONTENT_TYPES.has(bare))
-        return undefined;
-    return bare;
-}
-/**
- * Parses and validates an image manifest or index. `mediaType` is what the bytes were labelled
- * with (a Content-Type, an index descriptor's mediaType); it must agree with the JSON's own.
- * Throws ERR_MANIFEST_TOO_BIG, ERR_BAD_MANIFEST (naming the field), ERR_UNSUPPORTED_SCHEMA
- * (Docker schema 1) or ERR_BAD_MEDIA_TYPE.
- */
-function parseManifest(bytes, mediaType) {
-    if (bytes.length > MAX_MANIFEST_SIZE) {
-        throw new errors/* LighterError */.Kt('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
-    }
-    const claimed = mediaTypeFromContentType(mediaType);
-    if (claimed !== undefined && isSchema1MediaType(claimed))
-        throw schema1Error(claimed);
-    const json = decodeObject(bytes, 'manifest');
-    const own = json.mediaType;
-    if (own !== undefined && typeof own !== 'string') {
-        throw badManifest('manifest', 'mediaType', `must be a string, got ${describe(own)}`);
-    }
-    if (looksLikeSchema1(json))
-        throw schema1Error(own ?? media_types_MediaType.dockerSchema1);
-    if (json.schemaVersion !== 2) {
-        throw badManifest('manifest', 'schemaVersion', `must be 2, got ${describe(json.schemaVersion)}`);
-    }
-    if (claimed !== undefined && own !== undefined && own !== claimed) {
-        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
-    }
-    const effective = own ?? claimed ?? mediaTypeByShape(json);
-    if (isImageManifestMediaType(effective)) {
-        checkImageManifest(json);
-        return { kind: 'image', mediaType: effective, manifest: json };
-    }
-    if (isIndexMediaType(effective)) {
-        checkIndex(json);
-        return { kind: 'index', mediaType: effective, index: json };
-    }
-    throw new errors/* LighterError */.Kt('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
-}
-/**
- * The media type of manifest bytes: the JSON's `mediaType` when present, else guessed from its
- * shape (`manifests` → OCI index, `config`/`layers` → OCI manifest, `fsLayers` → Docker schema 1).
- * Throws ERR_BAD_MANIFEST when the bytes are not a JSON object or the shape is ambiguous.
- */
-function detectManifestMediaType(bytes) {
-    const json = decodeObject(bytes, 'manifest');
-    if (typeof json.mediaType === 'string' && json.mediaType !== '')
-        return json.mediaType;
-    if (looksLikeSchema1(json)) {
-        return 'signatures' in json ? MediaType.dockerSchema1Signed : MediaType.dockerSchema1;
-    }
-    return mediaTypeByShape(json);
-}
-/** Parses and validates an image config blob. Throws ERR_BAD_MANIFEST naming the field. */
-function parseImageConfig(bytes) {
-    const what = 'image config';
-    const json = decodeObject(bytes, what);
-    const v = new Checker(what);
-    v.string(json, 'architecture', { required: true, nonEmpty: true });
-    v.string(json, 'os', { required: true, nonEmpty: true });
-    v.string(json, 'variant');
-    v.string(json, 'os.version');
-    v.stringArray(json, 'os.features');
-    v.string(json, 'created');
-    v.string(json, 'author');
-    const rootfs = v.object(json.rootfs, 'rootfs');
-    if (rootfs.type !== 'layers') {
-        throw badManifest(what, 'rootfs.type', `must be "layers", got ${describe(rootfs.type)}`);
-    }
-    v.array(rootfs.diff_ids, 'rootfs.diff_ids').forEach((id, i) => {
-        v.digest(id, `rootfs.diff_ids[${i}]`);
-    });
-    if (json.config === null)
-        delete json.config;
-    if (json.config !== undefined)
-        checkContainerConfig(v, v.object(json.config, 'config'));
-    if (json.history !== undefined) {
-        v.array(json.history, 'history').forEach((entry, i) => {
-            const path = `history[${i}]`;
-            const h = v.object(entry, path);
-            for (const key of ['created', 'created_by', 'author', 'comment']) {
-                v.string(h, key, { path: `${path}.${key}` });
-            }
-            if (h.empty_layer !== undefined && typeof h.empty_layer !== 'boolean') {
-                throw badManifest(what, `${path}.empty_layer`, `must be a boolean, got ${describe(h.empty_layer)}`);
-            }
-        });
-    }
-    return json;
-}
-/**
- * The blobs and manifests a manifest points to: config then layers, or the index's entries.
- * `subject` is left out on purpose: it names another image this one refers to, not a part of it.
- */
-function manifestDescriptors(m) {
-    if (m.kind === 'image')
-        return [m.manifest.config, ...m.manifest.layers];
-    return [...m.index.manifests];
-}
-function checkImageManifest(json) {
-    const what = 'image manifest';
-    const v = new Checker(what);
-    // A document that is valid as two types could be read differently by two tools (the
-    // OCI spec's "ambiguous manifest" problem), so fields of the other kind are refused.
-    if ('manifests' in json)
-        throw badManifest(what, 'manifests', 'is not allowed in an image manifest');
-    v.descriptor(json.config, 'config');
-    v.array(json.layers, 'layers').forEach((layer, i) => {
-        v.descriptor(layer, `layers[${i}]`);
-    });
-    checkCommon(v, json);
-}
-function checkIndex(json) {
-    const what = 'image index';
-    const v = new Checker(what);
-    for (const key of ['config', 'layers']) {
-        if (key in json)
-            throw badManifest(what, key, 'is not allowed in an image index');
-    }
-    v.array(json.manifests, 'manifests').forEach((entry, i) => {
-        v.descriptor(entry, `manifests[${i}]`);
-    });
-    checkCommon(v, json);
-}
-function checkCommon(v, json) {
-    if (json.subject !== undefined)
-        v.descriptor(json.subject, 'subject');
-    v.string(json, 'artifactType');
-    v.stringMap(json.annotations, 'annotations');
-}
-function checkContainerConfig(v, c) {
-    // Docker writes null for empty maps and lists; drop those so the result matches the types.
-    for (const key of ['Env', 'Labels', 'ExposedPorts', 'Volumes', 'Shell']) {
-        if (c[key] === null)
-            delete c[key];
-    }
-    for (const key of ['User', 'WorkingDir', 'StopSignal'])
-        v.string(c, key, { path: `config.${key}` });
-    for (const key of ['Env', 'Shell'])
-        v.stringArray(c, key, `config.${key}`);
-    for (const key of ['Entrypoint', 'Cmd', 'OnBuild']) {
-        if (c[key] !== null)
-            v.stringArray(c, key, `config.${key}`);
-    }
-    v.stringMap(c.Labels, 'config.Labels');
-    for (const key of ['ExposedPorts', 'Volumes']) {
-        if (c[key] !== undefined)
-            v.object(c[key], `config.${key}`);
-    }
-    if (c.Healthcheck !== undefined && c.Healthcheck !== null) {
-        const h = v.object(c.Healthcheck, 'config.Healthcheck');
-        v.stringArray(h, 'Test', 'config.Healthcheck.Test');
-    }
-}
-function looksLikeSchema1(json) {
-    return (json.schemaVersion === 1 ||
-        (typeof json.mediaType === 'string' && isSchema1MediaType(json.mediaType)) ||
-        (json.mediaType === undefined && 'fsLayers' in json));
-}
-function mediaTypeByShape(json) {
-    const isIndex = 'manifests' in json;
-    const isImage = 'config' in json || 'layers' in json;
-    // Docker schema 2 always names its mediaType, so an unnamed document is OCI.
-    if (isIndex && !isImage)
-        return media_types_MediaType.ociIndex;
-    if (isImage && !isIndex)
-        return media_types_MediaType.ociManifest;
-    throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', isIndex
-        ? 'invalid manifest: no mediaType, and it has both "manifests" and "config"/"layers"'
-        : 'invalid manifest: no mediaType, and neither "manifests" nor "config" and "layers"');
-}
-function schema1Error(mediaType) {
-    return new errors/* LighterError */.Kt('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
-        '(docker, buildah, skopeo copy) to convert it to schema 2 or OCI', { details: { mediaType } });
-}
-function decodeObject(bytes, what) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch (err) {
-        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (err) {
-        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)})`, {
-            cause: err,
-        });
-    }
-    if (!manifest_isObject(json)) {
-        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${describe(json)}`);
-    }
-    return json;
-}
-function badManifest(what, path, problem, cause) {
-    return new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
-        cause,
-        details: { field: path },
-    });
-}
-function manifest_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A short description of a JSON value for "got ..." in messages. */
-function describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-/** Shape checks that name the offending field (`layers[2].digest`) in ERR_BAD_MANIFEST. */
-class Checker {
-    what;
-    // No parameter properties: Node's type stripping runs these sources as they are.
-    constructor(what) {
-        this.what = what;
-    }
-    fail(path, problem, cause) {
-        return badManifest(this.what, path, problem, cause);
-    }
-    object(value, path) {
-        if (!manifest_isObject(value))
-            throw this.fail(path, `must be an object, got ${describe(value)}`);
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            throw this.fail(path, `must be an array, got ${describe(value)}`);
-        return value;
-    }
-    /** Checks the optional (unless `required`) string field `key` of `obj`. */
-    string(obj, key, options = {}) {
-        const path = options.path ?? key;
-        const value = obj[key];
-        if (value === undefined && !options.required)
-            return;
-        if (typeof value !== 'string')
-            throw this.fail(path, `must be a string, got ${describe(value)}`);
-        if (options.nonEmpty && value === '')
-            throw this.fail(path, 'must not be empty');
-    }
-    stringArray(obj, key, path = key) {
-        const value = obj[key];
-        if (value === undefined)
-            return;
-        this.array(value, path).forEach((item, i) => {
-            if (typeof item !== 'string') {
-                throw this.fail(`${path}[${i}]`, `must be a string, got ${describe(item)}`);
-            }
-        });
-    }
-    stringMap(value, path) {
-        if (value === undefined)
-            return;
-        for (const [key, item] of Object.entries(this.object(value, path))) {
-            if (typeof item !== 'string') {
-                throw this.fail(`${path}[${JSON.stringify(key)}]`, `must be a string, got ${describe(item)}`);
-            }
-        }
-    }
-    digest(value, path) {
-        if (typeof value !== 'string')
-            throw this.fail(path, `must be a digest string, got ${describe(value)}`);
-        try {
-            return validateDigest(value);
-        }
-        catch (err) {
-            throw this.fail(path, `is not valid: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
-        }
-    }
-    descriptor(value, path) {
-        const d = this.object(value, path);
-        if (typeof d.mediaType !== 'string') {
-            throw this.fail(`${path}.mediaType`, `must be a string, got ${describe(d.mediaType)}`);
-        }
-        if (!MEDIA_TYPE_SYNTAX.test(d.mediaType)) {
-            throw this.fail(`${path}.mediaType`, `is not a valid media type: ${describe(d.mediaType)}`);
-        }
-        const digest = this.digest(d.digest, `${path}.digest`);
-        if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
-            throw this.fail(`${path}.size`, `must be a non-negative integer, got ${describe(d.size)}`);
-        }
-        this.stringArray(d, 'urls', `${path}.urls`);
-        this.stringMap(d.annotations, `${path}.annotations`);
-        this.string(d, 'artifactType', { path: `${path}.artifactType` });
-        if (d.platform !== undefined)
-            this.platform(d.platform, `${path}.platform`);
-        if (d.data !== undefined)
-            this.embeddedData(d.data, digest, d.size, `${path}.data`);
-    }
-    platform(value, path) {
-        const p = this.object(value, path);
-        this.string(p, 'architecture', {
-            required: true,
-            nonEmpty: true,
-            path: `${path}.architecture`,
-        });
-        this.string(p, 'os', { required: true, nonEmpty: true, path: `${path}.os` });
-        this.string(p, 'variant', { path: `${path}.variant` });
-        this.string(p, 'os.version', { path: `${path}["os.version"]` });
-        this.stringArray(p, 'os.features', `${path}["os.features"]`);
-    }
-    // Embedded content is used instead of fetching the blob, so it must be the blob.
-    embeddedData(value, digest, size, path) {
-        if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
-            throw this.fail(path, 'must be base64 text');
-        }
-        const data = Buffer.from(value, 'base64');
-        try {
-            verifyBytes(data, { digest, size, what: 'embedded data' });
-        }
-        catch (err) {
-            throw this.fail(path, `does not match the descriptor: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./.build/src/core/fs/content-file.js
@@ -100293,11 +99946,11 @@ async function acquireFileLock(path, options = {}) {
                 continue;
             }
             if (Date.now() >= deadline) {
-                throw new errors/* LighterError */.Kt('ERR_LOCKED', `locking ${options.what ?? path}: held by ${file_lock_describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
+                throw new errors/* LighterError */.Kt('ERR_LOCKED', `locking ${options.what ?? path}: held by ${describe(holder)}; gave up after ${timeoutMs} ms`, { details: { path, holder: holder === 'unwritten' ? undefined : holder } });
             }
             // Say why we are idle once a wait gets long enough for someone to wonder.
             if (!warned && Date.now() - started > 2_000) {
-                options.logger?.info(`waiting for the lock on ${options.what ?? path} (${file_lock_describe(holder)})`);
+                options.logger?.info(`waiting for the lock on ${options.what ?? path} (${describe(holder)})`);
                 warned = true;
             }
         }
@@ -100416,7 +100069,7 @@ async function ageMs(path) {
         return 0;
     }
 }
-function file_lock_describe(holder) {
+function describe(holder) {
     if (holder === 'unwritten')
         return 'a process that is still creating it';
     return `pid ${holder.pid} on ${holder.host} since ${holder.since}`;
@@ -100440,7 +100093,7 @@ function heldLock(path, owner, logger) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/transport/layout/writer.js
+;// CONCATENATED MODULE: ./.build/src/core/layout/writer.js
 // Writes an OCI image layout in a directory: blobs appear whole or not at all, index.json changes under a lock.
 
 
@@ -100550,6 +100203,357 @@ class LayoutWriter {
                 : {}),
             ...(this.#options.logger ? { logger: this.#options.logger } : {}),
         });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/manifest.js
+// OCI and Docker v2 schema 2 manifests, indexes and image configs: types and validated parsing.
+
+
+
+/** Manifests larger than this are refused (the distribution spec's recommended limit). */
+const MAX_MANIFEST_SIZE = 4 * 1024 * 1024;
+// Labels that say nothing about which manifest format the bytes are: some registries and file
+// servers send them, so the JSON decides instead.
+const GENERIC_CONTENT_TYPES = new Set([
+    'application/json',
+    'text/plain',
+    'application/octet-stream',
+    'binary/octet-stream',
+]);
+// RFC 6838 type/subtype, as the OCI image spec's descriptor schema requires.
+const MEDIA_TYPE_SYNTAX = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/**
+ * The manifest media type a Content-Type header (or other label) claims: parameters dropped,
+ * lowercased; undefined when absent or generic (`application/json`, `text/plain`, ...).
+ */
+function mediaTypeFromContentType(contentType) {
+    const bare = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+    if (!bare || GENERIC_CONTENT_TYPES.has(bare))
+        return undefined;
+    return bare;
+}
+/**
+ * Parses and validates an image manifest or index. `mediaType` is what the bytes were labelled
+ * with (a Content-Type, an index descriptor's mediaType); it must agree with the JSON's own.
+ * Throws ERR_MANIFEST_TOO_BIG, ERR_BAD_MANIFEST (naming the field), ERR_UNSUPPORTED_SCHEMA
+ * (Docker schema 1) or ERR_BAD_MEDIA_TYPE.
+ */
+function parseManifest(bytes, mediaType) {
+    if (bytes.length > MAX_MANIFEST_SIZE) {
+        throw new errors/* LighterError */.Kt('ERR_MANIFEST_TOO_BIG', `manifest is ${bytes.length} bytes; the limit is ${MAX_MANIFEST_SIZE}`, { details: { size: bytes.length, limit: MAX_MANIFEST_SIZE } });
+    }
+    const claimed = mediaTypeFromContentType(mediaType);
+    if (claimed !== undefined && isSchema1MediaType(claimed))
+        throw schema1Error(claimed);
+    const json = decodeObject(bytes, 'manifest');
+    const own = json.mediaType;
+    if (own !== undefined && typeof own !== 'string') {
+        throw badManifest('manifest', 'mediaType', `must be a string, got ${manifest_describe(own)}`);
+    }
+    if (looksLikeSchema1(json))
+        throw schema1Error(own ?? media_types_MediaType.dockerSchema1);
+    if (json.schemaVersion !== 2) {
+        throw badManifest('manifest', 'schemaVersion', `must be 2, got ${manifest_describe(json.schemaVersion)}`);
+    }
+    if (claimed !== undefined && own !== undefined && own !== claimed) {
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid manifest: it says mediaType "${own}" but was labelled "${claimed}"`, { details: { mediaType: own, label: claimed } });
+    }
+    const effective = own ?? claimed ?? mediaTypeByShape(json);
+    if (isImageManifestMediaType(effective)) {
+        checkImageManifest(json);
+        return { kind: 'image', mediaType: effective, manifest: json };
+    }
+    if (isIndexMediaType(effective)) {
+        checkIndex(json);
+        return { kind: 'index', mediaType: effective, index: json };
+    }
+    throw new errors/* LighterError */.Kt('ERR_BAD_MEDIA_TYPE', `unsupported manifest media type "${effective}" (expected an OCI or Docker v2 image manifest or index)`, { details: { mediaType: effective } });
+}
+/**
+ * The media type of manifest bytes: the JSON's `mediaType` when present, else guessed from its
+ * shape (`manifests` → OCI index, `config`/`layers` → OCI manifest, `fsLayers` → Docker schema 1).
+ * Throws ERR_BAD_MANIFEST when the bytes are not a JSON object or the shape is ambiguous.
+ */
+function detectManifestMediaType(bytes) {
+    const json = decodeObject(bytes, 'manifest');
+    if (typeof json.mediaType === 'string' && json.mediaType !== '')
+        return json.mediaType;
+    if (looksLikeSchema1(json)) {
+        return 'signatures' in json ? MediaType.dockerSchema1Signed : MediaType.dockerSchema1;
+    }
+    return mediaTypeByShape(json);
+}
+/** Parses and validates an image config blob. Throws ERR_BAD_MANIFEST naming the field. */
+function parseImageConfig(bytes) {
+    const what = 'image config';
+    const json = decodeObject(bytes, what);
+    const v = new Checker(what);
+    v.string(json, 'architecture', { required: true, nonEmpty: true });
+    v.string(json, 'os', { required: true, nonEmpty: true });
+    v.string(json, 'variant');
+    v.string(json, 'os.version');
+    v.stringArray(json, 'os.features');
+    v.string(json, 'created');
+    v.string(json, 'author');
+    const rootfs = v.object(json.rootfs, 'rootfs');
+    if (rootfs.type !== 'layers') {
+        throw badManifest(what, 'rootfs.type', `must be "layers", got ${manifest_describe(rootfs.type)}`);
+    }
+    v.array(rootfs.diff_ids, 'rootfs.diff_ids').forEach((id, i) => {
+        v.digest(id, `rootfs.diff_ids[${i}]`);
+    });
+    if (json.config === null)
+        delete json.config;
+    if (json.config !== undefined)
+        checkContainerConfig(v, v.object(json.config, 'config'));
+    if (json.history !== undefined) {
+        v.array(json.history, 'history').forEach((entry, i) => {
+            const path = `history[${i}]`;
+            const h = v.object(entry, path);
+            for (const key of ['created', 'created_by', 'author', 'comment']) {
+                v.string(h, key, { path: `${path}.${key}` });
+            }
+            if (h.empty_layer !== undefined && typeof h.empty_layer !== 'boolean') {
+                throw badManifest(what, `${path}.empty_layer`, `must be a boolean, got ${manifest_describe(h.empty_layer)}`);
+            }
+        });
+    }
+    return json;
+}
+/**
+ * The blobs and manifests a manifest points to: config then layers, or the index's entries.
+ * `subject` is left out on purpose: it names another image this one refers to, not a part of it.
+ */
+function manifestDescriptors(m) {
+    if (m.kind === 'image')
+        return [m.manifest.config, ...m.manifest.layers];
+    return [...m.index.manifests];
+}
+function checkImageManifest(json) {
+    const what = 'image manifest';
+    const v = new Checker(what);
+    // A document that is valid as two types could be read differently by two tools (the
+    // OCI spec's "ambiguous manifest" problem), so fields of the other kind are refused.
+    if ('manifests' in json)
+        throw badManifest(what, 'manifests', 'is not allowed in an image manifest');
+    v.descriptor(json.config, 'config');
+    v.array(json.layers, 'layers').forEach((layer, i) => {
+        v.descriptor(layer, `layers[${i}]`);
+    });
+    checkCommon(v, json);
+}
+function checkIndex(json) {
+    const what = 'image index';
+    const v = new Checker(what);
+    for (const key of ['config', 'layers']) {
+        if (key in json)
+            throw badManifest(what, key, 'is not allowed in an image index');
+    }
+    v.array(json.manifests, 'manifests').forEach((entry, i) => {
+        v.descriptor(entry, `manifests[${i}]`);
+    });
+    checkCommon(v, json);
+}
+function checkCommon(v, json) {
+    if (json.subject !== undefined)
+        v.descriptor(json.subject, 'subject');
+    v.string(json, 'artifactType');
+    v.stringMap(json.annotations, 'annotations');
+}
+function checkContainerConfig(v, c) {
+    // Docker writes null for empty maps and lists; drop those so the result matches the types.
+    for (const key of ['Env', 'Labels', 'ExposedPorts', 'Volumes', 'Shell']) {
+        if (c[key] === null)
+            delete c[key];
+    }
+    for (const key of ['User', 'WorkingDir', 'StopSignal'])
+        v.string(c, key, { path: `config.${key}` });
+    for (const key of ['Env', 'Shell'])
+        v.stringArray(c, key, `config.${key}`);
+    for (const key of ['Entrypoint', 'Cmd', 'OnBuild']) {
+        if (c[key] !== null)
+            v.stringArray(c, key, `config.${key}`);
+    }
+    v.stringMap(c.Labels, 'config.Labels');
+    for (const key of ['ExposedPorts', 'Volumes']) {
+        if (c[key] !== undefined)
+            v.object(c[key], `config.${key}`);
+    }
+    if (c.Healthcheck !== undefined && c.Healthcheck !== null) {
+        const h = v.object(c.Healthcheck, 'config.Healthcheck');
+        v.stringArray(h, 'Test', 'config.Healthcheck.Test');
+    }
+}
+function looksLikeSchema1(json) {
+    return (json.schemaVersion === 1 ||
+        (typeof json.mediaType === 'string' && isSchema1MediaType(json.mediaType)) ||
+        (json.mediaType === undefined && 'fsLayers' in json));
+}
+function mediaTypeByShape(json) {
+    const isIndex = 'manifests' in json;
+    const isImage = 'config' in json || 'layers' in json;
+    // Docker schema 2 always names its mediaType, so an unnamed document is OCI.
+    if (isIndex && !isImage)
+        return media_types_MediaType.ociIndex;
+    if (isImage && !isIndex)
+        return media_types_MediaType.ociManifest;
+    throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', isIndex
+        ? 'invalid manifest: no mediaType, and it has both "manifests" and "config"/"layers"'
+        : 'invalid manifest: no mediaType, and neither "manifests" nor "config" and "layers"');
+}
+function schema1Error(mediaType) {
+    return new errors/* LighterError */.Kt('ERR_UNSUPPORTED_SCHEMA', 'Docker schema 1 manifests are not supported: re-push the image with a current client ' +
+        '(docker, buildah, skopeo copy) to convert it to schema 2 or OCI', { details: { mediaType } });
+}
+function decodeObject(bytes, what) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch (err) {
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid UTF-8`, { cause: err });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: not valid JSON (${(0,errors/* errorMessage */.gJ)(err)})`, {
+            cause: err,
+        });
+    }
+    if (!manifest_isObject(json)) {
+        throw new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: expected a JSON object, got ${manifest_describe(json)}`);
+    }
+    return json;
+}
+function badManifest(what, path, problem, cause) {
+    return new errors/* LighterError */.Kt('ERR_BAD_MANIFEST', `invalid ${what}: ${path} ${problem}`, {
+        cause,
+        details: { field: path },
+    });
+}
+function manifest_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A short description of a JSON value for "got ..." in messages. */
+function manifest_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+/** Shape checks that name the offending field (`layers[2].digest`) in ERR_BAD_MANIFEST. */
+class Checker {
+    what;
+    // No parameter properties: Node's type stripping runs these sources as they are.
+    constructor(what) {
+        this.what = what;
+    }
+    fail(path, problem, cause) {
+        return badManifest(this.what, path, problem, cause);
+    }
+    object(value, path) {
+        if (!manifest_isObject(value))
+            throw this.fail(path, `must be an object, got ${manifest_describe(value)}`);
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            throw this.fail(path, `must be an array, got ${manifest_describe(value)}`);
+        return value;
+    }
+    /** Checks the optional (unless `required`) string field `key` of `obj`. */
+    string(obj, key, options = {}) {
+        const path = options.path ?? key;
+        const value = obj[key];
+        if (value === undefined && !options.required)
+            return;
+        if (typeof value !== 'string')
+            throw this.fail(path, `must be a string, got ${manifest_describe(value)}`);
+        if (options.nonEmpty && value === '')
+            throw this.fail(path, 'must not be empty');
+    }
+    stringArray(obj, key, path = key) {
+        const value = obj[key];
+        if (value === undefined)
+            return;
+        this.array(value, path).forEach((item, i) => {
+            if (typeof item !== 'string') {
+                throw this.fail(`${path}[${i}]`, `must be a string, got ${manifest_describe(item)}`);
+            }
+        });
+    }
+    stringMap(value, path) {
+        if (value === undefined)
+            return;
+        for (const [key, item] of Object.entries(this.object(value, path))) {
+            if (typeof item !== 'string') {
+                throw this.fail(`${path}[${JSON.stringify(key)}]`, `must be a string, got ${manifest_describe(item)}`);
+            }
+        }
+    }
+    digest(value, path) {
+        if (typeof value !== 'string')
+            throw this.fail(path, `must be a digest string, got ${manifest_describe(value)}`);
+        try {
+            return validateDigest(value);
+        }
+        catch (err) {
+            throw this.fail(path, `is not valid: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
+        }
+    }
+    descriptor(value, path) {
+        const d = this.object(value, path);
+        if (typeof d.mediaType !== 'string') {
+            throw this.fail(`${path}.mediaType`, `must be a string, got ${manifest_describe(d.mediaType)}`);
+        }
+        if (!MEDIA_TYPE_SYNTAX.test(d.mediaType)) {
+            throw this.fail(`${path}.mediaType`, `is not a valid media type: ${manifest_describe(d.mediaType)}`);
+        }
+        const digest = this.digest(d.digest, `${path}.digest`);
+        if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+            throw this.fail(`${path}.size`, `must be a non-negative integer, got ${manifest_describe(d.size)}`);
+        }
+        this.stringArray(d, 'urls', `${path}.urls`);
+        this.stringMap(d.annotations, `${path}.annotations`);
+        this.string(d, 'artifactType', { path: `${path}.artifactType` });
+        if (d.platform !== undefined)
+            this.platform(d.platform, `${path}.platform`);
+        if (d.data !== undefined)
+            this.embeddedData(d.data, digest, d.size, `${path}.data`);
+    }
+    platform(value, path) {
+        const p = this.object(value, path);
+        this.string(p, 'architecture', {
+            required: true,
+            nonEmpty: true,
+            path: `${path}.architecture`,
+        });
+        this.string(p, 'os', { required: true, nonEmpty: true, path: `${path}.os` });
+        this.string(p, 'variant', { path: `${path}.variant` });
+        this.string(p, 'os.version', { path: `${path}["os.version"]` });
+        this.stringArray(p, 'os.features', `${path}["os.features"]`);
+    }
+    // Embedded content is used instead of fetching the blob, so it must be the blob.
+    embeddedData(value, digest, size, path) {
+        if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+            throw this.fail(path, 'must be base64 text');
+        }
+        const data = Buffer.from(value, 'base64');
+        try {
+            verifyBytes(data, { digest, size, what: 'embedded data' });
+        }
+        catch (err) {
+            throw this.fail(path, `does not match the descriptor: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
+        }
     }
 }
 
@@ -101268,7 +101272,7 @@ async function post() {
     const logger = actionsLogger();
     // A cancelled build may have left a RUN container (and its overlay mount) behind.
     if (process.platform === 'linux') {
-        const { removeBuildLeftovers } = await __nccwpck_require__.e(/* import() */ 190).then(__nccwpck_require__.bind(__nccwpck_require__, 3190));
+        const { removeBuildLeftovers } = await __nccwpck_require__.e(/* import() */ 316).then(__nccwpck_require__.bind(__nccwpck_require__, 4316));
         await removeBuildLeftovers(logger).catch(() => { });
     }
     const plan = readCachePlan();

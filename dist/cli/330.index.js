@@ -270,38 +270,50 @@ async function readFrom(path, offset) {
 // The monitor is `monitorMain` below, run with `node -e`: its source goes with the function,
 // so a bundled action or CLI needs no separate file. It must therefore import nothing and
 // reach Node's modules through `process.getBuiltinModule`.
+//
+// A foreground run that ends with lighter anyway (`lighter run` without -d) gains nothing from
+// a separate process, and a Node start is a good part of a short container's life: there,
+// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry.
 /** The node -e script: the monitor's source and a call of it with the config path. */
 function monitorScript() {
     return `(${monitorMain.toString()})(process.argv[process.argv.length - 1]);\n`;
 }
 /** The monitor's body. Self-contained: it runs in a separate Node process from its source text. */
-function monitorMain(configPath) {
+function monitorMain(configPath, host) {
     const fs = process.getBuiltinModule('node:fs');
     const childProcess = process.getBuiltinModule('node:child_process');
     const { StringDecoder } = process.getBuiltinModule('node:string_decoder');
     const os = process.getBuiltinModule('node:os');
     const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
-    // The monitor sits in its own session; a terminal's signals are not for it. SIGTERM goes to
-    // the runtime, which hands it on to the container, so the container ends and is recorded.
-    process.on('SIGINT', () => { });
-    process.on('SIGHUP', () => { });
-    // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC write
-    // failing after lighter went away (emitted as an 'error' event on process), nor a bug.
-    process.on('error', () => { });
-    process.on('uncaughtException', (error) => {
-        try {
-            fs.appendFileSync(`${config.exitFile}.monitor-errors`, `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`);
-        }
-        catch { }
-    });
     let forward = config.forward;
-    process.stdout.on('error', () => {
-        forward = false;
-    });
-    process.stderr.on('error', () => {
-        forward = false;
-    });
+    // In lighter's own process the process-wide handlers stay lighter's: it forwards signals
+    // to the container itself, and its errors are its own.
+    if (!host) {
+        // The monitor sits in its own session; a terminal's signals are not for it. SIGTERM goes
+        // to the runtime, which hands it on to the container, so it ends and is recorded.
+        process.on('SIGINT', () => { });
+        process.on('SIGHUP', () => { });
+        // A monitor that dies loses the exit code for good, so nothing may kill it: not an IPC
+        // write failing after lighter went away (an 'error' event on process), nor a bug.
+        process.on('error', () => { });
+        process.on('uncaughtException', (error) => {
+            try {
+                fs.appendFileSync(`${config.exitFile}.monitor-errors`, `${new Date().toISOString()} ${String(error?.stack ?? error)}\n`);
+            }
+            catch { }
+        });
+        process.stdout.on('error', () => {
+            forward = false;
+        });
+        process.stderr.on('error', () => {
+            forward = false;
+        });
+    }
     const send = (message) => {
+        if (host) {
+            host.send(message);
+            return;
+        }
         if (!process.connected || !process.send)
             return;
         try {
@@ -329,9 +341,11 @@ function monitorMain(configPath) {
         finish({ started: false, exitCode: null, finishedAt: now(), error: String(error) });
         return;
     }
-    process.on('SIGTERM', () => {
-        child.kill('SIGTERM');
-    });
+    if (!host) {
+        process.on('SIGTERM', () => {
+            child.kill('SIGTERM');
+        });
+    }
     const pending = { stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr']) {
         const decoder = new StringDecoder('utf8');
@@ -403,10 +417,21 @@ function monitorMain(configPath) {
     });
     function finish(exit) {
         const temp = `${config.exitFile}.tmp`;
-        fs.writeFileSync(temp, `${JSON.stringify(exit)}\n`);
-        fs.renameSync(temp, config.exitFile);
+        try {
+            fs.writeFileSync(temp, `${JSON.stringify(exit)}\n`);
+            fs.renameSync(temp, config.exitFile);
+        }
+        catch (error) {
+            // Only in lighter's process may the container's dir be gone already (`rm -f` from
+            // elsewhere): the exit still reaches lighter. A monitor's error goes to its handler.
+            if (!host)
+                throw error;
+        }
         fs.closeSync(log);
-        if (process.connected && process.send) {
+        if (host) {
+            host.send({ type: 'exit', exit });
+        }
+        else if (process.connected && process.send) {
             // Disconnecting lets the monitor end once the message is out.
             process.send({ type: 'exit', exit }, () => process.disconnect());
         }
@@ -460,6 +485,8 @@ function decodeOctal(text) {
 
 // EXTERNAL MODULE: ./.build/src/core/runtime/paths.js
 var runtime_paths = __webpack_require__(8036);
+// EXTERNAL MODULE: ./.build/src/core/runtime/process-id.js
+var process_id = __webpack_require__(9159);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js
@@ -836,7 +863,8 @@ function parseId(text, kind, spec) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/container.js
-// Containers: create, start, wait, kill, stop, exec, delete, through crun/runc and a monitor process.
+// Containers: create, start, wait, kill, stop, exec, delete, through crun/runc and a monitor.
+
 
 
 
@@ -908,6 +936,8 @@ class Container {
     #monitor;
     #monitorExited;
     #monitorDone = false;
+    /** Set when this process is the monitor (`supervise: 'self'`). */
+    #self;
     #refs = 0;
     constructor(record, logger, onOutput) {
         this.record = record;
@@ -944,33 +974,59 @@ class Container {
             stream: record.stdio === 'pipe',
         };
         await writeJson(paths.monitorConfig, config);
-        const env = { ...process.env };
-        // The monitor is plain JavaScript: test runners' and loaders' options are not for it.
-        delete env.NODE_OPTIONS;
-        const fd = record.stdio === 'inherit' ? 'inherit' : 'ignore';
-        const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', monitorScript(), paths.monitorConfig], {
-            detached: true,
-            stdio: ['ignore', fd, fd, 'ipc'],
-            env,
-        });
-        this.#monitor = child;
         let spawnError;
-        this.#monitorExited = new Promise((resolve) => {
-            const done = () => {
-                this.#monitorDone = true;
-                resolve();
-            };
-            child.once('exit', done);
-            // A monitor that could not be spawned at all emits 'error' and never 'exit'.
-            child.once('error', (error) => {
-                spawnError = error;
-                done();
+        let onMessage = () => { };
+        if (options.supervise === 'self') {
+            // This process is the monitor: monitor.self names it (PID and start time) for others.
+            const id = await (0,process_id/* processId */.PA)(process.pid);
+            if (id)
+                await (0,promises_.writeFile)(paths.monitorSelf, `${id}\n`);
+            await (0,promises_.writeFile)(paths.monitorPid, `${process.pid}\n`);
+            const self = { done: false };
+            this.#self = self;
+            this.#monitorExited = new Promise((resolve) => {
+                monitorMain(paths.monitorConfig, {
+                    send: (message) => {
+                        onMessage(message);
+                        if (message.type !== 'exit')
+                            return;
+                        self.done = true;
+                        this.#monitorDone = true;
+                        resolve();
+                    },
+                });
             });
-        });
-        if (child.pid)
-            await (0,promises_.writeFile)(paths.monitorPid, `${child.pid}\n`);
+        }
+        else {
+            const env = { ...process.env };
+            // The monitor is plain JavaScript: test runners' and loaders' options are not for it.
+            delete env.NODE_OPTIONS;
+            const fd = record.stdio === 'inherit' ? 'inherit' : 'ignore';
+            const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', monitorScript(), paths.monitorConfig], {
+                detached: true,
+                stdio: ['ignore', fd, fd, 'ipc'],
+                env,
+            });
+            this.#monitor = child;
+            this.#monitorExited = new Promise((resolve) => {
+                const done = () => {
+                    this.#monitorDone = true;
+                    resolve();
+                };
+                child.once('exit', done);
+                // A monitor that could not be spawned at all emits 'error' and never 'exit'.
+                child.once('error', (error) => {
+                    spawnError = error;
+                    done();
+                });
+            });
+            child.on('message', (message) => onMessage(message));
+            if (child.pid)
+                await (0,promises_.writeFile)(paths.monitorPid, `${child.pid}\n`);
+        }
+        // Messages may have come before this (a runtime that fails at once): exit.json has them.
         const started = new Promise((resolve) => {
-            child.on('message', (message) => {
+            onMessage = (message) => {
                 if (message.type === 'started')
                     resolve(message.pid);
                 else if (message.type === 'exit') {
@@ -978,7 +1034,7 @@ class Container {
                 }
                 else if (message.type === 'line')
                     this.#onOutput(message.entry, this.name);
-            });
+            };
             this.#monitorExited?.then(() => resolve(undefined));
         });
         const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
@@ -1216,6 +1272,9 @@ class Container {
         }
     }
     async #killMonitor() {
+        // A lighter that is its container's monitor is not killed: it ends with its container.
+        if (this.#self || (await exists(this.paths.monitorSelf)))
+            return;
         if (!(await this.#monitorAlive()))
             return;
         const pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
@@ -1276,8 +1335,14 @@ class Container {
         catch {
             return false;
         }
+        if (this.#self && pid === process.pid)
+            return !this.#self.done;
         if (this.#monitor?.pid === pid)
             return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
+        // A lighter elsewhere that is the monitor itself: the very process monitor.self names.
+        const self = await (0,promises_.readFile)(this.paths.monitorSelf, 'utf8').catch(() => undefined);
+        if (self !== undefined)
+            return (0,process_id/* isAlive */._n)(self.trim());
         // PIDs are reused: the process must be a monitor of this very container.
         try {
             const cmdline = await (0,promises_.readFile)(`/proc/${pid}/cmdline`, 'utf8');
@@ -2182,11 +2247,96 @@ function containerPaths(stateDir, id) {
         rootfs: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(bundle, 'rootfs'),
         monitorConfig: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.json'),
         monitorPid: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.pid'),
+        monitorSelf: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.self'),
         pidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'pid'),
         exitFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'exit.json'),
         runtimeLog: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'runtime.log'),
         log: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'ctr.log'),
     };
+}
+
+
+/***/ }),
+
+/***/ 9159:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ endProcess),
+/* harmony export */   PA: () => (/* binding */ processId),
+/* harmony export */   _n: () => (/* binding */ isAlive),
+/* harmony export */   b8: () => (/* binding */ pidOf)
+/* harmony export */ });
+/* unused harmony export signalProcess */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61);
+// A process named by PID and start time, so a reused PID is never mistaken for the one we mean.
+
+
+async function processId(pid) {
+    const start = await startTime(pid);
+    return start === undefined ? undefined : `${pid}@${start}`;
+}
+function pidOf(id) {
+    return Number(id.split('@')[0]);
+}
+/** The process is the very one `id` names, and not a zombie. */
+async function isAlive(id) {
+    if (!id)
+        return false;
+    const [pid, start] = id.split('@');
+    let stat;
+    try {
+        stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return false;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); the start time is field 22.
+    return fields[0] !== 'Z' && fields[19] === start;
+}
+async function startTime(pid) {
+    try {
+        const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Sends `signal` to the process `id` names if it still lives, through `sudo -n kill` when it
+ * belongs to root and we are not root. Returns whether it was alive.
+ */
+async function signalProcess(id, signal, sudo) {
+    if (!id || !(await isAlive(id)))
+        return false;
+    const pid = pidOf(id);
+    try {
+        process.kill(pid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code !== 'EPERM' || !sudo)
+            return false;
+    }
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d1)((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .privileged */ .wt)(['kill', `-${signal.replace(/^SIG/, '')}`, String(pid)], true));
+    return true;
+}
+/** SIGTERM, then SIGKILL if it still lives after `graceMs`; resolves once it is gone. */
+async function endProcess(id, sudo, graceMs = 2000) {
+    if (!(await signalProcess(id, 'SIGTERM', sudo)))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!(await isAlive(id)))
+            return;
+        await new Promise((r) => setTimeout(r, 10));
+    }
+    await signalProcess(id, 'SIGKILL', sudo);
+    for (let i = 0; i < 200 && (await isAlive(id)); i++)
+        await new Promise((r) => setTimeout(r, 10));
 }
 
 

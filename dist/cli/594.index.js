@@ -1,5 +1,5 @@
 export const id = 594;
-export const ids = [594,262];
+export const ids = [594,881];
 export const modules = {
 
 /***/ 2362:
@@ -259,28 +259,6 @@ function cliProgress(logger, options = {}) {
 
 /***/ }),
 
-/***/ 2739:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ openStore)
-/* harmony export */ });
-/* unused harmony export storeDir */
-/* harmony import */ var _core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3014);
-/* harmony import */ var _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3652);
-// Opens the store a CLI command works on: --store, else $LIGHTER_STORE, else the default.
-
-
-function storeDir(args, ctx) {
-    return (args.string('store') || ctx.env.LIGHTER_STORE || (0,_core_storage_location_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultStoreDir */ .i)(ctx.env));
-}
-function openStore(args, ctx) {
-    return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(storeDir(args, ctx), { logger: ctx.logger });
-}
-
-
-/***/ }),
-
 /***/ 8102:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -325,6 +303,125 @@ function formatBytes(n) {
 
 /***/ }),
 
+/***/ 1055:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ LayoutReader)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9626);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9155);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8686);
+// Reads an OCI image layout from any FileTree (a directory, or a tar of one), for the oci and oci-archive sources and the store.
+
+
+
+
+class LayoutReader {
+    tree;
+    index;
+    constructor(tree, index) {
+        this.tree = tree;
+        this.index = index;
+    }
+    /** Reads oci-layout and index.json; a missing marker means "not a layout" (ERR_NOT_FOUND). */
+    static async open(tree) {
+        const where = tree.location;
+        let marker;
+        try {
+            marker = await tree.readFile(_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .LAYOUT_FILE */ .gI);
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${where}: not an OCI image layout (no ${_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .LAYOUT_FILE */ .gI} file)`, {
+                    cause: err,
+                });
+            }
+            throw err;
+        }
+        (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .checkLayoutMarker */ .Dy)(marker, where);
+        let index;
+        try {
+            index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLayoutIndex */ .SP)(await tree.readFile(_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_FILE */ .K$), where);
+        }
+        catch (err) {
+            // A layout whose first image is still being written has no index.json yet: it holds nothing.
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND'))
+                throw err;
+            index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyIndex */ .gW)();
+        }
+        return new LayoutReader(tree, index);
+    }
+    /**
+     * The manifest a descriptor points at, as stored. The digest is the descriptor's (not recomputed),
+     * so a consumer that verifies catches a blob that does not match its index entry.
+     */
+    async manifest(descriptor) {
+        if (descriptor.size > _manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MANIFEST_SIZE */ .L7) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_MANIFEST_TOO_BIG', `${this.tree.location}: manifest ${descriptor.digest} is ${descriptor.size} bytes (limit ${_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MANIFEST_SIZE */ .L7})`);
+        }
+        const bytes = await this.#read(descriptor.digest, 'manifest');
+        return {
+            bytes: new Uint8Array(bytes),
+            mediaType: descriptor.mediaType,
+            digest: descriptor.digest,
+        };
+    }
+    /**
+     * A child manifest of `parent` (an index) by digest; ERR_NOT_FOUND unless the index lists it.
+     */
+    async child(parent, instance) {
+        const listed = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(parent.mediaType) ? childDescriptors(parent.bytes) : [];
+        const descriptor = listed.find((d) => d.digest === instance);
+        if (!descriptor) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${this.tree.location}: ${instance} is not listed by manifest ${parent.digest}`);
+        }
+        return this.manifest(descriptor);
+    }
+    /** Streams a blob as stored (unverified: the consumer verifies). */
+    async blob(descriptor) {
+        try {
+            return await this.tree.open((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(descriptor.digest));
+        }
+        catch (err) {
+            throw this.#missing(err, descriptor.digest, 'blob');
+        }
+    }
+    async hasBlob(descriptor) {
+        return (await this.tree.size((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(descriptor.digest))) === descriptor.size;
+    }
+    async #read(digest, what) {
+        try {
+            return await this.tree.readFile((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(digest));
+        }
+        catch (err) {
+            throw this.#missing(err, digest, what);
+        }
+    }
+    #missing(err, digest, what) {
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND'))
+            return err;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${this.tree.location}: ${what} ${digest} is missing`, {
+            cause: err,
+            details: { digest },
+        });
+    }
+}
+/** The descriptors an index lists; tolerant, since the consumer validates the index itself. */
+function childDescriptors(bytes) {
+    try {
+        const parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        return Array.isArray(parsed.manifests) ? parsed.manifests : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
+
 /***/ 3262:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -336,7 +433,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _copy_copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3447);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6512);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8978);
-/* harmony import */ var _transport_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3270);
+/* harmony import */ var _transport_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1507);
 /* harmony import */ var _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6807);
 /* harmony import */ var _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5574);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4645);
@@ -367,7 +464,7 @@ async function pull(store, reference, options = {}) {
     });
     let copy;
     try {
-        const dest = await _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__/* .StorageDestination */ .M.open(store, name, { source: `docker://${name}` });
+        const dest = await _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__.StorageDestination.open(store, name, { source: `docker://${name}` });
         try {
             copy = await (0,_copy_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(source, dest, {
                 multiArch: options.allPlatforms ? 'all' : 'system',
@@ -392,7 +489,7 @@ async function pull(store, reference, options = {}) {
  * docker://), or nothing for the registry the image is named after.
  */
 async function push(store, image, destination, options = {}) {
-    const source = await _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__/* .StorageSource */ .T.open(store, image);
+    const source = await _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__.StorageSource.open(store, image);
     try {
         const target = typeof destination === 'object'
             ? destination
@@ -435,6 +532,288 @@ function destinationOf(image, input, destination) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `pushing ${input}: the image has no name, so give a destination`);
     }
     return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(`docker://${name}`);
+}
+
+
+/***/ }),
+
+/***/ 6807:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   StorageDestination: () => (/* binding */ StorageDestination),
+/* harmony export */   openStorageDestination: () => (/* binding */ openStorageDestination)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9626);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9155);
+/* harmony import */ var _storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8348);
+/* harmony import */ var _storage_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3451);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3014);
+/* harmony import */ var _storage_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4645);
+/* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4798);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3652);
+/* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3683);
+// Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
+
+
+
+
+
+
+
+
+
+
+const CAPABILITIES = {
+    // Docker types too: the store keeps an image's bytes, and so its digest, as pulled. (skopeo
+    // 1.9 and umoci find only OCI-typed entries by name; OCI images are the common case.)
+    manifestTypes: [
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociManifest,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerManifest,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerManifestList,
+    ],
+    acceptsIndex: true,
+    canMount: false,
+    prefersCompressedLayers: true,
+};
+/**
+ * Blobs go straight into the store's blobs/, whole or not at all; the image's name is added at
+ * `commit`, under the store lock, after everything it needs is present. Each layer is unpacked
+ * on the fly from the same bytes (a worker thread follows the blob file as it is written; or,
+ * without workers, a tee) into a temp dir; commit renames it to `layers/<chain ID>` once the
+ * config confirms its diff ID. Everything touched is claimed in a lease first, so a concurrent
+ * prune keeps it.
+ *
+ * A blob given with its digest is not hashed again here: the copy engine, this destination's
+ * caller, passes every byte through a VerifyingStream that fails the stream (so the blob never
+ * gets its name) on a mismatch. A third hash over every layer would cost a pull ~10%.
+ */
+class StorageDestination {
+    name;
+    capabilities = CAPABILITIES;
+    store;
+    #imageName;
+    #lease;
+    #options;
+    #log;
+    /** Layers being unpacked, by blob digest; undefined when unpacking failed. */
+    #unpacked = new Map();
+    #images = [];
+    #top;
+    #committed = false;
+    #closed = false;
+    constructor(store, imageName, lease, options) {
+        this.store = store;
+        this.#imageName = imageName;
+        this.name = `storage:${imageName ?? '(unnamed)'}`;
+        this.#lease = lease;
+        this.#options = options;
+        this.#log = store.logger;
+    }
+    /** `imageName` is stored as given (normalize it first); undefined stores an unnamed image. */
+    static async open(store, imageName, options = {}) {
+        // Started now, the workers are ready by the time the first layer's bytes arrive.
+        if (options.unpack !== false)
+            void store.prepareWorkers();
+        return new StorageDestination(store, imageName, await store.lease(), options);
+    }
+    async tryReuseBlob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.store.writer.hasBlob(descriptor);
+    }
+    async putBlob(stream, blob) {
+        if (blob.digest)
+            await this.#lease.claim([blob.digest]);
+        const expected = {
+            ...(blob.digest ? { digest: blob.digest } : {}),
+            ...(blob.size !== undefined ? { size: blob.size } : {}),
+            what: `blob ${blob.digest ?? `(${blob.mediaType})`} for ${this.name}`,
+        };
+        const compression = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .layerCompression */ .AH)(blob.mediaType);
+        const digest = blob.digest;
+        if (compression === undefined ||
+            digest === undefined ||
+            this.#options.unpack === false ||
+            this.#unpacked.has(digest)) {
+            const { digest: written, size } = await this.store.putBlob(stream, expected, {
+                verifiedUpstream: digest !== undefined,
+            });
+            return { digest: written, size };
+        }
+        // The layer is unpacked from the same bytes as they are written (see Store.putBlob). That
+        // work is on bytes not verified yet: it counts only if the blob, verified to its last byte,
+        // is written; commit gives it its chain ID once the config confirms its diff ID.
+        const temp = await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__/* .makeTempLayerDir */ .Fk)(this.store.layersDir);
+        let written;
+        try {
+            written = await this.store.putBlob(stream, expected, {
+                unpackInto: { dir: temp, compression },
+                verifiedUpstream: true,
+            });
+        }
+        catch (err) {
+            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(temp).catch(() => { });
+            throw err;
+        }
+        this.#unpacked.set(digest, written.unpacked.then(async (diffId) => {
+            await this.store.fault('layer-unpacked');
+            return { dir: temp, diffId, placed: false };
+        }, async (err) => {
+            // The blob is fine, the tar is not usable here: the image is stored, and running it
+            // reports the problem again when layerDirs unpacks it.
+            this.#log.warn(`unpacking ${digest} for ${this.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(temp).catch(() => { });
+            return undefined;
+        }));
+        return { digest: written.digest, size: written.size };
+    }
+    async putManifest(manifest, instance) {
+        if (instance !== undefined && instance !== manifest.digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `${this.name}: putManifest instance ${instance} differs from the manifest's digest ${manifest.digest}`);
+        }
+        await this.#lease.claim([manifest.digest]);
+        await this.store.writer.putBytes(manifest.bytes, {
+            digest: manifest.digest,
+            size: manifest.bytes.length,
+            what: `manifest ${manifest.digest} for ${this.name}`,
+        });
+        const parsed = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+        if (parsed.kind === 'image')
+            this.#images.push(parsed.manifest);
+        if (instance === undefined) {
+            this.#top = {
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.bytes.length,
+            };
+        }
+    }
+    async commit() {
+        const top = this.#top;
+        if (!top) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `${this.name}: commit before the top-level manifest was put`);
+        }
+        if (this.#committed)
+            return;
+        for (const manifest of this.#images)
+            await this.#placeLayers(manifest);
+        await this.store.fault('layers-placed');
+        await this.store.addImage(top, {
+            ...(this.#imageName !== undefined ? { name: this.#imageName } : {}),
+            ...(this.#options.source ? { source: this.#options.source } : {}),
+        });
+        this.#committed = true;
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        // Unpacked layers that found no place (a failed copy, a repeated layer) are dropped now;
+        // blobs stay: whole and content-addressed, they are reused or collected by the next prune.
+        for (const pending of this.#unpacked.values()) {
+            const unpacked = await pending;
+            if (unpacked && !unpacked.placed)
+                await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(unpacked.dir).catch(() => { });
+        }
+        await this.#lease.release();
+    }
+    /** Gives the layers unpacked during the copy their chain-ID names, checking each diff ID. */
+    async #placeLayers(manifest) {
+        const config = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageConfig */ .FB)(await this.store.readBlob(manifest.config));
+        const diffIds = config.rootfs.diff_ids;
+        if (diffIds.length !== manifest.layers.length) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `${this.name}: the manifest has ${manifest.layers.length} layers but the config lists ${diffIds.length} diff_ids`);
+        }
+        const chains = (0,_storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__/* .chainIds */ .s)(diffIds);
+        for (const [i, layer] of manifest.layers.entries()) {
+            const unpacked = await this.#unpacked.get(layer.digest);
+            if (!unpacked || unpacked.placed)
+                continue;
+            if (unpacked.diffId !== diffIds[i]) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_DIGEST_MISMATCH', `${this.name}: layer ${i + 1} (${layer.digest}) uncompresses to ${unpacked.diffId}, but the config says ${diffIds[i]}`, { details: { expected: diffIds[i], actual: unpacked.diffId } });
+            }
+            const chain = chains[i];
+            await this.#lease.claim([(0,_storage_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .layerClaim */ .Ys)((0,_storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__/* .layerDirName */ .O)(chain))]);
+            await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__/* .placeLayerDir */ .We)(unpacked.dir, this.store.layersDir, chain);
+            unpacked.placed = true;
+        }
+    }
+}
+async function openStorageDestination(ref, options = {}) {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_8__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStoreDir */ .i)(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageDestination.open(store, (0,_storage_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(ref.image));
+}
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   StorageSource: () => (/* binding */ StorageSource),
+/* harmony export */   openStorageSource: () => (/* binding */ openStorageSource)
+/* harmony export */ });
+/* harmony import */ var _layout_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1055);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3014);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3652);
+// Reads an image out of the store for the copy engine (`push`, `copy storage:NAME …`).
+
+
+
+/**
+ * The image is resolved when the source opens, so a wrong name fails at once with similar names.
+ * Everything read is claimed in a lease first, so a concurrent `rmi` + `prune` cannot delete
+ * blobs out from under a push in progress.
+ */
+class StorageSource {
+    name;
+    image;
+    #reader;
+    #lease;
+    #top;
+    constructor(name, image, reader, lease) {
+        this.name = name;
+        this.image = image;
+        this.#reader = reader;
+        this.#lease = lease;
+    }
+    static async open(store, input) {
+        const image = await store.resolve(input);
+        const reader = await _layout_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .LayoutReader */ .I.open(store.tree);
+        const lease = await store.lease();
+        return new StorageSource(`storage:${image.names[0] ?? image.id}`, image, reader, lease);
+    }
+    manifest(instance) {
+        this.#top ??= this.#lease
+            .claim([this.image.digest])
+            .then(() => this.#reader.manifest(this.image.descriptor));
+        if (instance === undefined || instance === this.image.digest)
+            return this.#top;
+        return this.#top.then(async (top) => {
+            await this.#lease.claim([instance]);
+            return this.#reader.child(top, instance);
+        });
+    }
+    async blob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.#reader.blob(descriptor);
+    }
+    close() {
+        return this.#lease.release();
+    }
+}
+async function openStorageSource(ref, options = {}) {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_2__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultStoreDir */ .i)(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageSource.open(store, ref.image);
 }
 
 

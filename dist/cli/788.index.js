@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   loginRequest: () => (/* binding */ loginRequest)
 /* harmony export */ });
 /* harmony import */ var _core_registry_auth_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7064);
-/* harmony import */ var _core_registry_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6915);
+/* harmony import */ var _core_registry_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4431);
 // `lighter login REGISTRY`: checks credentials against a registry and stores them in auth.json.
 
 

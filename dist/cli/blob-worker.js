@@ -3650,6 +3650,10 @@ const log_silentLogger = {
     group: (_title, fn) => fn(),
     secret() { },
 };
+/** `logger` without its progress: info and group titles dropped; warnings and errors kept. */
+function quietLogger(logger) {
+    return { ...logger, info() { }, group: (_title, fn) => fn() };
+}
 /** Masks every registered secret in a message; shared by loggers that print text. */
 class SecretMasker {
     #secrets = new Set();
@@ -5607,22 +5611,27 @@ async function unpackLayer(blob, layersDir, chainId, options) {
 }
 /** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
 function extractInto(input, dir, compression, logger) {
-    let source = input;
-    let given = compression;
-    if (compression === 'gzip' || compression === 'zstd') {
-        // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
-        // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
-        const decode = compression === 'gzip'
-            ? external_node_zlib_namespaceObject.createGunzip({ chunkSize: DECODE_CHUNK })
-            : external_node_zlib_namespaceObject.createZstdDecompress({ chunkSize: DECODE_CHUNK });
-        source = (0,external_node_stream_namespaceObject.pipeline)(input, decode, () => { });
-        given = 'none';
-    }
+    const decode = layerDecoder(compression);
+    const source = decode ? (0,external_node_stream_namespaceObject.pipeline)(input, decode, () => { }) : input;
     return applyLayer(source, dir, {
         whiteouts: 'overlay',
-        compression: given,
+        compression: decode ? 'none' : compression,
         ...(logger ? { logger } : {}),
     });
+}
+/**
+ * The decompressor for a layer blob (undefined when it is not compressed, or not known to be):
+ * write the blob into it and hand it to `extractInto` as 'none'. It copies what it keeps of its
+ * input, so a chunk written is free for reuse once its write callback has run.
+ */
+function layerDecoder(compression) {
+    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
+    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
+    if (compression === 'gzip')
+        return external_node_zlib_namespaceObject.createGunzip({ chunkSize: DECODE_CHUNK });
+    if (compression === 'zstd')
+        return external_node_zlib_namespaceObject.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+    return undefined;
 }
 const DECODE_CHUNK = 1024 * 1024;
 function checkDiffId(diffId, want, what) {
@@ -5640,6 +5649,49 @@ function checkDiffId(diffId, want, what) {
 
 
 const READ_SIZE = 1024 * 1024;
+/** Reads that may be on their way to the unpacker, not yet taken by it. */
+const READ_AHEAD = 4;
+/** Until a message (or a buffer given back, or the sink closing) wakes the follow. */
+function sleep(follow) {
+    return new Promise((resolve) => {
+        follow.wake = resolve;
+    });
+}
+function wake(follow) {
+    const wake = follow.wake;
+    follow.wake = undefined;
+    wake?.();
+}
+/** Read buffers given back, for any blob's next reads (a pull follows several at once). */
+const spare = [];
+const SPARE_MAX = 2 * READ_AHEAD;
+/**
+ * Up to `max` read buffers lent to a decompressor, each free again once its write callback has
+ * run (it has consumed the bytes). A fresh megabyte per read instead made the worker's heap
+ * run a full garbage collection every 64 MiB or so of layer, and fault in new pages.
+ */
+class ReadBuffers {
+    #max;
+    #onFree;
+    #lent = 0;
+    constructor(max, onFree) {
+        this.#max = max;
+        this.#onFree = onFree;
+    }
+    /** A free buffer, or undefined while `max` are lent. */
+    take() {
+        if (this.#lent >= this.#max)
+            return undefined;
+        this.#lent++;
+        return spare.pop() ?? Buffer.allocUnsafe(READ_SIZE);
+    }
+    give(buffer) {
+        this.#lent--;
+        if (spare.length < SPARE_MAX)
+            spare.push(buffer);
+        this.#onFree();
+    }
+}
 function describe(err) {
     return {
         ...(isLighterError(err) ? { code: err.code } : {}),
@@ -5675,9 +5727,7 @@ if (port) {
         else {
             follow.aborted = true;
         }
-        const wake = follow.wake;
-        follow.wake = undefined;
-        wake?.();
+        wake(follow);
     });
     async function run(m, follow) {
         const send = (reply) => port?.postMessage(reply);
@@ -5686,16 +5736,28 @@ if (port) {
         const hash = m.hash ? (0,external_node_crypto_namespaceObject.createHash)('sha256') : undefined;
         let input;
         let unpacking;
+        // A compressed layer's reads go straight into its decompressor, which copies them: its
+        // buffers are reused. Uncompressed bytes become the tar reader's file data, so each read
+        // gets a buffer of its own.
+        let buffers;
         if (m.unpackDir !== undefined) {
             const dir = m.unpackDir;
-            input = new external_node_stream_namespaceObject.PassThrough({ highWaterMark: 4 * READ_SIZE });
-            unpacking = extractInto(input, dir, m.compression ?? 'auto', undefined).then((applied) => send({ op: 'unpacked', id: m.id, diffId: applied.diffId }), (err) => {
+            const compression = m.compression ?? 'auto';
+            const decoder = layerDecoder(compression);
+            const stream = decoder ?? new external_node_stream_namespaceObject.PassThrough({ highWaterMark: READ_AHEAD * READ_SIZE });
+            if (decoder)
+                buffers = new ReadBuffers(READ_AHEAD, () => wake(follow));
+            // Whatever waits for the sink also waits for its end.
+            stream.on('close', () => wake(follow));
+            input = stream;
+            unpacking = extractInto(stream, dir, decoder ? 'none' : compression, undefined).then((applied) => send({ op: 'unpacked', id: m.id, diffId: applied.diffId }), (err) => {
                 // The blob is still hashed to the end: a bad tar is no reason to lose the download.
                 input = undefined;
                 send({ op: 'unpacked', id: m.id, error: describe(err) });
             });
         }
         let offset = 0;
+        let scratch;
         try {
             for (;;) {
                 if (follow.aborted) {
@@ -5703,16 +5765,34 @@ if (port) {
                     await unpacking;
                     return;
                 }
+                const sink = input && !input.destroyed ? input : undefined;
                 if (offset < follow.known) {
-                    const chunk = Buffer.allocUnsafe(Math.min(READ_SIZE, follow.known - offset));
-                    const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, chunk.length, offset);
+                    const lend = sink !== undefined && buffers !== undefined;
+                    let chunk;
+                    // Read only to be hashed: one buffer does.
+                    if (!sink)
+                        chunk = scratch ??= Buffer.allocUnsafe(READ_SIZE);
+                    else if (lend)
+                        chunk = buffers?.take();
+                    else
+                        chunk = Buffer.allocUnsafe(Math.min(READ_SIZE, follow.known - offset));
+                    if (!chunk) {
+                        // Every buffer is in the decompressor: read on once it gives one back.
+                        await sleep(follow);
+                        continue;
+                    }
+                    const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, Math.min(chunk.length, follow.known - offset), offset);
                     if (n === 0)
                         throw new Error(`${m.file} is shorter than announced`);
                     const data = n === chunk.length ? chunk : chunk.subarray(0, n);
                     offset += n;
                     hash?.update(data);
-                    const sink = input;
-                    if (sink && !sink.destroyed && !sink.write(data)) {
+                    if (!sink)
+                        continue;
+                    if (lend) {
+                        sink.write(data, () => buffers?.give(chunk));
+                    }
+                    else if (!sink.write(data)) {
                         await new Promise((resolve) => {
                             const done = () => {
                                 sink.off('drain', done);
@@ -5727,9 +5807,7 @@ if (port) {
                 }
                 if (follow.ended)
                     break;
-                await new Promise((resolve) => {
-                    follow.wake = resolve;
-                });
+                await sleep(follow);
             }
         }
         finally {

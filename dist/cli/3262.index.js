@@ -1,0 +1,854 @@
+export const id = 3262;
+export const ids = [3262,881,4645];
+export const modules = {
+
+/***/ 1055:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ LayoutReader)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9626);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9155);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8686);
+// Reads an OCI image layout from any FileTree (a directory, or a tar of one), for the oci and oci-archive sources and the store.
+
+
+
+
+class LayoutReader {
+    tree;
+    index;
+    constructor(tree, index) {
+        this.tree = tree;
+        this.index = index;
+    }
+    /** Reads oci-layout and index.json; a missing marker means "not a layout" (ERR_NOT_FOUND). */
+    static async open(tree) {
+        const where = tree.location;
+        let marker;
+        try {
+            marker = await tree.readFile(_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .LAYOUT_FILE */ .gI);
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${where}: not an OCI image layout (no ${_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .LAYOUT_FILE */ .gI} file)`, {
+                    cause: err,
+                });
+            }
+            throw err;
+        }
+        (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .checkLayoutMarker */ .Dy)(marker, where);
+        let index;
+        try {
+            index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLayoutIndex */ .SP)(await tree.readFile(_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_FILE */ .K$), where);
+        }
+        catch (err) {
+            // A layout whose first image is still being written has no index.json yet: it holds nothing.
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND'))
+                throw err;
+            index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyIndex */ .gW)();
+        }
+        return new LayoutReader(tree, index);
+    }
+    /**
+     * The manifest a descriptor points at, as stored. The digest is the descriptor's (not recomputed),
+     * so a consumer that verifies catches a blob that does not match its index entry.
+     */
+    async manifest(descriptor) {
+        if (descriptor.size > _manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MANIFEST_SIZE */ .L7) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_MANIFEST_TOO_BIG', `${this.tree.location}: manifest ${descriptor.digest} is ${descriptor.size} bytes (limit ${_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MANIFEST_SIZE */ .L7})`);
+        }
+        const bytes = await this.#read(descriptor.digest, 'manifest');
+        return {
+            bytes: new Uint8Array(bytes),
+            mediaType: descriptor.mediaType,
+            digest: descriptor.digest,
+        };
+    }
+    /**
+     * A child manifest of `parent` (an index) by digest; ERR_NOT_FOUND unless the index lists it.
+     */
+    async child(parent, instance) {
+        const listed = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(parent.mediaType) ? childDescriptors(parent.bytes) : [];
+        const descriptor = listed.find((d) => d.digest === instance);
+        if (!descriptor) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${this.tree.location}: ${instance} is not listed by manifest ${parent.digest}`);
+        }
+        return this.manifest(descriptor);
+    }
+    /** Streams a blob as stored (unverified: the consumer verifies). */
+    async blob(descriptor) {
+        try {
+            return await this.tree.open((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(descriptor.digest));
+        }
+        catch (err) {
+            throw this.#missing(err, descriptor.digest, 'blob');
+        }
+    }
+    async hasBlob(descriptor) {
+        return (await this.tree.size((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(descriptor.digest))) === descriptor.size;
+    }
+    async #read(digest, what) {
+        try {
+            return await this.tree.readFile((0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .blobPath */ .nD)(digest));
+        }
+        catch (err) {
+            throw this.#missing(err, digest, what);
+        }
+    }
+    #missing(err, digest, what) {
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLighterError */ .E0)(err, 'ERR_NOT_FOUND'))
+            return err;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `${this.tree.location}: ${what} ${digest} is missing`, {
+            cause: err,
+            details: { digest },
+        });
+    }
+}
+/** The descriptors an index lists; tolerant, since the consumer validates the index itself. */
+function childDescriptors(bytes) {
+    try {
+        const parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        return Array.isArray(parsed.manifests) ? parsed.manifests : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 8978:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Rd: () => (/* binding */ withTag),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   ZD: () => (/* binding */ familiarReference),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   sx: () => (/* binding */ DEFAULT_REGISTRY)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAG, NAME_MAX_LENGTH, withDigest, isValidTag, isDockerHub */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6512);
+// Docker/distribution image references (`busybox`, `ghcr.io/o/r:1@sha256:…`): parsing, normalizing and formatting.
+
+
+const DEFAULT_REGISTRY = 'docker.io';
+const DEFAULT_TAG = 'latest';
+/** docker/distribution's limit on `registry/repository`, counted after normalization. */
+const NAME_MAX_LENGTH = 255;
+// Docker Hub's old name; docker normalizes it so both spellings share one cache and credential.
+const LEGACY_REGISTRY = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST_AND_PORT = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+// docker refuses these as names because they look like image IDs, which would be ambiguous.
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+/**
+ * Parses a reference as `docker pull` does (ParseNormalizedNamed + TagNameOnly): `busybox` is
+ * `docker.io/library/busybox:latest`. Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function parseReference(input, options = {}) {
+    const ref = parse(input, 'reference');
+    if (options.defaultTag !== false && ref.tag === undefined && ref.digest === undefined) {
+        return { ...ref, tag: DEFAULT_TAG };
+    }
+    return ref;
+}
+/** Parses a repository name (`ghcr.io/o/r`, `busybox`); a tag or digest is an error. */
+function parseRepository(input) {
+    const ref = parse(input, 'repository');
+    if (ref.tag !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a tag (":${ref.tag}")`);
+    }
+    if (ref.digest !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a digest ("@${ref.digest}")`);
+    }
+    return ref;
+}
+/** The full form, `docker.io/library/busybox:latest` or `r/p:t@sha256:…`; parses back to `ref`. */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${suffix(ref)}`;
+}
+/** The short form people type, `busybox:latest` or `o/r:1`, as `docker images` shows it. */
+function familiarReference(ref) {
+    return `${familiarName(ref)}${suffix(ref)}`;
+}
+/** `registry/repository`, e.g. `docker.io/library/busybox`. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** The same repository with `tag`; a digest is kept (docker's WithTag does the same). */
+function withTag(ref, tag) {
+    if (!isValidTag(tag))
+        throw invalid('tag', tag, tagProblem(tag, ''));
+    return { ...ref, tag };
+}
+/** The same repository with `digest`; a tag is kept. */
+function withDigest(ref, digest) {
+    try {
+        parseDigest(digest);
+    }
+    catch (err) {
+        throw invalid('reference', formatReference(ref), errorMessage(err), err);
+    }
+    return { ...ref, digest };
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** True for Docker Hub, whose API host and auth differ from its name. */
+function isDockerHub(ref) {
+    return ref.registry === DEFAULT_REGISTRY;
+}
+function parse(input, noun) {
+    const fail = (problem, cause) => invalid(noun, input, problem, cause);
+    if (input === '')
+        throw fail('the name is empty');
+    if (IMAGE_ID.test(input)) {
+        throw fail('a 64-character hex string is an image ID, not a repository name');
+    }
+    // Neither names nor tags may contain "@", so the first one starts the digest.
+    const at = input.indexOf('@');
+    const name = at === -1 ? input : input.slice(0, at);
+    let digest;
+    if (at !== -1) {
+        const digestText = input.slice(at + 1);
+        if (digestText === '')
+            throw fail('the digest after "@" is empty');
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digestText);
+        }
+        catch (err) {
+            throw fail((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), err);
+        }
+        digest = digestText;
+    }
+    if (name.includes('//'))
+        throw fail('the name must not contain "//"');
+    if (name.startsWith('/'))
+        throw fail('the name must not start with "/"');
+    // As in docker: the first component names a registry only if it looks like a host.
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    let registry = DEFAULT_REGISTRY;
+    let remainder = name;
+    if (slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+        registry = first === LEGACY_REGISTRY ? DEFAULT_REGISTRY : first;
+        remainder = name.slice(slash + 1);
+        if (!HOST_AND_PORT.test(first)) {
+            throw fail(`registry "${first}" is not a valid host[:port]`);
+        }
+    }
+    // Repository paths cannot contain ":", so the first one starts the tag.
+    const colon = remainder.indexOf(':');
+    let repository = colon === -1 ? remainder : remainder.slice(0, colon);
+    const tag = colon === -1 ? undefined : remainder.slice(colon + 1);
+    if (repository === '')
+        throw fail('the repository name is empty');
+    if (repository.endsWith('/'))
+        throw fail('the name must not end with "/"');
+    if (repository !== repository.toLowerCase()) {
+        throw fail('repository name must be lowercase');
+    }
+    for (const component of repository.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw fail(`repository path component "${component}" is invalid: use lowercase letters and digits, ` +
+                'separated by ".", "_", "__" or "-"');
+        }
+    }
+    if (tag !== undefined && !isValidTag(tag))
+        throw fail(tagProblem(tag, `tag "${tag}"`));
+    if (registry === DEFAULT_REGISTRY && !repository.includes('/')) {
+        repository = OFFICIAL_PREFIX + repository;
+    }
+    const length = registry.length + 1 + repository.length;
+    if (length > NAME_MAX_LENGTH) {
+        throw fail(`the name "${registry}/${repository}" is ${length} characters long; the limit is ${NAME_MAX_LENGTH}`);
+    }
+    return {
+        registry,
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest }),
+    };
+}
+/** What is wrong with `tag`; `label` names it in the sentence (`tag "x"`), or is '' when the caller already did. */
+function tagProblem(tag, label) {
+    if (tag === '')
+        return 'the tag is empty';
+    const subject = label === '' ? '' : `${label} `;
+    if (tag.length > 128)
+        return `${subject}is ${tag.length} characters long; the limit is 128`;
+    return `${subject === '' ? '' : `${subject}is invalid: `}use letters, digits, "_", "." and "-", not starting with "." or "-"`;
+}
+function familiarName(ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return repositoryName(ref);
+    let path = ref.repository;
+    if (path.startsWith(OFFICIAL_PREFIX) && !path.slice(OFFICIAL_PREFIX.length).includes('/')) {
+        path = path.slice(OFFICIAL_PREFIX.length);
+    }
+    // docker drops docker.io even when the first component then reads as a registry
+    // (`docker.io/foo.bar/x` → `foo.bar/x`); keeping it makes the short form parse back.
+    const head = path.split('/', 1)[0] ?? '';
+    if (path.includes('/') && (head.includes('.') || head === 'localhost')) {
+        return repositoryName(ref);
+    }
+    return path;
+}
+function suffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+function invalid(noun, input, problem, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
+        cause,
+    });
+}
+// Inputs come from workflow files; keep a pasted blob of text from flooding the log.
+function quote(input) {
+    const shown = input.length > 300 ? `${input.slice(0, 300)}…` : input;
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 4645:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   ci: () => (/* binding */ localImageName),
+/* harmony export */   m0: () => (/* binding */ idPrefix),
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   sB: () => (/* binding */ nameCandidates)
+/* harmony export */ });
+/* unused harmony exports LOCAL_REGISTRY, hasExplicitRegistry, similarNames */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8978);
+// Image names in the store: the full normalized form kept in index.json, and the short forms people type.
+
+
+/** Registry of images that came from no registry (built or tagged here), as podman and buildah name them. */
+const LOCAL_REGISTRY = 'localhost';
+/**
+ * The stored form of a name as `docker pull` reads it: `busybox` → `docker.io/library/busybox:latest`.
+ * Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function normalizeName(input) {
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(input.trim()));
+}
+/**
+ * The stored form of a name given to a local image (`tag`, a build's `-t`): without a
+ * registry it goes under `localhost/`, as podman and buildah do, so a short local name is never
+ * mistaken for a Docker Hub image (and never pushed there by accident).
+ */
+function localImageName(input) {
+    const text = input.trim();
+    const ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text);
+    if (hasExplicitRegistry(text, ref))
+        return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)({ ...ref, registry: LOCAL_REGISTRY, repository: typedPath(text, ref) });
+}
+/** True when the text names its registry (`ghcr.io/x`, `localhost/x`, `docker.io/x`). */
+function hasExplicitRegistry(text, ref) {
+    if (ref.registry !== _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx)
+        return true;
+    const first = text.split('/', 1)[0] ?? '';
+    return (text.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'));
+}
+/** The repository path as typed: `busybox` stays `busybox` (not `library/busybox`). */
+function typedPath(text, ref) {
+    const typedLibrary = text.startsWith('library/') || text.startsWith('docker.io/library/');
+    if (ref.registry === _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx && !typedLibrary && ref.repository.startsWith('library/')) {
+        return ref.repository.slice('library/'.length);
+    }
+    return ref.repository;
+}
+function refSuffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+/** How `input` (a parsed reference) may match stored names. */
+function nameCandidates(input, ref) {
+    const text = input.trim();
+    const full = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    if (hasExplicitRegistry(text, ref))
+        return { exact: [full], bySuffix: () => [] };
+    const path = typedPath(text, ref);
+    const local = `${LOCAL_REGISTRY}/${path}${refSuffix(ref)}`;
+    const tail = `/${path}${refSuffix(ref)}`;
+    return {
+        exact: [full, local],
+        bySuffix: (stored) => stored.filter((name) => name.endsWith(tail)),
+    };
+}
+/** Up to `limit` stored names that look like `input`, for "did you mean" in ERR_NOT_FOUND. */
+function similarNames(input, stored, limit = 5) {
+    const wanted = lastComponent(input.trim());
+    if (wanted === '')
+        return [];
+    const scored = stored
+        .map((name) => {
+        const have = lastComponent(name);
+        let score = distance(wanted, have);
+        if (have.includes(wanted) || wanted.includes(have))
+            score = Math.min(score, 1);
+        return { name, score };
+    })
+        .filter((s) => s.score <= Math.max(2, Math.floor(wanted.length / 3)))
+        .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+}
+/** `ghcr.io/o/app:1@sha256:…` → `app`. */
+function lastComponent(name) {
+    const noDigest = name.split('@', 1)[0] ?? '';
+    const base = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+    const colon = base.indexOf(':');
+    return (colon === -1 ? base : base.slice(0, colon)).toLowerCase();
+}
+/** Levenshtein distance; names are short, so the quadratic table is fine. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** An image ID or digest as typed: hex, optionally `sha256:`-prefixed; undefined otherwise. */
+function idPrefix(input) {
+    const text = input.trim();
+    const hex = text.startsWith('sha256:') ? text.slice('sha256:'.length) : text;
+    if (!/^[a-f0-9]{1,64}$/.test(hex))
+        return undefined;
+    // As podman: a short prefix could be anything, so at least 3 characters (or a full digest form).
+    if (hex.length < 3 && !text.startsWith('sha256:'))
+        return undefined;
+    return hex;
+}
+function notFound(input, stored, where) {
+    const similar = similarNames(input, stored);
+    const hint = stored.length === 0
+        ? 'the store holds no images'
+        : similar.length > 0
+            ? `similar names: ${similar.join(', ')}`
+            : `it holds ${stored.length} named image${stored.length === 1 ? '' : 's'}, none like it`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `no image "${input}" in the store ${where}; ${hint}`, {
+        details: { name: input, similar },
+    });
+}
+
+
+/***/ }),
+
+/***/ 3262:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pull: () => (/* binding */ pull),
+/* harmony export */   push: () => (/* binding */ push)
+/* harmony export */ });
+/* harmony import */ var _copy_copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3447);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6512);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8978);
+/* harmony import */ var _transport_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1507);
+/* harmony import */ var _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6807);
+/* harmony import */ var _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5574);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4645);
+// `pull` and `push` for the CLI and actions: the copy engine between a registry (or any transport) and the store.
+//
+// These sit one level above the store (they drive the copy engine and the transports), so the
+// store's own modules never import this file; callers import it directly.
+
+
+
+
+
+
+
+/**
+ * `docker://REF` → `storage:REF` through the copy engine: `busybox` is pulled from Docker Hub
+ * as `docker.io/library/busybox:latest`. Layers are unpacked as they arrive, so the image is
+ * ready for overlay when this returns.
+ */
+async function pull(store, reference, options = {}) {
+    const text = reference.startsWith('docker://') ? reference.slice('docker://'.length) : reference;
+    const ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(text);
+    const name = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(ref);
+    const sourceRef = { transport: 'docker', ...ref };
+    const source = await (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .openSource */ .oD)(sourceRef, {
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.registry ? { registry: options.registry } : {}),
+    });
+    let copy;
+    try {
+        const dest = await _transport_storage_destination_js__WEBPACK_IMPORTED_MODULE_4__.StorageDestination.open(store, name, { source: `docker://${name}` });
+        try {
+            copy = await (0,_copy_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(source, dest, {
+                multiArch: options.allPlatforms ? 'all' : 'system',
+                ...(options.platform ? { platform: options.platform } : {}),
+                ...(options.logger ? { logger: options.logger } : {}),
+                ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+                ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+            });
+        }
+        finally {
+            await dest.close();
+        }
+    }
+    finally {
+        await source.close();
+    }
+    return { name, image: await store.resolve(name), copy };
+}
+/**
+ * Copies a stored image (name or ID) to `destination`: a transport-qualified name
+ * (`docker://…`, `oci:dir:tag`, …), a plain registry reference (`ghcr.io/o/app:1`, taken as
+ * docker://), or nothing for the registry the image is named after.
+ */
+async function push(store, image, destination, options = {}) {
+    const source = await _transport_storage_source_js__WEBPACK_IMPORTED_MODULE_5__.StorageSource.open(store, image);
+    try {
+        const target = typeof destination === 'object'
+            ? destination
+            : destinationOf(source.image, image, destination);
+        const dest = await (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .openDestination */ .xB)(target, {
+            storeDir: store.dir,
+            ...(options.logger ? { logger: options.logger } : {}),
+            ...(options.registry ? { registry: options.registry } : {}),
+        });
+        try {
+            const { registry: _registry, ...copyOptions } = options;
+            return await (0,_copy_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(source, dest, { multiArch: 'all', ...copyOptions });
+        }
+        finally {
+            await dest.close();
+        }
+    }
+    finally {
+        await source.close();
+    }
+}
+function destinationOf(image, input, destination) {
+    if (destination !== undefined) {
+        const colon = destination.indexOf(':');
+        const transport = colon > 0 ? destination.slice(0, colon) : '';
+        if ((0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .transportNames */ .aF)().includes(transport))
+            return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(destination);
+        return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(`docker://${destination}`);
+    }
+    // The name the user meant, when the image has several.
+    let meant;
+    try {
+        meant = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(input);
+    }
+    catch {
+        meant = undefined;
+    }
+    const name = meant !== undefined && image.names.includes(meant) ? meant : image.names[0];
+    if (name === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `pushing ${input}: the image has no name, so give a destination`);
+    }
+    return (0,_transport_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageName */ ["if"])(`docker://${name}`);
+}
+
+
+/***/ }),
+
+/***/ 6807:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   StorageDestination: () => (/* binding */ StorageDestination),
+/* harmony export */   openStorageDestination: () => (/* binding */ openStorageDestination)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9626);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9155);
+/* harmony import */ var _storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8348);
+/* harmony import */ var _storage_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3451);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3014);
+/* harmony import */ var _storage_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4645);
+/* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4798);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3652);
+/* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3683);
+// Writes an image into the store for the copy engine (`pull`, `copy … storage:NAME`), unpacking layers while they stream in.
+
+
+
+
+
+
+
+
+
+
+const CAPABILITIES = {
+    // Docker types too: the store keeps an image's bytes, and so its digest, as pulled. (skopeo
+    // 1.9 and umoci find only OCI-typed entries by name; OCI images are the common case.)
+    manifestTypes: [
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociManifest,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerManifest,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex,
+        _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.dockerManifestList,
+    ],
+    acceptsIndex: true,
+    canMount: false,
+    prefersCompressedLayers: true,
+};
+/**
+ * Blobs go straight into the store's blobs/, whole or not at all; the image's name is added at
+ * `commit`, under the store lock, after everything it needs is present. Each layer is unpacked
+ * on the fly from the same bytes (a worker thread follows the blob file as it is written; or,
+ * without workers, a tee) into a temp dir; commit renames it to `layers/<chain ID>` once the
+ * config confirms its diff ID. Everything touched is claimed in a lease first, so a concurrent
+ * prune keeps it.
+ *
+ * A blob given with its digest is not hashed again here: the copy engine, this destination's
+ * caller, passes every byte through a VerifyingStream that fails the stream (so the blob never
+ * gets its name) on a mismatch. A third hash over every layer would cost a pull ~10%.
+ */
+class StorageDestination {
+    name;
+    capabilities = CAPABILITIES;
+    store;
+    #imageName;
+    #lease;
+    #options;
+    #log;
+    /** Layers being unpacked, by blob digest; undefined when unpacking failed. */
+    #unpacked = new Map();
+    #images = [];
+    #top;
+    #committed = false;
+    #closed = false;
+    constructor(store, imageName, lease, options) {
+        this.store = store;
+        this.#imageName = imageName;
+        this.name = `storage:${imageName ?? '(unnamed)'}`;
+        this.#lease = lease;
+        this.#options = options;
+        this.#log = store.logger;
+    }
+    /** `imageName` is stored as given (normalize it first); undefined stores an unnamed image. */
+    static async open(store, imageName, options = {}) {
+        // Started now, the workers are ready by the time the first layer's bytes arrive.
+        if (options.unpack !== false)
+            void store.prepareWorkers();
+        return new StorageDestination(store, imageName, await store.lease(), options);
+    }
+    async tryReuseBlob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.store.writer.hasBlob(descriptor);
+    }
+    async putBlob(stream, blob) {
+        if (blob.digest)
+            await this.#lease.claim([blob.digest]);
+        const expected = {
+            ...(blob.digest ? { digest: blob.digest } : {}),
+            ...(blob.size !== undefined ? { size: blob.size } : {}),
+            what: `blob ${blob.digest ?? `(${blob.mediaType})`} for ${this.name}`,
+        };
+        const compression = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .layerCompression */ .AH)(blob.mediaType);
+        const digest = blob.digest;
+        if (compression === undefined ||
+            digest === undefined ||
+            this.#options.unpack === false ||
+            this.#unpacked.has(digest)) {
+            const { digest: written, size } = await this.store.putBlob(stream, expected, {
+                verifiedUpstream: digest !== undefined,
+            });
+            return { digest: written, size };
+        }
+        // The layer is unpacked from the same bytes as they are written (see Store.putBlob). That
+        // work is on bytes not verified yet: it counts only if the blob, verified to its last byte,
+        // is written; commit gives it its chain ID once the config confirms its diff ID.
+        const temp = await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__/* .makeTempLayerDir */ .Fk)(this.store.layersDir);
+        let written;
+        try {
+            written = await this.store.putBlob(stream, expected, {
+                unpackInto: { dir: temp, compression },
+                verifiedUpstream: true,
+            });
+        }
+        catch (err) {
+            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(temp).catch(() => { });
+            throw err;
+        }
+        this.#unpacked.set(digest, written.unpacked.then(async (diffId) => {
+            await this.store.fault('layer-unpacked');
+            return { dir: temp, diffId, placed: false };
+        }, async (err) => {
+            // The blob is fine, the tar is not usable here: the image is stored, and running it
+            // reports the problem again when layerDirs unpacks it.
+            this.#log.warn(`unpacking ${digest} for ${this.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(temp).catch(() => { });
+            return undefined;
+        }));
+        return { digest: written.digest, size: written.size };
+    }
+    async putManifest(manifest, instance) {
+        if (instance !== undefined && instance !== manifest.digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `${this.name}: putManifest instance ${instance} differs from the manifest's digest ${manifest.digest}`);
+        }
+        await this.#lease.claim([manifest.digest]);
+        await this.store.writer.putBytes(manifest.bytes, {
+            digest: manifest.digest,
+            size: manifest.bytes.length,
+            what: `manifest ${manifest.digest} for ${this.name}`,
+        });
+        const parsed = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+        if (parsed.kind === 'image')
+            this.#images.push(parsed.manifest);
+        if (instance === undefined) {
+            this.#top = {
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.bytes.length,
+            };
+        }
+    }
+    async commit() {
+        const top = this.#top;
+        if (!top) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_INVALID_ARGUMENT', `${this.name}: commit before the top-level manifest was put`);
+        }
+        if (this.#committed)
+            return;
+        for (const manifest of this.#images)
+            await this.#placeLayers(manifest);
+        await this.store.fault('layers-placed');
+        await this.store.addImage(top, {
+            ...(this.#imageName !== undefined ? { name: this.#imageName } : {}),
+            ...(this.#options.source ? { source: this.#options.source } : {}),
+        });
+        this.#committed = true;
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        // Unpacked layers that found no place (a failed copy, a repeated layer) are dropped now;
+        // blobs stay: whole and content-addressed, they are reused or collected by the next prune.
+        for (const pending of this.#unpacked.values()) {
+            const unpacked = await pending;
+            if (unpacked && !unpacked.placed)
+                await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .d)(unpacked.dir).catch(() => { });
+        }
+        await this.#lease.release();
+    }
+    /** Gives the layers unpacked during the copy their chain-ID names, checking each diff ID. */
+    async #placeLayers(manifest) {
+        const config = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageConfig */ .FB)(await this.store.readBlob(manifest.config));
+        const diffIds = config.rootfs.diff_ids;
+        if (diffIds.length !== manifest.layers.length) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_BAD_MANIFEST', `${this.name}: the manifest has ${manifest.layers.length} layers but the config lists ${diffIds.length} diff_ids`);
+        }
+        const chains = (0,_storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__/* .chainIds */ .s)(diffIds);
+        for (const [i, layer] of manifest.layers.entries()) {
+            const unpacked = await this.#unpacked.get(layer.digest);
+            if (!unpacked || unpacked.placed)
+                continue;
+            if (unpacked.diffId !== diffIds[i]) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_DIGEST_MISMATCH', `${this.name}: layer ${i + 1} (${layer.digest}) uncompresses to ${unpacked.diffId}, but the config says ${diffIds[i]}`, { details: { expected: diffIds[i], actual: unpacked.diffId } });
+            }
+            const chain = chains[i];
+            await this.#lease.claim([(0,_storage_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .layerClaim */ .Ys)((0,_storage_chain_id_js__WEBPACK_IMPORTED_MODULE_3__/* .layerDirName */ .O)(chain))]);
+            await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_9__/* .placeLayerDir */ .We)(unpacked.dir, this.store.layersDir, chain);
+            unpacked.placed = true;
+        }
+    }
+}
+async function openStorageDestination(ref, options = {}) {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_8__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStoreDir */ .i)(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageDestination.open(store, (0,_storage_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(ref.image));
+}
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   StorageSource: () => (/* binding */ StorageSource),
+/* harmony export */   openStorageSource: () => (/* binding */ openStorageSource)
+/* harmony export */ });
+/* harmony import */ var _layout_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1055);
+/* harmony import */ var _storage_location_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3014);
+/* harmony import */ var _storage_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3652);
+// Reads an image out of the store for the copy engine (`push`, `copy storage:NAME …`).
+
+
+
+/**
+ * The image is resolved when the source opens, so a wrong name fails at once with similar names.
+ * Everything read is claimed in a lease first, so a concurrent `rmi` + `prune` cannot delete
+ * blobs out from under a push in progress.
+ */
+class StorageSource {
+    name;
+    image;
+    #reader;
+    #lease;
+    #top;
+    constructor(name, image, reader, lease) {
+        this.name = name;
+        this.image = image;
+        this.#reader = reader;
+        this.#lease = lease;
+    }
+    static async open(store, input) {
+        const image = await store.resolve(input);
+        const reader = await _layout_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .LayoutReader */ .I.open(store.tree);
+        const lease = await store.lease();
+        return new StorageSource(`storage:${image.names[0] ?? image.id}`, image, reader, lease);
+    }
+    manifest(instance) {
+        this.#top ??= this.#lease
+            .claim([this.image.digest])
+            .then(() => this.#reader.manifest(this.image.descriptor));
+        if (instance === undefined || instance === this.image.digest)
+            return this.#top;
+        return this.#top.then(async (top) => {
+            await this.#lease.claim([instance]);
+            return this.#reader.child(top, instance);
+        });
+    }
+    async blob(descriptor) {
+        await this.#lease.claim([descriptor.digest]);
+        return this.#reader.blob(descriptor);
+    }
+    close() {
+        return this.#lease.release();
+    }
+}
+async function openStorageSource(ref, options = {}) {
+    const store = await _storage_store_js__WEBPACK_IMPORTED_MODULE_2__.Store.open(options.storeDir ?? (0,_storage_location_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultStoreDir */ .i)(), {
+        ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return StorageSource.open(store, ref.image);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,338 @@
+export const id = 4645;
+export const ids = [4645];
+export const modules = {
+
+/***/ 8978:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Rd: () => (/* binding */ withTag),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   ZD: () => (/* binding */ familiarReference),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   sx: () => (/* binding */ DEFAULT_REGISTRY)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAG, NAME_MAX_LENGTH, withDigest, isValidTag, isDockerHub */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6512);
+// Docker/distribution image references (`busybox`, `ghcr.io/o/r:1@sha256:…`): parsing, normalizing and formatting.
+
+
+const DEFAULT_REGISTRY = 'docker.io';
+const DEFAULT_TAG = 'latest';
+/** docker/distribution's limit on `registry/repository`, counted after normalization. */
+const NAME_MAX_LENGTH = 255;
+// Docker Hub's old name; docker normalizes it so both spellings share one cache and credential.
+const LEGACY_REGISTRY = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST_AND_PORT = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+// docker refuses these as names because they look like image IDs, which would be ambiguous.
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+/**
+ * Parses a reference as `docker pull` does (ParseNormalizedNamed + TagNameOnly): `busybox` is
+ * `docker.io/library/busybox:latest`. Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function parseReference(input, options = {}) {
+    const ref = parse(input, 'reference');
+    if (options.defaultTag !== false && ref.tag === undefined && ref.digest === undefined) {
+        return { ...ref, tag: DEFAULT_TAG };
+    }
+    return ref;
+}
+/** Parses a repository name (`ghcr.io/o/r`, `busybox`); a tag or digest is an error. */
+function parseRepository(input) {
+    const ref = parse(input, 'repository');
+    if (ref.tag !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a tag (":${ref.tag}")`);
+    }
+    if (ref.digest !== undefined) {
+        throw invalid('repository', input, `a repository name must not have a digest ("@${ref.digest}")`);
+    }
+    return ref;
+}
+/** The full form, `docker.io/library/busybox:latest` or `r/p:t@sha256:…`; parses back to `ref`. */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${suffix(ref)}`;
+}
+/** The short form people type, `busybox:latest` or `o/r:1`, as `docker images` shows it. */
+function familiarReference(ref) {
+    return `${familiarName(ref)}${suffix(ref)}`;
+}
+/** `registry/repository`, e.g. `docker.io/library/busybox`. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** The same repository with `tag`; a digest is kept (docker's WithTag does the same). */
+function withTag(ref, tag) {
+    if (!isValidTag(tag))
+        throw invalid('tag', tag, tagProblem(tag, ''));
+    return { ...ref, tag };
+}
+/** The same repository with `digest`; a tag is kept. */
+function withDigest(ref, digest) {
+    try {
+        parseDigest(digest);
+    }
+    catch (err) {
+        throw invalid('reference', formatReference(ref), errorMessage(err), err);
+    }
+    return { ...ref, digest };
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** True for Docker Hub, whose API host and auth differ from its name. */
+function isDockerHub(ref) {
+    return ref.registry === DEFAULT_REGISTRY;
+}
+function parse(input, noun) {
+    const fail = (problem, cause) => invalid(noun, input, problem, cause);
+    if (input === '')
+        throw fail('the name is empty');
+    if (IMAGE_ID.test(input)) {
+        throw fail('a 64-character hex string is an image ID, not a repository name');
+    }
+    // Neither names nor tags may contain "@", so the first one starts the digest.
+    const at = input.indexOf('@');
+    const name = at === -1 ? input : input.slice(0, at);
+    let digest;
+    if (at !== -1) {
+        const digestText = input.slice(at + 1);
+        if (digestText === '')
+            throw fail('the digest after "@" is empty');
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digestText);
+        }
+        catch (err) {
+            throw fail((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), err);
+        }
+        digest = digestText;
+    }
+    if (name.includes('//'))
+        throw fail('the name must not contain "//"');
+    if (name.startsWith('/'))
+        throw fail('the name must not start with "/"');
+    // As in docker: the first component names a registry only if it looks like a host.
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    let registry = DEFAULT_REGISTRY;
+    let remainder = name;
+    if (slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+        registry = first === LEGACY_REGISTRY ? DEFAULT_REGISTRY : first;
+        remainder = name.slice(slash + 1);
+        if (!HOST_AND_PORT.test(first)) {
+            throw fail(`registry "${first}" is not a valid host[:port]`);
+        }
+    }
+    // Repository paths cannot contain ":", so the first one starts the tag.
+    const colon = remainder.indexOf(':');
+    let repository = colon === -1 ? remainder : remainder.slice(0, colon);
+    const tag = colon === -1 ? undefined : remainder.slice(colon + 1);
+    if (repository === '')
+        throw fail('the repository name is empty');
+    if (repository.endsWith('/'))
+        throw fail('the name must not end with "/"');
+    if (repository !== repository.toLowerCase()) {
+        throw fail('repository name must be lowercase');
+    }
+    for (const component of repository.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw fail(`repository path component "${component}" is invalid: use lowercase letters and digits, ` +
+                'separated by ".", "_", "__" or "-"');
+        }
+    }
+    if (tag !== undefined && !isValidTag(tag))
+        throw fail(tagProblem(tag, `tag "${tag}"`));
+    if (registry === DEFAULT_REGISTRY && !repository.includes('/')) {
+        repository = OFFICIAL_PREFIX + repository;
+    }
+    const length = registry.length + 1 + repository.length;
+    if (length > NAME_MAX_LENGTH) {
+        throw fail(`the name "${registry}/${repository}" is ${length} characters long; the limit is ${NAME_MAX_LENGTH}`);
+    }
+    return {
+        registry,
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest }),
+    };
+}
+/** What is wrong with `tag`; `label` names it in the sentence (`tag "x"`), or is '' when the caller already did. */
+function tagProblem(tag, label) {
+    if (tag === '')
+        return 'the tag is empty';
+    const subject = label === '' ? '' : `${label} `;
+    if (tag.length > 128)
+        return `${subject}is ${tag.length} characters long; the limit is 128`;
+    return `${subject === '' ? '' : `${subject}is invalid: `}use letters, digits, "_", "." and "-", not starting with "." or "-"`;
+}
+function familiarName(ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return repositoryName(ref);
+    let path = ref.repository;
+    if (path.startsWith(OFFICIAL_PREFIX) && !path.slice(OFFICIAL_PREFIX.length).includes('/')) {
+        path = path.slice(OFFICIAL_PREFIX.length);
+    }
+    // docker drops docker.io even when the first component then reads as a registry
+    // (`docker.io/foo.bar/x` → `foo.bar/x`); keeping it makes the short form parse back.
+    const head = path.split('/', 1)[0] ?? '';
+    if (path.includes('/') && (head.includes('.') || head === 'localhost')) {
+        return repositoryName(ref);
+    }
+    return path;
+}
+function suffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+function invalid(noun, input, problem, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LighterError */ .Kt('ERR_BAD_REFERENCE', `invalid ${noun} ${quote(input)}: ${problem}`, {
+        cause,
+    });
+}
+// Inputs come from workflow files; keep a pasted blob of text from flooding the log.
+function quote(input) {
+    const shown = input.length > 300 ? `${input.slice(0, 300)}…` : input;
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 4645:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   ci: () => (/* binding */ localImageName),
+/* harmony export */   m0: () => (/* binding */ idPrefix),
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   sB: () => (/* binding */ nameCandidates)
+/* harmony export */ });
+/* unused harmony exports LOCAL_REGISTRY, hasExplicitRegistry, similarNames */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6512);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8978);
+// Image names in the store: the full normalized form kept in index.json, and the short forms people type.
+
+
+/** Registry of images that came from no registry (built or tagged here), as podman and buildah name them. */
+const LOCAL_REGISTRY = 'localhost';
+/**
+ * The stored form of a name as `docker pull` reads it: `busybox` → `docker.io/library/busybox:latest`.
+ * Throws ERR_BAD_REFERENCE naming the bad part.
+ */
+function normalizeName(input) {
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(input.trim()));
+}
+/**
+ * The stored form of a name given to a local image (`tag`, a build's `-t`): without a
+ * registry it goes under `localhost/`, as podman and buildah do, so a short local name is never
+ * mistaken for a Docker Hub image (and never pushed there by accident).
+ */
+function localImageName(input) {
+    const text = input.trim();
+    const ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text);
+    if (hasExplicitRegistry(text, ref))
+        return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)({ ...ref, registry: LOCAL_REGISTRY, repository: typedPath(text, ref) });
+}
+/** True when the text names its registry (`ghcr.io/x`, `localhost/x`, `docker.io/x`). */
+function hasExplicitRegistry(text, ref) {
+    if (ref.registry !== _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx)
+        return true;
+    const first = text.split('/', 1)[0] ?? '';
+    return (text.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'));
+}
+/** The repository path as typed: `busybox` stays `busybox` (not `library/busybox`). */
+function typedPath(text, ref) {
+    const typedLibrary = text.startsWith('library/') || text.startsWith('docker.io/library/');
+    if (ref.registry === _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGISTRY */ .sx && !typedLibrary && ref.repository.startsWith('library/')) {
+        return ref.repository.slice('library/'.length);
+    }
+    return ref.repository;
+}
+function refSuffix(ref) {
+    return `${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+/** How `input` (a parsed reference) may match stored names. */
+function nameCandidates(input, ref) {
+    const text = input.trim();
+    const full = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref);
+    if (hasExplicitRegistry(text, ref))
+        return { exact: [full], bySuffix: () => [] };
+    const path = typedPath(text, ref);
+    const local = `${LOCAL_REGISTRY}/${path}${refSuffix(ref)}`;
+    const tail = `/${path}${refSuffix(ref)}`;
+    return {
+        exact: [full, local],
+        bySuffix: (stored) => stored.filter((name) => name.endsWith(tail)),
+    };
+}
+/** Up to `limit` stored names that look like `input`, for "did you mean" in ERR_NOT_FOUND. */
+function similarNames(input, stored, limit = 5) {
+    const wanted = lastComponent(input.trim());
+    if (wanted === '')
+        return [];
+    const scored = stored
+        .map((name) => {
+        const have = lastComponent(name);
+        let score = distance(wanted, have);
+        if (have.includes(wanted) || wanted.includes(have))
+            score = Math.min(score, 1);
+        return { name, score };
+    })
+        .filter((s) => s.score <= Math.max(2, Math.floor(wanted.length / 3)))
+        .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+}
+/** `ghcr.io/o/app:1@sha256:…` → `app`. */
+function lastComponent(name) {
+    const noDigest = name.split('@', 1)[0] ?? '';
+    const base = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+    const colon = base.indexOf(':');
+    return (colon === -1 ? base : base.slice(0, colon)).toLowerCase();
+}
+/** Levenshtein distance; names are short, so the quadratic table is fine. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** An image ID or digest as typed: hex, optionally `sha256:`-prefixed; undefined otherwise. */
+function idPrefix(input) {
+    const text = input.trim();
+    const hex = text.startsWith('sha256:') ? text.slice('sha256:'.length) : text;
+    if (!/^[a-f0-9]{1,64}$/.test(hex))
+        return undefined;
+    // As podman: a short prefix could be anything, so at least 3 characters (or a full digest form).
+    if (hex.length < 3 && !text.startsWith('sha256:'))
+        return undefined;
+    return hex;
+}
+function notFound(input, stored, where) {
+    const similar = similarNames(input, stored);
+    const hint = stored.length === 0
+        ? 'the store holds no images'
+        : similar.length > 0
+            ? `similar names: ${similar.join(', ')}`
+            : `it holds ${stored.length} named image${stored.length === 1 ? '' : 's'}, none like it`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LighterError */ .Kt('ERR_NOT_FOUND', `no image "${input}" in the store ${where}; ${hint}`, {
+        details: { name: input, similar },
+    });
+}
+
+
+/***/ })
+
+};
