@@ -155,6 +155,29 @@ row "pod, 2 services + client, CLI: to client exit" "$(median ${pod[podman]})" "
 row "pod, 2 services + client, kube play: to exit" "$(median ${kube[podman]})" "$(median ${kube[lighter]})" "<=0.50"
 row "  then pod rm -f (CLI form)" "$(median ${down[podman]})" "$(median ${down[lighter]})" ""
 row "  then pod rm -f (kube play form)" "$(median ${kdown[podman]})" "$(median ${kdown[lighter]})" ""
+
+# What no lighter built as it is (a Node CLI per command, runc per container) can go under:
+# its bare start (`lighter --version`) per command, and `runc run` of the same busybox rootfs
+# running `true` per container. The CLI form of the pod is 4 commands and 3 containers.
+floor_bundle="$BENCH_WORK/floor-bundle"
+mkdir -p "$floor_bundle"
+runc spec --bundle "$floor_bundle"
+jq --arg rootfs "$rootfs" '.root = {path: $rootfs, readonly: true} | .process.terminal = false
+  | .process.args = ["/bin/true"]' "$floor_bundle/config.json" >"$floor_bundle/config.new"
+mv "$floor_bundle/config.new" "$floor_bundle/config.json"
+starts="" runcs=""
+for i in $(seq "$RUNS"); do
+  ms_timed t "${lighter[@]}" --version
+  starts+="$t "
+  ms_timed t runc --root "$BENCH_WORK/floor-runc" run --bundle "$floor_bundle" "floor-$i"
+  runcs+="$t "
+done
+start=$(median $starts)
+runc_run=$(median $runcs)
+pod_floor=$((4 * start + 3 * runc_run))
+printf '%-50s %8s %8s %7s\n' "floor: lighter --version; runc run true" "" "$start; $runc_run" ""
+printf '%-50s %8s %8s %7s\n' "floor of the pod's CLI form (4 starts, 3 runc runs)" \
+  "$(median ${pod[podman]})" "$pod_floor" "$(ratio "$pod_floor" "$(median ${pod[podman]})")"
 {
   echo "all runs, ms:"
   for k in single pod kube down kdown; do
