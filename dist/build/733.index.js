@@ -1360,7 +1360,13 @@ class Container {
             }
             await this.#forceKill();
         }
-        await command_runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
+        // `runtime run` deletes its container as it exits; a runtime that died before that left its
+        // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
+        const { runtime, stateDir } = this.record;
+        const known = (0,external_node_path_.join)(runtimeRoot(stateDir, runtime.name), this.id);
+        if (runtime.sudo || (await exists(known))) {
+            await command_runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
+        }
         await this.#killMonitor();
         await this.#removeFiles();
         this.#logger.debug(`container ${this.name} deleted`);

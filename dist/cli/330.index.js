@@ -1257,7 +1257,13 @@ class Container {
             }
             await this.#forceKill();
         }
-        await (0,command/* runCommand */.d1)(this.#runtimeArgv(['delete', '--force', this.id]));
+        // `runtime run` deletes its container as it exits; a runtime that died before that left its
+        // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
+        const { runtime, stateDir } = this.record;
+        const known = (0,external_node_path_.join)((0,runtime_paths/* runtimeRoot */.pP)(stateDir, runtime.name), this.id);
+        if (runtime.sudo || (await exists(known))) {
+            await (0,command/* runCommand */.d1)(this.#runtimeArgv(['delete', '--force', this.id]));
+        }
         await this.#killMonitor();
         await this.#removeFiles();
         this.#logger.debug(`container ${this.name} deleted`);
