@@ -293,7 +293,7 @@ export class Container {
         );
       }
       // The monitor may still be writing exit.json when its IPC message arrives.
-      await this.#monitorExited;
+      await this.#untilMonitorExits();
       throw new LighterError(
         'ERR_RUNTIME',
         `starting container ${this.name}: ${await this.#startError()}`,
@@ -552,7 +552,21 @@ export class Container {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {}
-    if (this.#monitorExited) await this.#monitorExited;
+    await this.#untilMonitorExits();
+  }
+
+  /**
+   * Waits for the monitor this process started to exit. It is unref'd once started, so it is
+   * held again meanwhile: else, with nothing else to do, this process could end right here.
+   */
+  async #untilMonitorExits(): Promise<void> {
+    if (!this.#monitorExited) return;
+    this.#ref();
+    try {
+      await this.#monitorExited;
+    } finally {
+      this.#unref();
+    }
   }
 
   async #removeFiles(): Promise<void> {

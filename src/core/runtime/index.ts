@@ -10,6 +10,7 @@ export {
   type ExecOptions,
   type ExecResult,
   openContainer,
+  type StartOptions,
   type StopOptions,
 } from './container.js';
 export {
