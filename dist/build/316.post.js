@@ -1327,7 +1327,7 @@ class Container {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting container ${this.name}: cannot spawn its monitor (${process.execPath}): ${spawnError.message}`);
             }
             // The monitor may still be writing exit.json when its IPC message arrives.
-            await this.#monitorExited;
+            await this.#untilMonitorExits();
             throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting container ${this.name}: ${await this.#startError()}`, { details: { runtime: record.runtime.name } });
         }
         this.#logger.debug(`container ${this.name} started (pid ${pid}, ${record.runtime.name})`);
@@ -1562,8 +1562,22 @@ class Container {
             process.kill(pid, 'SIGKILL');
         }
         catch { }
-        if (this.#monitorExited)
+        await this.#untilMonitorExits();
+    }
+    /**
+     * Waits for the monitor this process started to exit. It is unref'd once started, so it is
+     * held again meanwhile: else, with nothing else to do, this process could end right here.
+     */
+    async #untilMonitorExits() {
+        if (!this.#monitorExited)
+            return;
+        this.#ref();
+        try {
             await this.#monitorExited;
+        }
+        finally {
+            this.#unref();
+        }
     }
     async #removeFiles() {
         const { record, paths } = this;
