@@ -15,7 +15,10 @@ export type FaultAction =
   | { kind: 'reset' }
   /** Answer without asking the registry (500, 503, 429 with `retry-after`, ...). */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
-  /** Forward, then cut the response body after `afterBytes` bytes and reset the connection. */
+  /**
+   * Forward, then cut the response body after `afterBytes` bytes and reset the connection (a
+   * shorter body passes whole).
+   */
   | { kind: 'truncate'; afterBytes: number }
   /** Forward, then hold the response body for `ms` after `afterBytes` bytes (default 0). */
   | { kind: 'stall'; ms: number; afterBytes?: number }
@@ -228,7 +231,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         trigger(chunk.subarray(room));
       });
       up.on('end', () => {
-        if (action.kind === 'stall') res.end();
+        // A body shorter than a truncation's `afterBytes` passes whole, and its response ends:
+        // left open, it would hold back every later response on that keep-alive connection.
+        if (action.kind === 'stall' || !triggered) res.end();
       });
       res.on('error', () => up.destroy());
     });
