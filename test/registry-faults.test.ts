@@ -356,4 +356,50 @@ describe('registry client under faults', () => {
       expect(patches()).toHaveLength(3);
     });
   });
+  describe('manifests', () => {
+    // The registry's own answer when a manifest names a blob it does not know (yet).
+    const unknownBlob = {
+      kind: 'status' as const,
+      status: 400,
+      body: JSON.stringify({
+        errors: [{ code: 'MANIFEST_BLOB_UNKNOWN', message: 'blob unknown to registry' }],
+      }),
+    };
+    const manifestOf = (digest: Digest, size: number) => {
+      const bytes = Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: MediaType.ociManifest,
+          config: { mediaType: MediaType.ociConfig, digest, size },
+          layers: [],
+        }),
+      );
+      const hex = createHash('sha256').update(bytes).digest('hex');
+      return { mediaType: MediaType.ociManifest, bytes, digest: `sha256:${hex}` as Digest };
+    };
+    const puts = () => proxy.requests.filter((r) => r.method === 'PUT');
+
+    it('pushes a manifest again while the registry does not know its blobs yet', async () => {
+      const c = await warmClient();
+      proxy.inject({ method: 'PUT', path: '/manifests/', times: 2, action: unknownBlob });
+      const raw = manifestOf(blob.digest, blob.size);
+      expect(await c.putManifest('faults/data', 'late', raw)).toBe(raw.digest);
+      expect(puts().map((p) => p.fault)).toEqual(['status', 'status', undefined]);
+    });
+
+    it('fails with the registry error when the blob stays unknown', async () => {
+      const c = await warmClient({ access: { retries: 2 } });
+      proxy.inject({
+        method: 'PUT',
+        path: '/manifests/',
+        times: Number.POSITIVE_INFINITY,
+        action: unknownBlob,
+      });
+      const err = await c
+        .putManifest('faults/data', 'never', manifestOf(blob.digest, blob.size))
+        .catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/MANIFEST_BLOB_UNKNOWN: blob unknown to registry/);
+      expect(puts()).toHaveLength(3);
+    });
+  });
 });
