@@ -87,6 +87,28 @@ describe('sync', () => {
     expect(unique.size).toBe(9); // 3 images x (config + 2 layers)
   });
 
+  it('copies a blob that several tags share once, even when they copy at the same time', async () => {
+    // Four tags of one image: every blob is shared by all of them.
+    for (const tag of ['a', 'b', 'c', 'd']) {
+      await push(
+        `oci:${join(tmp(), 'img-1.0')}:latest`,
+        `docker://${origin().host}/team/same:${tag}`,
+      );
+    }
+    proxy.reset();
+    const report = await sync([repositoryFromImageName(`docker://${proxy.host}/team/same`)], {
+      destinations: [`docker://${mirrorB().host}/shared`],
+      open,
+    });
+    expect(report.failures).toEqual([]);
+    expect(await listTags(`docker://${mirrorB().host}/shared/same`)).toEqual(['a', 'b', 'c', 'd']);
+    const blobGets = proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/blobs/'));
+    expect(blobGets).toHaveLength(3); // config + 2 layers, once
+    const copied = report.images.reduce((n, i) => n + i.blobsCopied, 0);
+    const skipped = report.images.reduce((n, i) => n + i.blobsSkipped, 0);
+    expect([copied, skipped]).toEqual([3, 9]);
+  });
+
   it('reads skopeo YAML, keeps going past a missing tag and reports it', async () => {
     const yaml = `
 ${origin().host}:

@@ -57,6 +57,12 @@ export interface CopyOptions {
   concurrency?: number;
   /** A shared concurrency budget, e.g. for a sync of many images. */
   limiter?: Limiter;
+  /**
+   * Blobs other copies to the same destination repository have copied or are copying (a sync
+   * of many tags shares one): a layer they share crosses once, and this copy counts it as
+   * skipped. If that other copy fails the blob, this one copies it itself.
+   */
+  sharedBlobs?: Map<string, Promise<Descriptor>>;
   logger?: Logger;
   onProgress?: (event: BlobProgress) => void;
 }
@@ -359,31 +365,46 @@ class CopyRun {
   #copyBlob(desc: Descriptor, recompress: Recompress | undefined): Promise<Descriptor> {
     const key = `${desc.digest}|${recompress ? `${recompress.format}/${recompress.compression}` : ''}`;
     let pending = this.#blobs.get(key);
-    if (!pending) {
+    if (pending) return pending;
+    const shared = this.#options.sharedBlobs;
+    const other = shared?.get(key);
+    if (other) {
+      pending = other.then(
+        (written) => {
+          this.#countSkipped(desc);
+          return written;
+        },
+        () => this.#limiter.run(() => this.#transferBlob(desc, recompress)),
+      );
+    } else {
       pending = this.#limiter.run(() => this.#transferBlob(desc, recompress));
-      this.#blobs.set(key, pending);
+      shared?.set(key, pending);
     }
+    this.#blobs.set(key, pending);
     return pending;
+  }
+
+  #countSkipped(desc: Descriptor): void {
+    this.#stats.blobsSkipped++;
+    this.#stats.bytesSkipped += desc.size;
+    this.#options.onProgress?.({
+      digest: desc.digest,
+      mediaType: desc.mediaType,
+      size: desc.size,
+      state: 'skipped',
+      bytes: desc.size,
+    });
   }
 
   async #transferBlob(desc: Descriptor, recompress: Recompress | undefined): Promise<Descriptor> {
     if (this.#failed)
       throw new LighterError('ERR_CANCELLED', 'copy cancelled after an earlier failure');
-    const progress = this.#options.onProgress;
     const what = `blob ${desc.digest} from ${this.#source.name}`;
     if (!recompress) {
       const mountFrom = this.#source.repository;
       const reused = await this.#dest.tryReuseBlob(desc, mountFrom ? { mountFrom } : undefined);
       if (reused) {
-        this.#stats.blobsSkipped++;
-        this.#stats.bytesSkipped += desc.size;
-        progress?.({
-          digest: desc.digest,
-          mediaType: desc.mediaType,
-          size: desc.size,
-          state: 'skipped',
-          bytes: desc.size,
-        });
+        this.#countSkipped(desc);
         this.#log.debug(`${desc.digest}: already at ${this.#dest.name}`);
         return desc;
       }

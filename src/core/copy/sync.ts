@@ -5,6 +5,7 @@ import type { Digest } from '../digest.js';
 import { errorMessage, LighterError, withContext } from '../errors.js';
 import type { ImageDestination } from '../image.js';
 import { type Logger, silentLogger } from '../log.js';
+import type { Descriptor } from '../manifest.js';
 import { repositoryName } from '../reference.js';
 import { RegistryClient } from '../registry/client.js';
 import { openDestination, openSource, parseImageName } from '../transport/index.js';
@@ -70,13 +71,14 @@ export async function sync(repos: SyncRepository[], options: SyncOptions): Promi
   log.info(`syncing ${sources.length} image(s) to ${options.destinations.join(', ')}`);
 
   const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const shared = new Map<string, Map<string, Promise<Descriptor>>>();
   let next = 0;
   let stop = false;
   const worker = async () => {
     while (!stop && next < sources.length) {
       const item = sources[next++] as (typeof sources)[number];
       try {
-        report.images.push(await syncOne(item, options, limiter, log));
+        report.images.push(await syncOne(item, options, limiter, shared, log));
       } catch (err) {
         const error = withContext(err, `syncing ${item.name}`, 'ERR_REGISTRY');
         report.failures.push({ source: item.name, error });
@@ -112,6 +114,7 @@ async function syncOne(
   item: { name: string; repo: SyncRepository; tag: string },
   options: SyncOptions,
   limiter: Limiter,
+  shared: Map<string, Map<string, Promise<Descriptor>>>,
   log: Logger,
 ): Promise<SyncedImage> {
   const sourceRef = parseImageName(item.name);
@@ -140,9 +143,15 @@ async function syncOne(
       logger: _l,
       ...copyOptions
     } = options;
+    // Tags of one repository share layers: images bound for the same repositories share
+    // what they copy, so each blob crosses once even when two images copy at the same time.
+    const repositories = names.map(repositoryKey).join('\n');
+    const sharedBlobs = shared.get(repositories) ?? new Map<string, Promise<Descriptor>>();
+    shared.set(repositories, sharedBlobs);
     const result = await copyImage(source, fanOut(opened), {
       ...copyOptions,
       limiter,
+      sharedBlobs,
       logger: log,
     });
     log.info(`${item.name} -> ${names.join(', ')}: ${result.digest}`);
@@ -159,4 +168,9 @@ async function syncOne(
     await Promise.allSettled(opened.map((d) => d.close()));
     await source.close().catch((err) => log.debug(`closing ${item.name}: ${errorMessage(err)}`));
   }
+}
+
+/** A destination's repository, for what images bound there share: its name without a tag or digest. */
+function repositoryKey(name: string): string {
+  return name.startsWith('docker://') ? name.replace(/(?:@[^/]+|:[^/:]+)$/, '') : name;
 }
