@@ -279,13 +279,14 @@ async function sync(repos, options) {
     }
     log.info(`syncing ${sources.length} image(s) to ${options.destinations.join(', ')}`);
     const limiter = new limit/* Limiter */.j(options.concurrency ?? copy/* DEFAULT_CONCURRENCY */.W);
+    const shared = new Map();
     let next = 0;
     let stop = false;
     const worker = async () => {
         while (!stop && next < sources.length) {
             const item = sources[next++];
             try {
-                report.images.push(await syncOne(item, options, limiter, log));
+                report.images.push(await syncOne(item, options, limiter, shared, log));
             }
             catch (err) {
                 const error = (0,errors/* withContext */.eQ)(err, `syncing ${item.name}`, 'ERR_REGISTRY');
@@ -315,7 +316,7 @@ async function listTags(repo, options, log) {
         await client.close();
     }
 }
-async function syncOne(item, options, limiter, log) {
+async function syncOne(item, options, limiter, shared, log) {
     const sourceRef = (0,transport/* parseImageName */["if"])(item.name);
     const sourceOpen = {
         ...options.open,
@@ -335,9 +336,15 @@ async function syncOne(item, options, limiter, log) {
             opened.push(await (0,transport/* openDestination */.xB)((0,transport/* parseImageName */["if"])(name), { ...options.open, logger: log }));
         }
         const { destinations: _d, scoped: _s, keepGoing: _k, open: _o, logger: _l, ...copyOptions } = options;
+        // Tags of one repository share layers: images bound for the same repositories share
+        // what they copy, so each blob crosses once even when two images copy at the same time.
+        const repositories = names.map(repositoryKey).join('\n');
+        const sharedBlobs = shared.get(repositories) ?? new Map();
+        shared.set(repositories, sharedBlobs);
         const result = await (0,copy/* copyImage */.L)(source, fanOut(opened), {
             ...copyOptions,
             limiter,
+            sharedBlobs,
             logger: log,
         });
         log.info(`${item.name} -> ${names.join(', ')}: ${result.digest}`);
@@ -355,6 +362,10 @@ async function syncOne(item, options, limiter, log) {
         await Promise.allSettled(opened.map((d) => d.close()));
         await source.close().catch((err) => log.debug(`closing ${item.name}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
+}
+/** A destination's repository, for what images bound there share: its name without a tag or digest. */
+function repositoryKey(name) {
+    return name.startsWith('docker://') ? name.replace(/(?:@[^/]+|:[^/:]+)$/, '') : name;
 }
 
 // EXTERNAL MODULE: ./.build/src/cli/access.js

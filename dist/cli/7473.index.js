@@ -381,30 +381,43 @@ class CopyRun {
     #copyBlob(desc, recompress) {
         const key = `${desc.digest}|${recompress ? `${recompress.format}/${recompress.compression}` : ''}`;
         let pending = this.#blobs.get(key);
-        if (!pending) {
-            pending = this.#limiter.run(() => this.#transferBlob(desc, recompress));
-            this.#blobs.set(key, pending);
+        if (pending)
+            return pending;
+        const shared = this.#options.sharedBlobs;
+        const other = shared?.get(key);
+        if (other) {
+            pending = other.then((written) => {
+                this.#countSkipped(desc);
+                return written;
+            }, () => this.#limiter.run(() => this.#transferBlob(desc, recompress)));
         }
+        else {
+            pending = this.#limiter.run(() => this.#transferBlob(desc, recompress));
+            shared?.set(key, pending);
+        }
+        this.#blobs.set(key, pending);
         return pending;
+    }
+    #countSkipped(desc) {
+        this.#stats.blobsSkipped++;
+        this.#stats.bytesSkipped += desc.size;
+        this.#options.onProgress?.({
+            digest: desc.digest,
+            mediaType: desc.mediaType,
+            size: desc.size,
+            state: 'skipped',
+            bytes: desc.size,
+        });
     }
     async #transferBlob(desc, recompress) {
         if (this.#failed)
             throw new errors/* LighterError */.Kt('ERR_CANCELLED', 'copy cancelled after an earlier failure');
-        const progress = this.#options.onProgress;
         const what = `blob ${desc.digest} from ${this.#source.name}`;
         if (!recompress) {
             const mountFrom = this.#source.repository;
             const reused = await this.#dest.tryReuseBlob(desc, mountFrom ? { mountFrom } : undefined);
             if (reused) {
-                this.#stats.blobsSkipped++;
-                this.#stats.bytesSkipped += desc.size;
-                progress?.({
-                    digest: desc.digest,
-                    mediaType: desc.mediaType,
-                    size: desc.size,
-                    state: 'skipped',
-                    bytes: desc.size,
-                });
+                this.#countSkipped(desc);
                 this.#log.debug(`${desc.digest}: already at ${this.#dest.name}`);
                 return desc;
             }
