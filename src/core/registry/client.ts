@@ -20,7 +20,7 @@ import { type Credentials, resolveCredentials } from './credentials.js';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { downloadBlob } from './download.js';
 import { checkRegistryName } from './endpoint.js';
-import { type RetryOptions, retryDelay, retryOptions } from './retry.js';
+import { type RetryOptions, retryOptions } from './retry.js';
 import { discard, headerValue, RegistrySession, readText } from './session.js';
 import { DEFAULT_UPLOAD, type UploadOptions, uploadBlob } from './upload.js';
 
@@ -310,37 +310,6 @@ export class RegistryClient {
     );
   }
 
-  /**
-   * The manifest PUT, sent again (a few times, backing off) when the registry does not know a
-   * blob it references yet: registries on eventually consistent storage say so right after an
-   * upload, and distribution's file store briefly does while the same blob is linked into the
-   * repository twice at once (a sync of two tags that share it). Blobs truly missing still fail.
-   */
-  async #sendManifest(repository: string, tagOrDigest: string, raw: RawManifest) {
-    const { retry } = this.#session;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#session.send({
-          method: 'PUT',
-          url: `/v2/${repository}/manifests/${tagOrDigest}`,
-          scopes: push(repository),
-          headers: { 'content-type': raw.mediaType },
-          body: raw.bytes,
-          expect: [200, 201, 202, 204],
-        });
-      } catch (err) {
-        const codes = err instanceof LighterError ? err.details?.registryCodes : undefined;
-        const unknownBlob = Array.isArray(codes) && codes.includes('MANIFEST_BLOB_UNKNOWN');
-        if (!unknownBlob || attempt >= retry.retries) throw err;
-        const delay = retryDelay(retry, attempt + 1);
-        this.#logger.warn(
-          `${this.#name(repository, tagOrDigest)}: the registry does not know a blob of the manifest yet; pushing it again in ${delay} ms (${attempt + 1}/${retry.retries})`,
-        );
-        await retry.sleep(delay);
-      }
-    }
-  }
-
   /** Stores a manifest under a tag or its digest; returns its digest. */
   putManifest(repository: string, tagOrDigest: string, raw: RawManifest): Promise<Digest> {
     checkRepository(repository);
@@ -361,7 +330,17 @@ export class RegistryClient {
             `manifest digest mismatch: labelled ${raw.digest}${isDigest(tagOrDigest) ? `, pushed as ${tagOrDigest}` : ''}, bytes are ${digest}`,
           );
         }
-        const res = await this.#sendManifest(repository, tagOrDigest, raw);
+        const res = await this.#session.send({
+          method: 'PUT',
+          url: `/v2/${repository}/manifests/${tagOrDigest}`,
+          scopes: push(repository),
+          headers: { 'content-type': raw.mediaType },
+          body: raw.bytes,
+          expect: [200, 201, 202, 204],
+          // A registry on eventually consistent storage may not know a blob just uploaded,
+          // nor distribution's file store while one blob is linked for two tags at once.
+          retryCodes: ['MANIFEST_BLOB_UNKNOWN'],
+        });
         await readText(res.body, 0);
         const reported = headerValue(res.headers, 'docker-content-digest');
         if (reported && isDigest(reported) && reported !== digest) {

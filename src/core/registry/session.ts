@@ -11,6 +11,7 @@ import {
   isProtocolMismatch,
   isRetryableNetworkError,
   networkError,
+  parseErrorBody,
   responseError,
 } from './errors.js';
 import { isRetryableStatus, parseRetryAfter, type RetryOptions, retryDelay } from './retry.js';
@@ -40,6 +41,11 @@ export interface SendOptions {
    * repeat blindly (a PATCH that may have been applied) pass false and recover themselves.
    */
   retry?: boolean;
+  /**
+   * Registry error codes that are worth retrying for this request although their status is
+   * not (a manifest PUT's MANIFEST_BLOB_UNKNOWN, said by eventually consistent stores).
+   */
+  retryCodes?: readonly string[];
 }
 
 export interface RegistryResponse {
@@ -298,7 +304,11 @@ export class RegistrySession {
         const failure = await this.auth.failure(status, challenge, scopes);
         throw responseError({ status, body: text, code: failure.code, hint: failure.hint });
       }
-      if (mayRetry && isRetryableStatus(status) && attempt < retry.retries) {
+      const retryable =
+        isRetryableStatus(status) ||
+        (options.retryCodes !== undefined &&
+          parseErrorBody(text).some((e) => options.retryCodes?.includes(e.code)));
+      if (mayRetry && retryable && attempt < retry.retries) {
         attempt++;
         const delay = retryDelay(retry, attempt, parseRetryAfter(res.headers['retry-after']));
         logger.warn(
