@@ -162,8 +162,8 @@ export class Container {
   #monitor: ChildProcess | undefined;
   #monitorExited: Promise<void> | undefined;
   #monitorDone = false;
-  /** Set when this process is the monitor (`supervise: 'self'`). */
-  #self: { done: boolean } | undefined;
+  /** This process is the monitor (`supervise: 'self'`); #monitorDone says when it ended. */
+  #selfMonitor = false;
   #refs = 0;
 
   constructor(
@@ -221,14 +221,12 @@ export class Container {
       const id = await processId(process.pid);
       if (id) await writeFile(paths.monitorSelf, `${id}\n`);
       await writeFile(paths.monitorPid, `${process.pid}\n`);
-      const self = { done: false };
-      this.#self = self;
+      this.#selfMonitor = true;
       this.#monitorExited = new Promise((resolve) => {
         monitorMain(paths.monitorConfig, {
           send: (message) => {
             onMessage(message);
             if (message.type !== 'exit') return;
-            self.done = true;
             this.#monitorDone = true;
             resolve();
           },
@@ -546,7 +544,7 @@ export class Container {
 
   async #killMonitor(): Promise<void> {
     // A lighter that is its container's monitor is not killed: it ends with its container.
-    if (this.#self || (await exists(this.paths.monitorSelf))) return;
+    if (this.#selfMonitor || (await exists(this.paths.monitorSelf))) return;
     if (!(await this.#monitorAlive())) return;
     const pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
     try {
@@ -626,7 +624,7 @@ export class Container {
     } catch {
       return false;
     }
-    if (this.#self && pid === process.pid) return !this.#self.done;
+    if (this.#selfMonitor && pid === process.pid) return !this.#monitorDone;
     if (this.#monitor?.pid === pid)
       return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
     // A lighter elsewhere that is the monitor itself: the very process monitor.self names.
