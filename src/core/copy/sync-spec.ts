@@ -124,14 +124,28 @@ export function parseSyncYaml(text: string, file = 'sync file'): SyncRepository[
  * path component of the repository, or the whole `registry/path` with `scoped`.
  */
 export function destinationName(prefix: string, source: Reference, scoped: boolean): string {
+  const { base, path, ref } = destinationParts(prefix, source, scoped);
+  if (base.startsWith('dir:')) return `${base}/${path}${ref.replace(/[:@]/, '_')}`;
+  return `${base}/${path}${ref}`;
+}
+
+/**
+ * Where `destinationName` puts an image's blobs, which images bound there share: the
+ * repository for `docker://`, the image's own directory for `dir:`.
+ */
+export function destinationRepository(prefix: string, source: Reference, scoped: boolean): string {
+  const { base, path } = destinationParts(prefix, source, scoped);
+  return base.startsWith('dir:') ? destinationName(prefix, source, scoped) : `${base}/${path}`;
+}
+
+function destinationParts(prefix: string, source: Reference, scoped: boolean) {
   const base = prefix.replace(/\/+$/, '');
   // A registry port cannot appear in a repository path, so `host:5000` becomes `host-5000`.
   const path = scoped
     ? `${source.registry.replace(/:/g, '-')}/${source.repository}`
     : (source.repository.split('/').pop() as string);
   const ref = source.digest && !source.tag ? `@${source.digest}` : `:${source.tag ?? 'latest'}`;
-  if (base.startsWith('dir:')) return `${base}/${path}${ref.replace(/[:@]/, '_')}`;
-  return `${base}/${path}${ref}`;
+  return { base, path, ref };
 }
 
 /** A source image of the plan, by tag or digest. */

@@ -13,7 +13,12 @@ import type { OpenOptions } from '../transport/types.js';
 import { type CopyOptions, copyImage, DEFAULT_CONCURRENCY } from './copy.js';
 import { fanOut } from './fan-out.js';
 import { Limiter } from './limit.js';
-import { destinationName, imageOf, type SyncRepository } from './sync-spec.js';
+import {
+  destinationName,
+  destinationRepository,
+  imageOf,
+  type SyncRepository,
+} from './sync-spec.js';
 
 export interface SyncOptions
   extends Omit<CopyOptions, 'limiter' | 'logger' | 'onProgress' | 'concurrency'> {
@@ -123,12 +128,11 @@ async function syncOne(
     registry: { ...options.open?.registry, ...item.repo.access },
     logger: log,
   };
-  const names = options.destinations.map((prefix) => {
-    const src = item.tag.includes(':')
-      ? { ...item.repo.repository, digest: item.tag as Digest }
-      : { ...item.repo.repository, tag: item.tag };
-    return destinationName(prefix, src, options.scoped ?? false);
-  });
+  const src = item.tag.includes(':')
+    ? { ...item.repo.repository, digest: item.tag as Digest }
+    : { ...item.repo.repository, tag: item.tag };
+  const scoped = options.scoped ?? false;
+  const names = options.destinations.map((prefix) => destinationName(prefix, src, scoped));
   const source = await openSource(sourceRef, sourceOpen);
   const opened: ImageDestination[] = [];
   try {
@@ -145,7 +149,9 @@ async function syncOne(
     } = options;
     // Tags of one repository share layers: images bound for the same repositories share
     // what they copy, so each blob crosses once even when two images copy at the same time.
-    const repositories = names.map(repositoryKey).join('\n');
+    const repositories = options.destinations
+      .map((prefix) => destinationRepository(prefix, src, scoped))
+      .join('\n');
     const sharedBlobs = shared.get(repositories) ?? new Map<string, Promise<Descriptor>>();
     shared.set(repositories, sharedBlobs);
     const result = await copyImage(source, fanOut(opened), {
@@ -168,9 +174,4 @@ async function syncOne(
     await Promise.allSettled(opened.map((d) => d.close()));
     await source.close().catch((err) => log.debug(`closing ${item.name}: ${errorMessage(err)}`));
   }
-}
-
-/** A destination's repository, for what images bound there share: its name without a tag or digest. */
-function repositoryKey(name: string): string {
-  return name.startsWith('docker://') ? name.replace(/(?:@[^/]+|:[^/:]+)$/, '') : name;
 }
