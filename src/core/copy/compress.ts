@@ -6,17 +6,6 @@ import zlib from 'node:zlib';
 import { LighterError } from '../errors.js';
 import { type LayerCompression, MediaType } from '../media-types.js';
 
-export function decompressor(compression: LayerCompression): Transform {
-  switch (compression) {
-    case 'gzip':
-      return zlib.createGunzip();
-    case 'zstd':
-      return zlib.createZstdDecompress();
-    case 'none':
-      return new PassThrough();
-  }
-}
-
 export function compressor(compression: LayerCompression): Transform {
   switch (compression) {
     case 'gzip':

@@ -2,6 +2,7 @@
 // -> commit`, with every byte verified against its digest on the way.
 
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { decompressor } from '../decompress.js';
 import { type Digest, digestOf, VerifyingStream, verifyBytes } from '../digest.js';
 import { errorMessage, LighterError, withContext } from '../errors.js';
 import type { ImageDestination, ImageSource, RawManifest } from '../image.js';
@@ -17,7 +18,7 @@ import {
 } from '../manifest.js';
 import { type LayerCompression, layerCompression } from '../media-types.js';
 import { formatPlatform, hostPlatform, platformMatches, selectManifest } from '../platform.js';
-import { compressor, decompressor, layerMediaType } from './compress.js';
+import { compressor, layerMediaType } from './compress.js';
 import {
   convertIndex,
   convertManifest,

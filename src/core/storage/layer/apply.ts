@@ -30,8 +30,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PassThrough, pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
-import zlib from 'node:zlib';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { decompressor } from '../../decompress.js';
 import { type Digest, DigestingStream } from '../../digest.js';
 import { InvalidArgumentError, LighterError, withContext } from '../../errors.js';
 import { type Logger, silentLogger } from '../../log.js';
@@ -729,17 +729,6 @@ function fallbackCode(err: unknown): 'ERR_STORE' | 'ERR_UNSAFE_ARCHIVE' {
   return typeof (err as NodeJS.ErrnoException)?.syscall === 'string'
     ? 'ERR_STORE'
     : 'ERR_UNSAFE_ARCHIVE';
-}
-
-function decompressor(compression: LayerCompression): Transform {
-  switch (compression) {
-    case 'gzip':
-      return zlib.createGunzip();
-    case 'zstd':
-      return zlib.createZstdDecompress();
-    case 'none':
-      return new PassThrough();
-  }
 }
 
 /** Picks the compression from magic bytes and hands back a stream that still starts with them. */
