@@ -135,6 +135,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./.build/src/core/decompress.js
+var decompress = __webpack_require__(1187);
 // EXTERNAL MODULE: ./.build/src/core/digest.js
 var digest = __webpack_require__(7691);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
@@ -155,16 +157,6 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
-function decompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_.createGunzip();
-        case 'zstd':
-            return external_node_zlib_.createZstdDecompress();
-        case 'none':
-            return new external_node_stream_.PassThrough();
-    }
-}
 function compressor(compression) {
     switch (compression) {
         case 'gzip':
@@ -312,6 +304,7 @@ class Limiter {
 ;// CONCATENATED MODULE: ./.build/src/core/copy/copy.js
 // The copy engine: `copyImage` is `source.manifest -> blobs -> dest.putBlob -> dest.putManifest
 // -> commit`, with every byte verified against its digest on the way.
+
 
 
 
@@ -604,7 +597,7 @@ class CopyRun {
         let mediaType = desc.mediaType;
         if (recompress) {
             const from = (0,media_types/* layerCompression */.AH)(desc.mediaType) ?? 'none';
-            stages.push(decompressor(from), compressor(recompress.compression));
+            stages.push((0,decompress/* decompressor */.n)(from), compressor(recompress.compression));
             mediaType = layerMediaType(recompress.format, recompress.compression);
         }
         const counter = new CountingStream((bytes) => progress?.({

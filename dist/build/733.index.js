@@ -1039,8 +1039,8 @@ class Container {
     #monitor;
     #monitorExited;
     #monitorDone = false;
-    /** Set when this process is the monitor (`supervise: 'self'`). */
-    #self;
+    /** This process is the monitor (`supervise: 'self'`); #monitorDone says when it ended. */
+    #selfMonitor = false;
     #refs = 0;
     constructor(record, logger, onOutput) {
         this.record = record;
@@ -1085,15 +1085,13 @@ class Container {
             if (id)
                 await (0,promises_.writeFile)(paths.monitorSelf, `${id}\n`);
             await (0,promises_.writeFile)(paths.monitorPid, `${process.pid}\n`);
-            const self = { done: false };
-            this.#self = self;
+            this.#selfMonitor = true;
             this.#monitorExited = new Promise((resolve) => {
                 monitorMain(paths.monitorConfig, {
                     send: (message) => {
                         onMessage(message);
                         if (message.type !== 'exit')
                             return;
-                        self.done = true;
                         this.#monitorDone = true;
                         resolve();
                     },
@@ -1382,7 +1380,7 @@ class Container {
     }
     async #killMonitor() {
         // A lighter that is its container's monitor is not killed: it ends with its container.
-        if (this.#self || (await exists(this.paths.monitorSelf)))
+        if (this.#selfMonitor || (await exists(this.paths.monitorSelf)))
             return;
         if (!(await this.#monitorAlive()))
             return;
@@ -1458,8 +1456,8 @@ class Container {
         catch {
             return false;
         }
-        if (this.#self && pid === process.pid)
-            return !this.#self.done;
+        if (this.#selfMonitor && pid === process.pid)
+            return !this.#monitorDone;
         if (this.#monitor?.pid === pid)
             return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
         // A lighter elsewhere that is the monitor itself: the very process monitor.self names.

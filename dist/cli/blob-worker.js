@@ -3192,6 +3192,26 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./.build/src/core/decompress.js
+// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
+// applier alike.
+
+
+// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
+// time than the inflating itself. Larger chunks cut that by an order of magnitude.
+const CHUNK = 1024 * 1024;
+/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
+function decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return external_node_zlib_namespaceObject.createGunzip({ chunkSize: CHUNK });
+        case 'zstd':
+            return external_node_zlib_namespaceObject.createZstdDecompress({ chunkSize: CHUNK });
+        case 'none':
+            return new external_node_stream_namespaceObject.PassThrough();
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/core/fs/atomic-write.js
 // Durable file replacement: readers see the old bytes or the new bytes, never a torn mix.
 
@@ -5022,16 +5042,6 @@ function fallbackCode(err) {
         ? 'ERR_STORE'
         : 'ERR_UNSAFE_ARCHIVE';
 }
-function decompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_namespaceObject.createGunzip();
-        case 'zstd':
-            return external_node_zlib_namespaceObject.createZstdDecompress();
-        case 'none':
-            return new external_node_stream_namespaceObject.PassThrough();
-    }
-}
 /** Picks the compression from magic bytes and hands back a stream that still starts with them. */
 async function sniffCompression(input) {
     const it = input[Symbol.asyncIterator]();
@@ -5625,15 +5635,8 @@ function extractInto(input, dir, compression, logger) {
  * input, so a chunk written is free for reuse once its write callback has run.
  */
 function layerDecoder(compression) {
-    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
-    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
-    if (compression === 'gzip')
-        return external_node_zlib_namespaceObject.createGunzip({ chunkSize: DECODE_CHUNK });
-    if (compression === 'zstd')
-        return external_node_zlib_namespaceObject.createZstdDecompress({ chunkSize: DECODE_CHUNK });
-    return undefined;
+    return compression === 'gzip' || compression === 'zstd' ? decompressor(compression) : undefined;
 }
-const DECODE_CHUNK = 1024 * 1024;
 function checkDiffId(diffId, want, what) {
     if (diffId !== want) {
         throw new LighterError('ERR_DIGEST_MISMATCH', `${what}: the uncompressed layer is ${diffId}, but the image config says ${want}`, { details: { expected: want, actual: diffId } });

@@ -1795,8 +1795,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./.build/src/core/decompress.js
+var decompress = __webpack_require__(1187);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
@@ -2593,7 +2593,7 @@ async function applyLayer(input, targetDir, options) {
         if (compression === 'auto')
             ({ compression: chosen, source } = await sniffCompression(input));
         // Errors anywhere in the chain destroy the digester, and so surface in the entry loop.
-        const tar = (0,external_node_stream_.pipeline)(source, counter, decompressor(chosen), digester, () => { });
+        const tar = (0,external_node_stream_.pipeline)(source, counter, (0,decompress/* decompressor */.n)(chosen), digester, () => { });
         for await (const entry of readTarEntries(tar))
             await applier.entry(entry);
         await applier.finish();
@@ -3130,16 +3130,6 @@ function fallbackCode(err) {
         ? 'ERR_STORE'
         : 'ERR_UNSAFE_ARCHIVE';
 }
-function decompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_.createGunzip();
-        case 'zstd':
-            return external_node_zlib_.createZstdDecompress();
-        case 'none':
-            return new external_node_stream_.PassThrough();
-    }
-}
 /** Picks the compression from magic bytes and hands back a stream that still starts with them. */
 async function sniffCompression(input) {
     const it = input[Symbol.asyncIterator]();
@@ -3178,6 +3168,8 @@ class ByteCounter extends external_node_stream_.Transform {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
 // Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
 //
@@ -3588,15 +3580,8 @@ function extractInto(input, dir, compression, logger) {
  * input, so a chunk written is free for reuse once its write callback has run.
  */
 function layerDecoder(compression) {
-    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
-    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
-    if (compression === 'gzip')
-        return external_node_zlib_.createGunzip({ chunkSize: DECODE_CHUNK });
-    if (compression === 'zstd')
-        return external_node_zlib_.createZstdDecompress({ chunkSize: DECODE_CHUNK });
-    return undefined;
+    return compression === 'gzip' || compression === 'zstd' ? (0,decompress/* decompressor */.n)(compression) : undefined;
 }
-const DECODE_CHUNK = 1024 * 1024;
 function checkDiffId(diffId, want, what) {
     if (diffId !== want) {
         throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: the uncompressed layer is ${diffId}, but the image config says ${want}`, { details: { expected: want, actual: diffId } });

@@ -2,6 +2,36 @@ export const id = 550;
 export const ids = [550];
 export const modules = {
 
+/***/ 8806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ decompressor)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
+// applier alike.
+
+
+// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
+// time than the inflating itself. Larger chunks cut that by an order of magnitude.
+const CHUNK = 1024 * 1024;
+/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
+function decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+        case 'zstd':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+        case 'none':
+            return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    }
+}
+
+
+/***/ }),
+
 /***/ 7691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3657,8 +3687,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./.build/src/core/decompress.js
+var decompress = __webpack_require__(8806);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
@@ -4317,7 +4347,7 @@ async function applyLayer(input, targetDir, options) {
         if (compression === 'auto')
             ({ compression: chosen, source } = await sniffCompression(input));
         // Errors anywhere in the chain destroy the digester, and so surface in the entry loop.
-        const tar = (0,external_node_stream_.pipeline)(source, counter, decompressor(chosen), digester, () => { });
+        const tar = (0,external_node_stream_.pipeline)(source, counter, (0,decompress/* decompressor */.n)(chosen), digester, () => { });
         for await (const entry of readTarEntries(tar))
             await applier.entry(entry);
         await applier.finish();
@@ -4854,16 +4884,6 @@ function fallbackCode(err) {
         ? 'ERR_STORE'
         : 'ERR_UNSAFE_ARCHIVE';
 }
-function decompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_.createGunzip();
-        case 'zstd':
-            return external_node_zlib_.createZstdDecompress();
-        case 'none':
-            return new external_node_stream_.PassThrough();
-    }
-}
 /** Picks the compression from magic bytes and hands back a stream that still starts with them. */
 async function sniffCompression(input) {
     const it = input[Symbol.asyncIterator]();
@@ -4902,6 +4922,8 @@ class ByteCounter extends external_node_stream_.Transform {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
 // Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
 //
@@ -5312,15 +5334,8 @@ function extractInto(input, dir, compression, logger) {
  * input, so a chunk written is free for reuse once its write callback has run.
  */
 function layerDecoder(compression) {
-    // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer,
-    // more time than the inflating itself. Larger chunks cut that by an order of magnitude.
-    if (compression === 'gzip')
-        return external_node_zlib_.createGunzip({ chunkSize: DECODE_CHUNK });
-    if (compression === 'zstd')
-        return external_node_zlib_.createZstdDecompress({ chunkSize: DECODE_CHUNK });
-    return undefined;
+    return compression === 'gzip' || compression === 'zstd' ? (0,decompress/* decompressor */.n)(compression) : undefined;
 }
-const DECODE_CHUNK = 1024 * 1024;
 function checkDiffId(diffId, want, what) {
     if (diffId !== want) {
         throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: the uncompressed layer is ${diffId}, but the image config says ${want}`, { details: { expected: want, actual: diffId } });

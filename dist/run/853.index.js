@@ -1088,7 +1088,10 @@ class RegistrySession {
                 const failure = await this.auth.failure(status, challenge, scopes);
                 throw responseError({ status, body: text, code: failure.code, hint: failure.hint });
             }
-            if (mayRetry && isRetryableStatus(status) && attempt < retry.retries) {
+            const retryable = isRetryableStatus(status) ||
+                (options.retryCodes !== undefined &&
+                    parseErrorBody(text).some((e) => options.retryCodes?.includes(e.code)));
+            if (mayRetry && retryable && attempt < retry.retries) {
                 attempt++;
                 const delay = retryDelay(retry, attempt, parseRetryAfter(res.headers['retry-after']));
                 logger.warn(`${options.method} ${displayUrl(url)}: ${status}; retrying in ${delay} ms (${attempt}/${retry.retries})`);
@@ -1938,36 +1941,6 @@ class RegistryClient {
         const what = expected.digest ? `blob ${expected.digest}` : 'blob';
         return (0,errors/* contextual */.iF)(`pushing ${what} to ${this.#name(repository)}`, () => uploadBlob(this.#session, repository, stream, expected, this.#upload), 'ERR_REGISTRY');
     }
-    /**
-     * The manifest PUT, sent again (a few times, backing off) when the registry does not know a
-     * blob it references yet: registries on eventually consistent storage say so right after an
-     * upload, and distribution's file store briefly does while the same blob is linked into the
-     * repository twice at once (a sync of two tags that share it). Blobs truly missing still fail.
-     */
-    async #sendManifest(repository, tagOrDigest, raw) {
-        const { retry } = this.#session;
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.#session.send({
-                    method: 'PUT',
-                    url: `/v2/${repository}/manifests/${tagOrDigest}`,
-                    scopes: push(repository),
-                    headers: { 'content-type': raw.mediaType },
-                    body: raw.bytes,
-                    expect: [200, 201, 202, 204],
-                });
-            }
-            catch (err) {
-                const codes = err instanceof errors/* LighterError */.Kt ? err.details?.registryCodes : undefined;
-                const unknownBlob = Array.isArray(codes) && codes.includes('MANIFEST_BLOB_UNKNOWN');
-                if (!unknownBlob || attempt >= retry.retries)
-                    throw err;
-                const delay = retryDelay(retry, attempt + 1);
-                this.#logger.warn(`${this.#name(repository, tagOrDigest)}: the registry does not know a blob of the manifest yet; pushing it again in ${delay} ms (${attempt + 1}/${retry.retries})`);
-                await retry.sleep(delay);
-            }
-        }
-    }
     /** Stores a manifest under a tag or its digest; returns its digest. */
     putManifest(repository, tagOrDigest, raw) {
         checkRepository(repository);
@@ -1980,7 +1953,17 @@ class RegistryClient {
             if (digest !== raw.digest || ((0,core_digest/* isDigest */.Bc)(tagOrDigest) && tagOrDigest !== digest)) {
                 throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `manifest digest mismatch: labelled ${raw.digest}${(0,core_digest/* isDigest */.Bc)(tagOrDigest) ? `, pushed as ${tagOrDigest}` : ''}, bytes are ${digest}`);
             }
-            const res = await this.#sendManifest(repository, tagOrDigest, raw);
+            const res = await this.#session.send({
+                method: 'PUT',
+                url: `/v2/${repository}/manifests/${tagOrDigest}`,
+                scopes: push(repository),
+                headers: { 'content-type': raw.mediaType },
+                body: raw.bytes,
+                expect: [200, 201, 202, 204],
+                // A registry on eventually consistent storage may not know a blob just uploaded,
+                // nor distribution's file store while one blob is linked for two tags at once.
+                retryCodes: ['MANIFEST_BLOB_UNKNOWN'],
+            });
             await readText(res.body, 0);
             const reported = headerValue(res.headers, 'docker-content-digest');
             if (reported && (0,core_digest/* isDigest */.Bc)(reported) && reported !== digest) {

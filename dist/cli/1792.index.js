@@ -1,5 +1,5 @@
-export const id = 3951;
-export const ids = [3951,4645];
+export const id = 1792;
+export const ids = [1792,4645];
 export const modules = {
 
 /***/ 2362:
@@ -229,15 +229,27 @@ function parseSyncYaml(text, file = 'sync file') {
  * path component of the repository, or the whole `registry/path` with `scoped`.
  */
 function destinationName(prefix, source, scoped) {
+    const { base, path, ref } = destinationParts(prefix, source, scoped);
+    if (base.startsWith('dir:'))
+        return `${base}/${path}${ref.replace(/[:@]/, '_')}`;
+    return `${base}/${path}${ref}`;
+}
+/**
+ * Where `destinationName` puts an image's blobs, which images bound there share: the
+ * repository for `docker://`, the image's own directory for `dir:`.
+ */
+function destinationRepository(prefix, source, scoped) {
+    const { base, path } = destinationParts(prefix, source, scoped);
+    return base.startsWith('dir:') ? destinationName(prefix, source, scoped) : `${base}/${path}`;
+}
+function destinationParts(prefix, source, scoped) {
     const base = prefix.replace(/\/+$/, '');
     // A registry port cannot appear in a repository path, so `host:5000` becomes `host-5000`.
     const path = scoped
         ? `${source.registry.replace(/:/g, '-')}/${source.repository}`
         : source.repository.split('/').pop();
     const ref = source.digest && !source.tag ? `@${source.digest}` : `:${source.tag ?? 'latest'}`;
-    if (base.startsWith('dir:'))
-        return `${base}/${path}${ref.replace(/[:@]/, '_')}`;
-    return `${base}/${path}${ref}`;
+    return { base, path, ref };
 }
 /** A source image of the plan, by tag or digest. */
 function imageOf(repository, tagOrDigest) {
@@ -323,12 +335,11 @@ async function syncOne(item, options, limiter, shared, log) {
         registry: { ...options.open?.registry, ...item.repo.access },
         logger: log,
     };
-    const names = options.destinations.map((prefix) => {
-        const src = item.tag.includes(':')
-            ? { ...item.repo.repository, digest: item.tag }
-            : { ...item.repo.repository, tag: item.tag };
-        return destinationName(prefix, src, options.scoped ?? false);
-    });
+    const src = item.tag.includes(':')
+        ? { ...item.repo.repository, digest: item.tag }
+        : { ...item.repo.repository, tag: item.tag };
+    const scoped = options.scoped ?? false;
+    const names = options.destinations.map((prefix) => destinationName(prefix, src, scoped));
     const source = await (0,transport/* openSource */.oD)(sourceRef, sourceOpen);
     const opened = [];
     try {
@@ -338,7 +349,9 @@ async function syncOne(item, options, limiter, shared, log) {
         const { destinations: _d, scoped: _s, keepGoing: _k, open: _o, logger: _l, ...copyOptions } = options;
         // Tags of one repository share layers: images bound for the same repositories share
         // what they copy, so each blob crosses once even when two images copy at the same time.
-        const repositories = names.map(repositoryKey).join('\n');
+        const repositories = options.destinations
+            .map((prefix) => destinationRepository(prefix, src, scoped))
+            .join('\n');
         const sharedBlobs = shared.get(repositories) ?? new Map();
         shared.set(repositories, sharedBlobs);
         const result = await (0,copy/* copyImage */.L)(source, fanOut(opened), {
@@ -362,10 +375,6 @@ async function syncOne(item, options, limiter, shared, log) {
         await Promise.allSettled(opened.map((d) => d.close()));
         await source.close().catch((err) => log.debug(`closing ${item.name}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
-}
-/** A destination's repository, for what images bound there share: its name without a tag or digest. */
-function repositoryKey(name) {
-    return name.startsWith('docker://') ? name.replace(/(?:@[^/]+|:[^/:]+)$/, '') : name;
 }
 
 // EXTERNAL MODULE: ./.build/src/cli/access.js
@@ -581,6 +590,36 @@ function formatBytes(n) {
         i++;
     }
     return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 3568:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ decompressor)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
+// applier alike.
+
+
+// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
+// time than the inflating itself. Larger chunks cut that by an order of magnitude.
+const CHUNK = 1024 * 1024;
+/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
+function decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+        case 'zstd':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+        case 'none':
+            return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    }
 }
 
 

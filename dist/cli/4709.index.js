@@ -1,5 +1,5 @@
-export const id = 2734;
-export const ids = [2734,4645];
+export const id = 4709;
+export const ids = [4709,4645];
 export const modules = {
 
 /***/ 2362:
@@ -332,6 +332,36 @@ function formatBytes(n) {
         i++;
     }
     return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 3568:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ decompressor)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
+// applier alike.
+
+
+// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
+// time than the inflating itself. Larger chunks cut that by an order of magnitude.
+const CHUNK = 1024 * 1024;
+/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
+function decompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+        case 'zstd':
+            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+        case 'none':
+            return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    }
 }
 
 
