@@ -222,6 +222,58 @@ describe.skipIf(!isRoot)('pods', () => {
     await expect(fetch(`http://127.0.0.1:${web}/`)).rejects.toThrow();
   }, 60_000);
 
+  it("monitors a pod's detached containers in its infra process: exit codes and output outlive the lighter that started them", async () => {
+    expect((await cli(['pod', 'create', 'hosts'])).code).toBe(0);
+    const job = await cli([
+      'run',
+      '-d',
+      '--pod',
+      'hosts',
+      '--name',
+      'job',
+      'busybox',
+      'sh',
+      '-c',
+      'echo out; echo err >&2; sleep 0.5; exit 7',
+    ]);
+    expect(job.code).toBe(0);
+    const sleeper = await cli([
+      'run',
+      '-d',
+      '--pod',
+      'hosts',
+      '--name',
+      'sleeper',
+      'busybox',
+      'sleep',
+      '100',
+    ]);
+    expect(sleeper.code).toBe(0);
+    const podDir = join(stateDir, 'pods', (await readdir(join(stateDir, 'pods')))[0] as string);
+    const infra = (
+      JSON.parse(await readFile(join(podDir, 'pod.json'), 'utf8')) as { infra: string }
+    ).infra;
+    for (const id of [job.stdout.trim(), sleeper.stdout.trim()]) {
+      const dir = join(stateDir, 'containers', id);
+      expect((await readFile(join(dir, 'monitor.host'), 'utf8')).trim()).toBe(infra);
+      expect((await readFile(join(dir, 'monitor.pid'), 'utf8')).trim()).toBe(infra.split('@')[0]);
+    }
+    // No monitor process of their own: no command line names a monitor config.
+    expect((await processesUnder(stateDir)).filter((p) => p.includes('monitor.json'))).toEqual([]);
+
+    // The lighter that ran them is gone (these calls are separate commands): the infra process
+    // recorded the exit and the output.
+    expect(await cli(['wait', 'job'])).toMatchObject({ code: 0, stdout: '7\n' });
+    const logs = await cli(['logs', 'job']);
+    expect(logs.stdout).toBe('out\n');
+    expect(logs.stderr).toBe('err\n');
+    expect((await cli(['ps', '-a'])).stdout).toMatch(/Exited \(7\).*job\s+hosts/);
+    expect((await cli(['ps', '-q'])).stdout.trim()).toBe(sleeper.stdout.trim().slice(0, 12));
+    // Removing the pod kills the sleeper first, while its monitor can still record the end.
+    expect(await cli(['pod', 'rm', '-f', 'hosts'])).toMatchObject({ code: 0 });
+    await nothingLeft();
+  }, 60_000);
+
   it('publishes a port of a container without a pod, and removes what it made with the container', async () => {
     const port = await freePort();
     const started = await cli([
@@ -303,6 +355,28 @@ describe.skipIf(!isRoot)('pods', () => {
       );
       await nothingLeft();
     });
+  });
+
+  it('fails a container clearly when its pod has lost its infra process, and leaves nothing', async () => {
+    // pod create returns as soon as the infra process has its namespaces; whatever becomes of
+    // it afterwards is found by the first container that needs it.
+    expect((await cli(['pod', 'create', 'orphaned'])).code).toBe(0);
+    const podDir = join(stateDir, 'pods', (await readdir(join(stateDir, 'pods')))[0] as string);
+    const infra = (
+      JSON.parse(await readFile(join(podDir, 'pod.json'), 'utf8')) as { infra: string }
+    ).infra;
+    process.kill(Number(infra.split('@')[0]), 'SIGKILL');
+    for (const argv of [
+      ['run', '--rm', '--pod', 'orphaned', 'busybox', 'true'],
+      ['run', '-d', '--pod', 'orphaned', 'busybox', 'sleep', '10'],
+    ]) {
+      const result = await cli(argv);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/pod orphaned.*infra process/);
+      expect((await cli(['ps', '-a', '-q'])).stdout).toBe('');
+    }
+    expect((await cli(['pod', 'rm', '-f', 'orphaned'])).code).toBe(0);
+    await nothingLeft();
   });
 
   it('refuses a pod name in use, and flags that do not fit a pod', async () => {

@@ -266,7 +266,7 @@ function generatePodYaml(input) {
     const unclaimed = [...input.ports];
     // As planned when played (they start at once); those added later by `run --pod` after them.
     const ordered = [...input.containers].sort((a, b) => (a.pod?.order ?? Number.MAX_SAFE_INTEGER) - (b.pod?.order ?? Number.MAX_SAFE_INTEGER) ||
-        a.createdAt.localeCompare(b.createdAt));
+        (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     const containers = ordered.map((info, index) => {
         const r = info.request;
         const c = { name: info.name, image: r.image };
@@ -527,10 +527,13 @@ async function playPod(pods, plan, options = {}, prepared) {
         ...(plan.labels ? { labels: plan.labels } : {}),
     });
     const namespaces = await pod.namespaces();
+    // The infra process may still be starting: the containers are created meanwhile.
+    const podReady = pod.ready();
+    podReady.catch(() => { });
     const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
     const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
     // Every container is created and started at once, as a kubelet does (the pod's containers
-    // have no order): each is a monitor and a runtime starting, mostly waiting. Their IDs are
+    // have no order): each is a runtime starting in the infra process, mostly waiting. Their IDs are
     // announced first, so a caller killed meanwhile knows them all.
     const ids = plan.containers.map(() => (0,run_names/* newId */.Si)());
     for (const id of ids)
@@ -557,7 +560,8 @@ async function playPod(pods, plan, options = {}, prepared) {
             podOrder: i,
             onOutput: options.onOutput ?? (() => { }),
         }, images.get(c.name));
-        await container.start();
+        await podReady;
+        await container.start({ supervise: pod.monitors() });
         if (!options.onOutput)
             container.detach();
         return { plan: c, container, at: Date.now() };

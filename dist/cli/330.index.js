@@ -123,6 +123,7 @@ __webpack_require__.d(__webpack_exports__, {
   hostLimits: () => (/* reexport */ hostLimits),
   listRecords: () => (/* reexport */ listRecords),
   logText: () => (/* reexport */ logText),
+  monitorMain: () => (/* reexport */ monitorMain),
   mountOverlay: () => (/* reexport */ mountOverlay),
   mountRootfs: () => (/* reexport */ mountRootfs),
   mountsUnder: () => (/* reexport */ mountsUnder),
@@ -754,7 +755,8 @@ async function listRecords(stateDir) {
         if (record)
             records.push(record);
     }
-    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    // ISO times sort as plain strings (localeCompare's first call loads a collator: ~4 ms).
+    return records.sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 }
 
 // EXTERNAL MODULE: ./.build/src/core/runtime/root-path.js
@@ -934,6 +936,8 @@ class Container {
     #logger;
     #onOutput;
     #monitor;
+    /** The line to a monitor that a MonitorService runs. */
+    #link;
     #monitorExited;
     #monitorDone = false;
     /** This process is the monitor (`supervise: 'self'`); #monitorDone says when it ended. */
@@ -964,23 +968,42 @@ class Container {
             throw new errors/* InvalidArgumentError */.Di(`container ${this.name} was already started`);
         }
         const { record, paths } = this;
+        const hosted = typeof options.supervise === 'object';
         const argv = (0,command/* runtimeArgv */.rj)(record.runtime, (0,runtime_paths/* runtimeRoot */.pP)(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
         const config = {
             argv,
             pidFile: paths.pidFile,
             exitFile: paths.exitFile,
             logPath: record.logPath,
-            forward: record.stdio === 'inherit',
-            stream: record.stdio === 'pipe',
+            // A service's monitor has no terminal of ours to copy output to: it streams instead.
+            forward: record.stdio === 'inherit' && !hosted,
+            stream: record.stdio === 'pipe' || (record.stdio === 'inherit' && hosted),
         };
         await writeJson(paths.monitorConfig, config);
         let spawnError;
         let onMessage = () => { };
-        if (options.supervise === 'self') {
-            // This process is the monitor: monitor.self names it (PID and start time) for others.
+        if (typeof options.supervise === 'object') {
+            // The service's process is the monitor: monitor.host names it for others.
+            const service = options.supervise;
+            await (0,promises_.writeFile)(paths.monitorHost, `${service.process}\n`);
+            await (0,promises_.writeFile)(paths.monitorPid, `${(0,process_id/* pidOf */.b8)(service.process)}\n`);
+            try {
+                this.#link = await service.open(paths.monitorConfig, (message) => onMessage(message));
+            }
+            catch (error) {
+                await (0,promises_.rm)(paths.monitorHost, { force: true });
+                await (0,promises_.rm)(paths.monitorPid, { force: true });
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting container ${this.name}: its monitor could not be started: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+            this.#monitorExited = this.#link.closed.then(() => {
+                this.#monitorDone = true;
+            });
+        }
+        else if (options.supervise === 'self') {
+            // This process is the monitor: monitor.host names it (PID and start time) for others.
             const id = await (0,process_id/* processId */.PA)(process.pid);
             if (id)
-                await (0,promises_.writeFile)(paths.monitorSelf, `${id}\n`);
+                await (0,promises_.writeFile)(paths.monitorHost, `${id}\n`);
             await (0,promises_.writeFile)(paths.monitorPid, `${process.pid}\n`);
             this.#selfMonitor = true;
             this.#monitorExited = new Promise((resolve) => {
@@ -1059,6 +1082,7 @@ class Container {
     }
     /** Stops listening to the monitor, so this process can exit while the container runs on. */
     detach() {
+        this.#link?.close();
         const child = this.#monitor;
         if (!child)
             return;
@@ -1276,8 +1300,9 @@ class Container {
         }
     }
     async #killMonitor() {
-        // A lighter that is its container's monitor is not killed: it ends with its container.
-        if (this.#selfMonitor || (await exists(this.paths.monitorSelf)))
+        // A lighter that is its container's monitor is not killed: it ends with its container. Nor
+        // is a pod's infra process, which hosts the monitors of the pod's other containers too.
+        if (this.#selfMonitor || (await exists(this.paths.monitorHost)))
             return;
         if (!(await this.#monitorAlive()))
             return;
@@ -1357,10 +1382,13 @@ class Container {
             return !this.#monitorDone;
         if (this.#monitor?.pid === pid)
             return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
-        // A lighter elsewhere that is the monitor itself: the very process monitor.self names.
-        const self = await (0,promises_.readFile)(this.paths.monitorSelf, 'utf8').catch(() => undefined);
-        if (self !== undefined)
-            return (0,process_id/* isAlive */._n)(self.trim());
+        // A monitor inside another process (a lighter elsewhere, a pod's infra process): the very
+        // process monitor.host names. From here, a hosted monitor lives until its link closes.
+        if (this.#link && !this.#monitorDone)
+            return true;
+        const host = await (0,promises_.readFile)(this.paths.monitorHost, 'utf8').catch(() => undefined);
+        if (host !== undefined)
+            return (0,process_id/* isAlive */._n)(host.trim());
         // PIDs are reused: the process must be a monitor of this very container.
         try {
             const cmdline = await (0,promises_.readFile)(`/proc/${pid}/cmdline`, 'utf8');
@@ -1376,6 +1404,7 @@ class Container {
     }
     #ref() {
         this.#refs++;
+        this.#link?.ref();
         this.#monitor?.ref();
         this.#monitor?.channel?.ref?.();
     }
@@ -1385,6 +1414,7 @@ class Container {
             this.#refs--;
         if (this.#refs > 0)
             return;
+        this.#link?.unref();
         this.#monitor?.unref();
         this.#monitor?.channel?.unref?.();
     }
@@ -2206,6 +2236,7 @@ async function ensureCwd(rootfs, cwd) {
 
 
 
+
 /***/ }),
 
 /***/ 8036:
@@ -2265,7 +2296,7 @@ function containerPaths(stateDir, id) {
         rootfs: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(bundle, 'rootfs'),
         monitorConfig: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.json'),
         monitorPid: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.pid'),
-        monitorSelf: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.self'),
+        monitorHost: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'monitor.host'),
         pidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'pid'),
         exitFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'exit.json'),
         runtimeLog: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'runtime.log'),

@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ openMonitor),
 /* harmony export */   z: () => (/* binding */ connectInPod)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-// Connecting to a port inside a pod from the host: through the infra process's unix socket (see infra.ts).
+// The host's side of the infra process's unix socket (see infra.ts): connections to ports inside the pod, and hosted monitors.
 
 /**
  * A socket connected to `host:port` (default 127.0.0.1) inside the pod whose agent listens on
@@ -48,6 +49,57 @@ function connectInPod(socketPath, port, host) {
         const onEnd = () => fail(new Error(`connecting to ${host ?? '127.0.0.1'}:${port} in the pod: the pod's agent closed the connection`));
         socket.on('data', onData);
         socket.once('end', onEnd);
+    });
+}
+/**
+ * Has the infra process listening on `socketPath` run a container's monitor (config at
+ * `configPath`); resolves once it runs, with the line its messages come through (which keeps
+ * this process alive until unref'd).
+ */
+function openMonitor(socketPath, configPath, onMessage) {
+    return new Promise((resolve, reject) => {
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.connect)({ path: socketPath });
+        let accepted = false;
+        let text = '';
+        const closed = new Promise((done) => socket.once('close', () => done()));
+        const link = {
+            closed,
+            close: () => socket.destroy(),
+            ref: () => socket.ref(),
+            unref: () => socket.unref(),
+        };
+        const accept = () => {
+            if (accepted)
+                return;
+            accepted = true;
+            resolve(link);
+        };
+        socket.once('error', (error) => {
+            if (!accepted)
+                reject(new Error(`the pod's infra process does not answer: ${error.message}`));
+        });
+        socket.once('connect', () => socket.write(`monitor ${configPath}\n`));
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk) => {
+            text += chunk;
+            for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n')) {
+                const line = text.slice(0, newline);
+                text = text.slice(newline + 1);
+                const message = JSON.parse(line);
+                if (message.type === 'error') {
+                    socket.destroy();
+                    reject(new Error(`the pod's infra process: ${message.message}`));
+                    return;
+                }
+                accept();
+                if (message.type !== 'monitoring')
+                    onMessage(message);
+            }
+        });
+        socket.once('close', () => {
+            if (!accepted)
+                reject(new Error("the pod's infra process closed the connection"));
+        });
     });
 }
 
@@ -299,13 +351,21 @@ var pod_forwarder = __webpack_require__(6977);
 // it: the host-side port forwarder, and lighter's TCP and HTTP readiness checks. One Node
 // process instead of a sleeper plus an `nsenter`-ed agent, and nothing needs CNI or IP addresses.
 //
+// It also hosts the monitors of the pod's detached containers (the runtime's MonitorService):
+// the line `monitor CONFIG` has it run the runtime's `monitorMain` on that config, in itself,
+// and send the monitor's messages back as JSON lines until the monitor ends. A container then
+// starts without a Node process of its own (about 35 ms each), and its monitor lives as long as
+// the pod, which its containers cannot outlive anyway. Only the socket's owner can ask: the
+// pod's dir is private to them.
+//
 // Like the runtime's monitor, the function is run from its source with `node -e`: it imports
-// nothing, so bundles need no extra file.
+// nothing, so bundles need no extra file; the monitor's source is passed in beside it.
+
 function infraScript() {
-    return `(${infraMain.toString()})(process.argv[process.argv.length - 1]);\n`;
+    return `(${infraMain.toString()})(process.argv[process.argv.length - 1], ${runtime.monitorMain.toString()});\n`;
 }
 /** Self-contained: runs in its own Node process from its source text. */
-function infraMain(configPath) {
+function infraMain(configPath, monitor) {
     const fs = process.getBuiltinModule('node:fs');
     const net = process.getBuiltinModule('node:net');
     const childProcess = process.getBuiltinModule('node:child_process');
@@ -335,6 +395,7 @@ function infraMain(configPath) {
         process.exit(1);
     };
     process.stdout.on('error', () => { });
+    fs.writeFileSync(config.pidFile, `${process.pid}\n`);
     try {
         fs.writeFileSync('/proc/sys/kernel/hostname', config.hostname);
     }
@@ -354,7 +415,7 @@ function infraMain(configPath) {
         // The socket's dir is private to its owner; the socket itself must take the user's
         // connections when this runs as root through sudo.
         fs.chmodSync(config.socket, 0o666);
-        fs.writeFileSync(config.pidFile, `${process.pid}\n`);
+        fs.writeFileSync(config.readyFile, `${process.pid}\n`);
         report(`ready ${process.pid}`);
     });
     process.on('SIGTERM', () => {
@@ -374,7 +435,12 @@ function infraMain(configPath) {
             }
             client.off('data', onData);
             client.pause();
-            const [portText, host] = head.subarray(0, newline).toString('utf8').trim().split(/\s+/);
+            const line = head.subarray(0, newline).toString('utf8').trim();
+            if (line.startsWith('monitor ')) {
+                hostMonitor(client, line.slice('monitor '.length));
+                return;
+            }
+            const [portText, host] = line.split(/\s+/);
             const rest = head.subarray(newline + 1);
             const port = Number(portText);
             if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -407,6 +473,36 @@ function infraMain(configPath) {
             client.on('close', () => target.destroy());
         };
         client.on('data', onData);
+    }
+    function hostMonitor(client, monitorConfig) {
+        if (!monitorConfig.startsWith('/')) {
+            client.end(`${JSON.stringify({ type: 'error', message: 'the config path must be absolute' })}\n`);
+            return;
+        }
+        // The monitor runs on when lighter goes: its messages are then dropped.
+        let open = true;
+        client.on('close', () => {
+            open = false;
+        });
+        client.resume();
+        try {
+            // monitorMain returns once the runtime is spawned; its messages may come before this.
+            monitor(monitorConfig, {
+                send: (message) => {
+                    if (!open)
+                        return;
+                    client.write(`${JSON.stringify(message)}\n`);
+                    if (message.type === 'exit')
+                        client.end();
+                },
+            });
+            if (open)
+                client.write('{"type":"monitoring"}\n');
+        }
+        catch (error) {
+            // An unreadable config: nothing was started.
+            client.end(`${JSON.stringify({ type: 'error', message: String(error) })}\n`);
+        }
     }
 }
 
@@ -490,13 +586,13 @@ async function hasDefaultRoute(pid) {
 ;// CONCATENATED MODULE: ./.build/src/core/pod/pod.js
 // Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
 //
-// A pod's processes: the infra process (holds the namespaces, is the agent: infra.ts), the
+// A pod's processes: the infra process (holds the namespaces, is the agent and hosts the monitors of its containers: infra.ts), the
 // port forwarder when ports are published (forwarder.ts), and slirp4netns when installed, for
 // a route out (outbound.ts). Each is recorded, and each finds its way into a PID file at once,
 // so a lighter killed while creating a pod still leaves nothing cleanup cannot find.
 //
 // On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
-// process's config, PID file, log and agent socket (a short dir name keeps the socket path
+// process's config, PID and ready files, log and agent socket (a short dir name keeps the socket path
 // under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
 // `<stateDir>/pod-names/<name>` holds the ID a name points at.
 
@@ -529,6 +625,29 @@ class Pod {
     get socket() {
         return (0,external_node_path_.join)(this.dir, 'agent.sock');
     }
+    /**
+     * Waits until the infra process has set up the pod's namespaces and its socket listens (pod
+     * create returns before that, as root); fails with its reason when it ended instead.
+     */
+    async ready(timeoutMs = INFRA_TIMEOUT_MS) {
+        const readyFile = (0,external_node_path_.join)(this.dir, 'infra.ready');
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const alive = await (0,process_id/* isAlive */._n)(this.record.infra);
+            if (await exists(readyFile)) {
+                if (alive)
+                    return;
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} is not running (its infra process is gone)`);
+            }
+            if (!alive) {
+                throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name}: its infra process failed: ${await infraFailure(this.dir)}`);
+            }
+            if (Date.now() > deadline) {
+                throw new errors/* LighterError */.Kt('ERR_TIMEOUT', `pod ${this.name}: its infra process was not ready after ${timeoutMs} ms`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+    }
     /** What a container needs to join the pod; fails when the infra process is gone. */
     async namespaces() {
         const infra = this.record.infra;
@@ -536,6 +655,19 @@ class Pod {
             throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} is not running (its infra process is gone)`);
         }
         return { podId: this.id, podName: this.name, infraPid: Number(infra.split('@')[0]) };
+    }
+    /**
+     * The infra process as the monitor of the pod's containers: they start without a monitor
+     * process of their own (`container.start({ supervise: pod.monitors() })`).
+     */
+    monitors() {
+        const infra = this.record.infra;
+        if (!infra)
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} has no infra process yet`);
+        return {
+            process: infra,
+            open: (configPath, onMessage) => (0,agent/* openMonitor */.V)(this.socket, configPath, onMessage),
+        };
     }
     /** A TCP connection to `host:port` (default 127.0.0.1) inside the pod, through its agent. */
     connect(port, host) {
@@ -699,12 +831,10 @@ class Pods {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `removing pod ${pod.name}: ${running.join(', ')} still running; stop them first or remove with force`);
             }
         }
-        // All at once: each may have to be killed and waited for. The pod's own processes end
-        // meanwhile (its containers hold their namespaces themselves); its dir goes last.
-        const [removed, ended] = await Promise.all([
-            Promise.allSettled(members.map((m) => this.engine.removeById(m.id))),
-            this.#endProcesses(pod.dir, pod.record).then(() => undefined, (error) => error ?? new Error('ending the pod processes failed')),
-        ]);
+        // The containers all at once (each may have to be killed and waited for), then the pod's
+        // own processes: the infra process hosts the monitors that record how the containers end.
+        const removed = await Promise.allSettled(members.map((m) => this.engine.removeById(m.id)));
+        const ended = await this.#endProcesses(pod.dir, pod.record).then(() => undefined, (error) => error ?? new Error('ending the pod processes failed'));
         const failed = removed.find((r) => r.status === 'rejected');
         if (failed)
             throw failed.reason;
@@ -781,7 +911,8 @@ class Pods {
             if (record)
                 records.push(record);
         }
-        return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        // ISO times sort as plain strings (localeCompare's first call loads a collator: ~4 ms).
+        return records.sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
     }
     async #exists(id) {
         return (await this.open(id)) !== undefined;
@@ -815,6 +946,7 @@ async function startInfra(dir, hostname, tools, runtime, logFd) {
     const config = {
         socket: (0,external_node_path_.join)(dir, 'agent.sock'),
         pidFile: (0,external_node_path_.join)(dir, 'infra.pid'),
+        readyFile: (0,external_node_path_.join)(dir, 'infra.ready'),
         hostname,
         ip: tools.ip,
         errorLog: (0,external_node_path_.join)(dir, 'infra.errors'),
@@ -834,19 +966,26 @@ async function startInfra(dir, hostname, tools, runtime, logFd) {
     ], runtime.sudo);
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
+    // As root, the child is unshare and then, in the same PID, the infra process: once its
+    // namespaces exist, the pod can be set up around it while its Node starts (Pod.ready()
+    // waits for that). Through sudo the PID is sudo's, so the infra's own report is awaited.
+    const early = !runtime.sudo;
     const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
         detached: true,
-        stdio: ['ignore', 'pipe', logFd],
+        stdio: ['ignore', early ? logFd : 'pipe', logFd],
         env,
     });
     try {
+        if (early) {
+            const id = await untilUnshared(child, INFRA_TIMEOUT_MS);
+            if (id)
+                return id;
+            throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting the pod's infra process: ${await infraFailure(dir)}`);
+        }
         const line = await firstLine(child, INFRA_TIMEOUT_MS);
         const ready = /^ready (\d+)$/.exec(line);
         if (!ready) {
-            const log = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'infra.log'), 'utf8').catch(() => '');
-            const why = line.startsWith('error ')
-                ? line.slice(6)
-                : line || log.trim().split('\n').pop() || 'it exited';
+            const why = line.startsWith('error ') ? line.slice(6) : line || (await infraFailure(dir));
             throw new errors/* LighterError */.Kt('ERR_RUNTIME', `starting the pod's infra process: ${why}`);
         }
         const id = await (0,process_id/* processId */.PA)(Number(ready[1]));
@@ -862,6 +1001,43 @@ async function startInfra(dir, hostname, tools, runtime, logFd) {
         child.stdout?.destroy();
         child.unref();
     }
+}
+/**
+ * Resolves with the child's process ID once it is in namespaces of its own (unshare has run),
+ * or undefined when it exits first.
+ */
+async function untilUnshared(child, timeoutMs) {
+    let exited = false;
+    child.once('exit', () => {
+        exited = true;
+    });
+    child.once('error', () => {
+        exited = true;
+    });
+    const pid = child.pid;
+    if (pid === undefined)
+        return undefined;
+    const ours = await (0,promises_.readlink)('/proc/self/ns/net');
+    const deadline = Date.now() + timeoutMs;
+    while (!exited && Date.now() < deadline) {
+        const id = await (0,process_id/* processId */.PA)(pid);
+        const net = await (0,promises_.readlink)(`/proc/${pid}/ns/net`).catch(() => ours);
+        if (id && net !== ours)
+            return id;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    if (!exited) {
+        throw new errors/* LighterError */.Kt('ERR_TIMEOUT', `starting the pod's infra process: no namespaces of its own after ${timeoutMs} ms`);
+    }
+    return undefined;
+}
+/** Why the infra process ended: its error line, or the last line of its log. */
+async function infraFailure(dir) {
+    const log = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'infra.log'), 'utf8').catch(() => '');
+    const last = log.trim().split('\n').pop() ?? '';
+    if (last.startsWith('error '))
+        return last.slice(6);
+    return last || 'it exited';
 }
 function firstLine(child, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -929,6 +1105,9 @@ async function listDir(dir) {
             return [];
         throw error;
     }
+}
+async function exists(path) {
+    return (0,promises_.access)(path).then(() => true, () => false);
 }
 
 

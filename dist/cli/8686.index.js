@@ -226,7 +226,7 @@ async function podLogsOf(pods, name, follow, ctx) {
             all.push({ id: c.id, entry });
     }
     // Stable: lines of one container keep their order when times tie.
-    all.sort((a, b) => a.entry.time.localeCompare(b.entry.time));
+    all.sort((a, b) => (a.entry.time < b.entry.time ? -1 : a.entry.time > b.entry.time ? 1 : 0));
     for (const { id, entry } of all)
         joiners.get(id)?.push(entry);
     if (follow) {

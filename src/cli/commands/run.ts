@@ -237,8 +237,12 @@ async function execute(request: RunRequest, args: Args, ctx: CommandContext): Pr
   try {
     lap('container created');
     // In the foreground lighter waits for the container and ends with it: it holds the
-    // runtime itself rather than start a monitor process (-d needs one: lighter exits).
-    await container.start(foreground ? { supervise: 'self' } : {});
+    // runtime itself rather than start a monitor process. -d needs one (lighter exits): the
+    // pod's infra process, in a pod, or a monitor process of its own.
+    await inPod?.ready();
+    await container.start({
+      supervise: foreground ? 'self' : inPod ? inPod.monitors() : 'monitor',
+    });
     lap('container started');
   } catch (error) {
     await pods.removeContainer(container, { force: true }).catch(() => {});

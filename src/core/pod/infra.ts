@@ -10,14 +10,25 @@
 // it: the host-side port forwarder, and lighter's TCP and HTTP readiness checks. One Node
 // process instead of a sleeper plus an `nsenter`-ed agent, and nothing needs CNI or IP addresses.
 //
+// It also hosts the monitors of the pod's detached containers (the runtime's MonitorService):
+// the line `monitor CONFIG` has it run the runtime's `monitorMain` on that config, in itself,
+// and send the monitor's messages back as JSON lines until the monitor ends. A container then
+// starts without a Node process of its own (about 35 ms each), and its monitor lives as long as
+// the pod, which its containers cannot outlive anyway. Only the socket's owner can ask: the
+// pod's dir is private to them.
+//
 // Like the runtime's monitor, the function is run from its source with `node -e`: it imports
-// nothing, so bundles need no extra file.
+// nothing, so bundles need no extra file; the monitor's source is passed in beside it.
+
+import { monitorMain } from '../runtime/index.js';
 
 export interface InfraConfig {
   /** The agent's unix socket. */
   socket: string;
-  /** The infra process writes its own PID here once ready (it may run under sudo). */
+  /** The infra process writes its own PID here first thing (it may run under sudo). */
   pidFile: string;
+  /** And here once its namespaces are set up and its socket listens. */
+  readyFile: string;
   hostname: string;
   /** `ip`, to bring up loopback in the new network namespace. */
   ip: string;
@@ -26,11 +37,11 @@ export interface InfraConfig {
 }
 
 export function infraScript(): string {
-  return `(${infraMain.toString()})(process.argv[process.argv.length - 1]);\n`;
+  return `(${infraMain.toString()})(process.argv[process.argv.length - 1], ${monitorMain.toString()});\n`;
 }
 
 /** Self-contained: runs in its own Node process from its source text. */
-export function infraMain(configPath: string): void {
+export function infraMain(configPath: string, monitor: typeof monitorMain): void {
   const fs = process.getBuiltinModule('node:fs');
   const net = process.getBuiltinModule('node:net');
   const childProcess = process.getBuiltinModule('node:child_process');
@@ -61,6 +72,7 @@ export function infraMain(configPath: string): void {
     process.exit(1);
   };
   process.stdout.on('error', () => {});
+  fs.writeFileSync(config.pidFile, `${process.pid}\n`);
 
   try {
     fs.writeFileSync('/proc/sys/kernel/hostname', config.hostname);
@@ -79,7 +91,7 @@ export function infraMain(configPath: string): void {
     // The socket's dir is private to its owner; the socket itself must take the user's
     // connections when this runs as root through sudo.
     fs.chmodSync(config.socket, 0o666);
-    fs.writeFileSync(config.pidFile, `${process.pid}\n`);
+    fs.writeFileSync(config.readyFile, `${process.pid}\n`);
     report(`ready ${process.pid}`);
   });
   process.on('SIGTERM', () => {
@@ -99,7 +111,12 @@ export function infraMain(configPath: string): void {
       }
       client.off('data', onData);
       client.pause();
-      const [portText, host] = head.subarray(0, newline).toString('utf8').trim().split(/\s+/);
+      const line = head.subarray(0, newline).toString('utf8').trim();
+      if (line.startsWith('monitor ')) {
+        hostMonitor(client, line.slice('monitor '.length));
+        return;
+      }
+      const [portText, host] = line.split(/\s+/);
       const rest = head.subarray(newline + 1);
       const port = Number(portText);
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -128,5 +145,34 @@ export function infraMain(configPath: string): void {
       client.on('close', () => target.destroy());
     };
     client.on('data', onData);
+  }
+
+  function hostMonitor(client: import('node:net').Socket, monitorConfig: string): void {
+    if (!monitorConfig.startsWith('/')) {
+      client.end(
+        `${JSON.stringify({ type: 'error', message: 'the config path must be absolute' })}\n`,
+      );
+      return;
+    }
+    // The monitor runs on when lighter goes: its messages are then dropped.
+    let open = true;
+    client.on('close', () => {
+      open = false;
+    });
+    client.resume();
+    try {
+      // monitorMain returns once the runtime is spawned; its messages may come before this.
+      monitor(monitorConfig, {
+        send: (message) => {
+          if (!open) return;
+          client.write(`${JSON.stringify(message)}\n`);
+          if (message.type === 'exit') client.end();
+        },
+      });
+      if (open) client.write('{"type":"monitoring"}\n');
+    } catch (error) {
+      // An unreadable config: nothing was started.
+      client.end(`${JSON.stringify({ type: 'error', message: String(error) })}\n`);
+    }
   }
 }

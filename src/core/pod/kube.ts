@@ -269,7 +269,7 @@ export function generatePodYaml(input: GeneratePodInput): string {
   const ordered = [...input.containers].sort(
     (a, b) =>
       (a.pod?.order ?? Number.MAX_SAFE_INTEGER) - (b.pod?.order ?? Number.MAX_SAFE_INTEGER) ||
-      a.createdAt.localeCompare(b.createdAt),
+      (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
   );
   const containers = ordered.map((info, index) => {
     const r = info.request;

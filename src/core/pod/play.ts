@@ -147,10 +147,13 @@ export async function playPod(
     ...(plan.labels ? { labels: plan.labels } : {}),
   });
   const namespaces = await pod.namespaces();
+  // The infra process may still be starting: the containers are created meanwhile.
+  const podReady = pod.ready();
+  podReady.catch(() => {});
   const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
   const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
   // Every container is created and started at once, as a kubelet does (the pod's containers
-  // have no order): each is a monitor and a runtime starting, mostly waiting. Their IDs are
+  // have no order): each is a runtime starting in the infra process, mostly waiting. Their IDs are
   // announced first, so a caller killed meanwhile knows them all.
   const ids = plan.containers.map(() => newId());
   for (const id of ids) options.onCreate?.('container', id);
@@ -179,7 +182,8 @@ export async function playPod(
         },
         images.get(c.name),
       );
-      await container.start();
+      await podReady;
+      await container.start({ supervise: pod.monitors() });
       if (!options.onOutput) container.detach();
       return { plan: c, container, at: Date.now() };
     }),

@@ -1,17 +1,26 @@
 // Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
 //
-// A pod's processes: the infra process (holds the namespaces, is the agent: infra.ts), the
+// A pod's processes: the infra process (holds the namespaces, is the agent and hosts the monitors of its containers: infra.ts), the
 // port forwarder when ports are published (forwarder.ts), and slirp4netns when installed, for
 // a route out (outbound.ts). Each is recorded, and each finds its way into a PID file at once,
 // so a lighter killed while creating a pod still leaves nothing cleanup cannot find.
 //
 // On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
-// process's config, PID file, log and agent socket (a short dir name keeps the socket path
+// process's config, PID and ready files, log and agent socket (a short dir name keeps the socket path
 // under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
 // `<stateDir>/pod-names/<name>` holds the ID a name points at.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import {
+  access,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  writeFile,
+} from 'node:fs/promises';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
@@ -19,10 +28,10 @@ import { type ContainerInfo, type Engine, LABEL, type PodNamespaces } from '../r
 import { checkName, nameOwner, newId, releaseName, reserveName } from '../run/names.js';
 import type { PortMapping } from '../run/options.js';
 import { privileged, runCommand } from '../runtime/command.js';
-import type { Container } from '../runtime/index.js';
+import type { Container, MonitorService } from '../runtime/index.js';
 import { findExecutable, listRecords, type Runtime } from '../runtime/index.js';
 import { endProcess, isAlive, type ProcessId, pidOf, processId } from '../runtime/process-id.js';
-import { connectInPod } from './agent.js';
+import { connectInPod, openMonitor } from './agent.js';
 import { bindPorts, closeServers, startForwarder } from './forwarder.js';
 import { type InfraConfig, infraScript } from './infra.js';
 import { startOutbound } from './outbound.js';
@@ -84,6 +93,38 @@ export class Pod {
     return join(this.dir, 'agent.sock');
   }
 
+  /**
+   * Waits until the infra process has set up the pod's namespaces and its socket listens (pod
+   * create returns before that, as root); fails with its reason when it ended instead.
+   */
+  async ready(timeoutMs = INFRA_TIMEOUT_MS): Promise<void> {
+    const readyFile = join(this.dir, 'infra.ready');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const alive = await isAlive(this.record.infra);
+      if (await exists(readyFile)) {
+        if (alive) return;
+        throw new LighterError(
+          'ERR_RUNTIME',
+          `pod ${this.name} is not running (its infra process is gone)`,
+        );
+      }
+      if (!alive) {
+        throw new LighterError(
+          'ERR_RUNTIME',
+          `pod ${this.name}: its infra process failed: ${await infraFailure(this.dir)}`,
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new LighterError(
+          'ERR_TIMEOUT',
+          `pod ${this.name}: its infra process was not ready after ${timeoutMs} ms`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
   /** What a container needs to join the pod; fails when the infra process is gone. */
   async namespaces(): Promise<PodNamespaces> {
     const infra = this.record.infra;
@@ -94,6 +135,19 @@ export class Pod {
       );
     }
     return { podId: this.id, podName: this.name, infraPid: Number(infra.split('@')[0]) };
+  }
+
+  /**
+   * The infra process as the monitor of the pod's containers: they start without a monitor
+   * process of their own (`container.start({ supervise: pod.monitors() })`).
+   */
+  monitors(): MonitorService {
+    const infra = this.record.infra;
+    if (!infra) throw new LighterError('ERR_RUNTIME', `pod ${this.name} has no infra process yet`);
+    return {
+      process: infra,
+      open: (configPath, onMessage) => openMonitor(this.socket, configPath, onMessage),
+    };
   }
 
   /** A TCP connection to `host:port` (default 127.0.0.1) inside the pod, through its agent. */
@@ -270,15 +324,13 @@ export class Pods {
         );
       }
     }
-    // All at once: each may have to be killed and waited for. The pod's own processes end
-    // meanwhile (its containers hold their namespaces themselves); its dir goes last.
-    const [removed, ended] = await Promise.all([
-      Promise.allSettled(members.map((m) => this.engine.removeById(m.id))),
-      this.#endProcesses(pod.dir, pod.record).then(
-        () => undefined,
-        (error: unknown) => error ?? new Error('ending the pod processes failed'),
-      ),
-    ]);
+    // The containers all at once (each may have to be killed and waited for), then the pod's
+    // own processes: the infra process hosts the monitors that record how the containers end.
+    const removed = await Promise.allSettled(members.map((m) => this.engine.removeById(m.id)));
+    const ended = await this.#endProcesses(pod.dir, pod.record).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('ending the pod processes failed'),
+    );
     const failed = removed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     if (ended) throw ended;
@@ -353,7 +405,10 @@ export class Pods {
       const record = await readRecord(join(this.podsDir, entry));
       if (record) records.push(record);
     }
-    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    // ISO times sort as plain strings (localeCompare's first call loads a collator: ~4 ms).
+    return records.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
   }
 
   async #exists(id: string): Promise<boolean> {
@@ -412,6 +467,7 @@ async function startInfra(
   const config: InfraConfig = {
     socket: join(dir, 'agent.sock'),
     pidFile: join(dir, 'infra.pid'),
+    readyFile: join(dir, 'infra.ready'),
     hostname,
     ip: tools.ip,
     errorLog: join(dir, 'infra.errors'),
@@ -434,19 +490,28 @@ async function startInfra(
   );
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
+  // As root, the child is unshare and then, in the same PID, the infra process: once its
+  // namespaces exist, the pod can be set up around it while its Node starts (Pod.ready()
+  // waits for that). Through sudo the PID is sudo's, so the infra's own report is awaited.
+  const early = !runtime.sudo;
   const child: ChildProcess = spawn(argv[0] as string, argv.slice(1), {
     detached: true,
-    stdio: ['ignore', 'pipe', logFd],
+    stdio: ['ignore', early ? logFd : 'pipe', logFd],
     env,
   });
   try {
+    if (early) {
+      const id = await untilUnshared(child, INFRA_TIMEOUT_MS);
+      if (id) return id;
+      throw new LighterError(
+        'ERR_RUNTIME',
+        `starting the pod's infra process: ${await infraFailure(dir)}`,
+      );
+    }
     const line = await firstLine(child, INFRA_TIMEOUT_MS);
     const ready = /^ready (\d+)$/.exec(line);
     if (!ready) {
-      const log = await readFile(join(dir, 'infra.log'), 'utf8').catch(() => '');
-      const why = line.startsWith('error ')
-        ? line.slice(6)
-        : line || log.trim().split('\n').pop() || 'it exited';
+      const why = line.startsWith('error ') ? line.slice(6) : line || (await infraFailure(dir));
       throw new LighterError('ERR_RUNTIME', `starting the pod's infra process: ${why}`);
     }
     const id = await processId(Number(ready[1]));
@@ -460,6 +525,48 @@ async function startInfra(
     child.stdout?.destroy();
     child.unref();
   }
+}
+
+/**
+ * Resolves with the child's process ID once it is in namespaces of its own (unshare has run),
+ * or undefined when it exits first.
+ */
+async function untilUnshared(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<ProcessId | undefined> {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  child.once('error', () => {
+    exited = true;
+  });
+  const pid = child.pid;
+  if (pid === undefined) return undefined;
+  const ours = await readlink('/proc/self/ns/net');
+  const deadline = Date.now() + timeoutMs;
+  while (!exited && Date.now() < deadline) {
+    const id = await processId(pid);
+    const net = await readlink(`/proc/${pid}/ns/net`).catch(() => ours);
+    if (id && net !== ours) return id;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  if (!exited) {
+    throw new LighterError(
+      'ERR_TIMEOUT',
+      `starting the pod's infra process: no namespaces of its own after ${timeoutMs} ms`,
+    );
+  }
+  return undefined;
+}
+
+/** Why the infra process ended: its error line, or the last line of its log. */
+async function infraFailure(dir: string): Promise<string> {
+  const log = await readFile(join(dir, 'infra.log'), 'utf8').catch(() => '');
+  const last = log.trim().split('\n').pop() ?? '';
+  if (last.startsWith('error ')) return last.slice(6);
+  return last || 'it exited';
 }
 
 function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
@@ -533,4 +640,11 @@ async function listDir(dir: string): Promise<string[]> {
     if (isLighterError(error) || (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -4,15 +4,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve as resolvePath } from 'node:path';
-import { InvalidArgumentError, isLighterError, LighterError } from '../errors.js';
+import { errorMessage, InvalidArgumentError, isLighterError, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import { checkedCommand, privileged, runCommand, runtimeArgv } from './command.js';
 import type { Runtime } from './detect.js';
 import { type LogEntry, logText, readLogs } from './logs.js';
-import { type MonitorConfig, type MonitorMessage, monitorMain, monitorScript } from './monitor.js';
+import {
+  type MonitorConfig,
+  type MonitorLink,
+  type MonitorMessage,
+  type MonitorService,
+  monitorMain,
+  monitorScript,
+} from './monitor.js';
 import { mountsUnder } from './mountinfo.js';
 import { type ContainerPaths, containerPaths, defaultStateDir, runtimeRoot } from './paths.js';
-import { isAlive, processId } from './process-id.js';
+import { isAlive, pidOf, processId } from './process-id.js';
 import { type Rootfs, unmount, unmountRootfs } from './rootfs.js';
 import { signalName, signalNumber } from './signals.js';
 import type { OciProcess, OciSpec } from './spec-types.js';
@@ -53,9 +60,11 @@ export interface StartOptions {
    * `monitor` (default): a detached monitor process holds the runtime, so the container and
    * its exit code outlive this process. `self`: this process holds it, which saves a process
    * start; for a container that this process waits for and that need not outlive it (a
-   * foreground run): if this process dies, the exit code is lost.
+   * foreground run): if this process dies, the exit code is lost. A MonitorService: the
+   * monitor runs in that long-lived process (a pod's infra process), which saves the start
+   * of a monitor process and outlives this one.
    */
-  supervise?: 'monitor' | 'self';
+  supervise?: 'monitor' | 'self' | MonitorService;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'stopped' | 'exited';
@@ -160,6 +169,8 @@ export class Container {
   readonly #logger: Logger;
   readonly #onOutput: (entry: LogEntry, name: string) => void;
   #monitor: ChildProcess | undefined;
+  /** The line to a monitor that a MonitorService runs. */
+  #link: MonitorLink | undefined;
   #monitorExited: Promise<void> | undefined;
   #monitorDone = false;
   /** This process is the monitor (`supervise: 'self'`); #monitorDone says when it ended. */
@@ -199,6 +210,7 @@ export class Container {
       throw new InvalidArgumentError(`container ${this.name} was already started`);
     }
     const { record, paths } = this;
+    const hosted = typeof options.supervise === 'object';
     const argv = runtimeArgv(
       record.runtime,
       runtimeRoot(record.stateDir, record.runtime.name),
@@ -210,16 +222,35 @@ export class Container {
       pidFile: paths.pidFile,
       exitFile: paths.exitFile,
       logPath: record.logPath,
-      forward: record.stdio === 'inherit',
-      stream: record.stdio === 'pipe',
+      // A service's monitor has no terminal of ours to copy output to: it streams instead.
+      forward: record.stdio === 'inherit' && !hosted,
+      stream: record.stdio === 'pipe' || (record.stdio === 'inherit' && hosted),
     };
     await writeJson(paths.monitorConfig, config);
     let spawnError: Error | undefined;
     let onMessage: (message: MonitorMessage) => void = () => {};
-    if (options.supervise === 'self') {
-      // This process is the monitor: monitor.self names it (PID and start time) for others.
+    if (typeof options.supervise === 'object') {
+      // The service's process is the monitor: monitor.host names it for others.
+      const service = options.supervise;
+      await writeFile(paths.monitorHost, `${service.process}\n`);
+      await writeFile(paths.monitorPid, `${pidOf(service.process)}\n`);
+      try {
+        this.#link = await service.open(paths.monitorConfig, (message) => onMessage(message));
+      } catch (error) {
+        await rm(paths.monitorHost, { force: true });
+        await rm(paths.monitorPid, { force: true });
+        throw new LighterError(
+          'ERR_RUNTIME',
+          `starting container ${this.name}: its monitor could not be started: ${errorMessage(error)}`,
+        );
+      }
+      this.#monitorExited = this.#link.closed.then(() => {
+        this.#monitorDone = true;
+      });
+    } else if (options.supervise === 'self') {
+      // This process is the monitor: monitor.host names it (PID and start time) for others.
       const id = await processId(process.pid);
-      if (id) await writeFile(paths.monitorSelf, `${id}\n`);
+      if (id) await writeFile(paths.monitorHost, `${id}\n`);
       await writeFile(paths.monitorPid, `${process.pid}\n`);
       this.#selfMonitor = true;
       this.#monitorExited = new Promise((resolve) => {
@@ -304,6 +335,7 @@ export class Container {
 
   /** Stops listening to the monitor, so this process can exit while the container runs on. */
   detach(): void {
+    this.#link?.close();
     const child = this.#monitor;
     if (!child) return;
     if (child.connected) child.disconnect();
@@ -543,8 +575,9 @@ export class Container {
   }
 
   async #killMonitor(): Promise<void> {
-    // A lighter that is its container's monitor is not killed: it ends with its container.
-    if (this.#selfMonitor || (await exists(this.paths.monitorSelf))) return;
+    // A lighter that is its container's monitor is not killed: it ends with its container. Nor
+    // is a pod's infra process, which hosts the monitors of the pod's other containers too.
+    if (this.#selfMonitor || (await exists(this.paths.monitorHost))) return;
     if (!(await this.#monitorAlive())) return;
     const pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
     try {
@@ -627,9 +660,11 @@ export class Container {
     if (this.#selfMonitor && pid === process.pid) return !this.#monitorDone;
     if (this.#monitor?.pid === pid)
       return this.#monitor.exitCode === null && this.#monitor.signalCode === null;
-    // A lighter elsewhere that is the monitor itself: the very process monitor.self names.
-    const self = await readFile(this.paths.monitorSelf, 'utf8').catch(() => undefined);
-    if (self !== undefined) return isAlive(self.trim());
+    // A monitor inside another process (a lighter elsewhere, a pod's infra process): the very
+    // process monitor.host names. From here, a hosted monitor lives until its link closes.
+    if (this.#link && !this.#monitorDone) return true;
+    const host = await readFile(this.paths.monitorHost, 'utf8').catch(() => undefined);
+    if (host !== undefined) return isAlive(host.trim());
     // PIDs are reused: the process must be a monitor of this very container.
     try {
       const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
@@ -646,6 +681,7 @@ export class Container {
 
   #ref(): void {
     this.#refs++;
+    this.#link?.ref();
     this.#monitor?.ref();
     (this.#monitor?.channel as { ref?: () => void } | undefined)?.ref?.();
   }
@@ -654,6 +690,7 @@ export class Container {
   #unref(): void {
     if (this.#refs > 0) this.#refs--;
     if (this.#refs > 0) return;
+    this.#link?.unref();
     this.#monitor?.unref();
     (this.#monitor?.channel as { unref?: () => void } | undefined)?.unref?.();
   }

@@ -28,6 +28,12 @@ export {
 export type { HostEntry } from './etc-files.js';
 export { clampRlimits, hostLimits } from './limits.js';
 export { followLogs, type LogEntry, type LogStream, logText, readLogs } from './logs.js';
+export {
+  type MonitorLink,
+  type MonitorMessage,
+  type MonitorService,
+  monitorMain,
+} from './monitor.js';
 export { mountsUnder } from './mountinfo.js';
 export { type ContainerPaths, containerPaths, defaultStateDir, runtimeRoot } from './paths.js';
 export {

@@ -19,6 +19,7 @@
 // lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry.
 
 import type { LogEntry } from './logs.js';
+import type { ProcessId } from './process-id.js';
 import type { ExitRecord } from './state.js';
 
 export interface MonitorConfig {
@@ -42,6 +43,31 @@ export type MonitorMessage =
 /** Where an in-process monitor's messages go (a separate monitor sends them over IPC). */
 export interface MonitorHost {
   send(message: MonitorMessage): void;
+}
+
+/**
+ * A long-lived process that runs monitors for other processes' containers inside itself (a
+ * pod's infra process runs those of its pod): no Node process to start per container. Its
+ * monitors end with it, so it must outlive the containers it holds.
+ */
+export interface MonitorService {
+  /** The process the monitors run in, by PID and start time: other lighters check it lives. */
+  readonly process: ProcessId;
+  /**
+   * Has the service run `monitorMain` on the config at `configPath`; its messages come to
+   * `onMessage` until the monitor ends or the link is closed (the monitor runs on regardless).
+   */
+  open(configPath: string, onMessage: (message: MonitorMessage) => void): Promise<MonitorLink>;
+}
+
+/** This process's line to a monitor run by a MonitorService. */
+export interface MonitorLink {
+  /** Resolves when the link is closed: the monitor ended, the service went away, or close(). */
+  readonly closed: Promise<void>;
+  close(): void;
+  /** Whether the open link keeps this process alive (it does not by default). */
+  ref(): void;
+  unref(): void;
 }
 
 /** The node -e script: the monitor's source and a call of it with the config path. */

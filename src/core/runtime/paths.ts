@@ -37,8 +37,11 @@ export interface ContainerPaths {
   rootfs: string;
   monitorConfig: string;
   monitorPid: string;
-  /** `PID@STARTTIME` of a lighter process that is its container's monitor itself (foreground runs). */
-  monitorSelf: string;
+  /**
+   * `PID@STARTTIME` of the process the monitor runs inside, when it has none of its own: a
+   * lighter that is its container's monitor itself (foreground runs), or a pod's infra process.
+   */
+  monitorHost: string;
   /** Written by the runtime (`--pid-file`) once the container exists. */
   pidFile: string;
   /** Written by the monitor when the runtime exits: the exit code. */
@@ -72,7 +75,7 @@ export function containerPaths(stateDir: string, id: string): ContainerPaths {
     rootfs: join(bundle, 'rootfs'),
     monitorConfig: join(dir, 'monitor.json'),
     monitorPid: join(dir, 'monitor.pid'),
-    monitorSelf: join(dir, 'monitor.self'),
+    monitorHost: join(dir, 'monitor.host'),
     pidFile: join(dir, 'pid'),
     exitFile: join(dir, 'exit.json'),
     runtimeLog: join(dir, 'runtime.log'),

@@ -84,5 +84,8 @@ export async function listRecords(stateDir: string): Promise<ContainerRecord[]> 
     ).catch(() => undefined);
     if (record) records.push(record);
   }
-  return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // ISO times sort as plain strings (localeCompare's first call loads a collator: ~4 ms).
+  return records.sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+  );
 }
