@@ -337,7 +337,8 @@ function monitorMain(configPath, host) {
             return undefined;
         }
     };
-    // The runtime writes its pid file once the container exists, just before starting it.
+    // The runtime writes its pid file once the container exists, just before starting it: read
+    // often, as that moment is what a start waits for.
     const poll = setInterval(() => {
         pid = readPid();
         if (pid === undefined)
@@ -345,7 +346,7 @@ function monitorMain(configPath, host) {
         clearInterval(poll);
         startedAt = now();
         send({ type: 'started', pid });
-    }, 5);
+    }, 2);
     let spawnError;
     child.on('error', (error) => {
         spawnError = error.message;
@@ -561,8 +562,6 @@ async function endProcess(id, sudo, graceMs = 2000) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
 // Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
 //
@@ -570,7 +569,6 @@ var external_node_readline_ = __webpack_require__(481);
 // files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
 // process per layer, not per file. The caller checks paths before handing them over: both
 // tools resolve parent directories through symlinks.
-
 
 
 
@@ -634,6 +632,8 @@ async function xattr_readXattrTree(root) {
     // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
     child.stdout.setEncoding('latin1');
     let current;
+    // readline only when a layer has xattrs to read (the store's module is on every run's path).
+    const { createInterface } = process.getBuiltinModule('node:readline');
     for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
         if (line.startsWith('# file: ')) {
             let path = unquote(line.slice('# file: '.length));

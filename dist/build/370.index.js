@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6512);
 /* harmony import */ var _storage_layer_tar_entry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8261);
-/* harmony import */ var _storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3400);
+/* harmony import */ var _storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1596);
 // ADD's local archives: recognising a tar (plain, gzip, bzip2, xz or zstd) by its bytes, and reading its entries.
 
 

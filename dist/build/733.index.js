@@ -371,7 +371,8 @@ function monitorMain(configPath, host) {
             return undefined;
         }
     };
-    // The runtime writes its pid file once the container exists, just before starting it.
+    // The runtime writes its pid file once the container exists, just before starting it: read
+    // often, as that moment is what a start waits for.
     const poll = setInterval(() => {
         pid = readPid();
         if (pid === undefined)
@@ -379,7 +380,7 @@ function monitorMain(configPath, host) {
         clearInterval(poll);
         startedAt = now();
         send({ type: 'started', pid });
-    }, 5);
+    }, 2);
     let spawnError;
     child.on('error', (error) => {
         spawnError = error.message;
@@ -593,8 +594,8 @@ async function endProcess(id, sudo, graceMs = 2000) {
         await new Promise((r) => setTimeout(r, 10));
 }
 
-// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
-var xattr = __webpack_require__(3400);
+// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js
+var xattr = __webpack_require__(1596);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/rootfs.js
 // A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
 //

@@ -3189,23 +3189,22 @@ function errorMessage(err) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./.build/src/core/decompress.js
 // The stream that decompresses a layer blob: one for the copy engine, the store and the layer
 // applier alike.
-
 
 // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
 // time than the inflating itself. Larger chunks cut that by an order of magnitude.
 const CHUNK = 1024 * 1024;
 /** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
 function decompressor(compression) {
+    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
-            return external_node_zlib_namespaceObject.createGunzip({ chunkSize: CHUNK });
+            return zlib.createGunzip({ chunkSize: CHUNK });
         case 'zstd':
-            return external_node_zlib_namespaceObject.createZstdDecompress({ chunkSize: CHUNK });
+            return zlib.createZstdDecompress({ chunkSize: CHUNK });
         case 'none':
             return new external_node_stream_namespaceObject.PassThrough();
     }
@@ -3247,16 +3246,21 @@ async function renameDurable(from, to) {
 /** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
 async function writeFileAtomic(path, data, options = {}) {
     const temp = tempPathFor(path);
+    const durable = options.durable ?? true;
     try {
         const handle = await open(temp, 'wx', options.mode ?? 0o644);
         try {
             await handle.writeFile(data);
-            await handle.sync();
+            if (durable)
+                await handle.sync();
         }
         finally {
             await handle.close();
         }
-        await renameDurable(temp, path);
+        if (durable)
+            await renameDurable(temp, path);
+        else
+            await rename(temp, path);
     }
     catch (err) {
         await rm(temp, { force: true });
@@ -3270,7 +3274,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-pool.js
 // Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
-
 
 
 
@@ -3306,6 +3309,8 @@ class BlobWorker {
     #settled;
     #settle;
     constructor(module) {
+        // Loaded with the first worker: a command that pulls nothing need not load worker_threads.
+        const { Worker } = process.getBuiltinModule('node:worker_threads');
         this.#worker = new Worker(BOOTSTRAP, {
             eval: true,
             workerData: { module, mapTs: module.endsWith('.ts') },
@@ -4305,8 +4310,6 @@ function whiteout_isOverlayWhiteout(stats) {
     return stats.isCharacterDevice() && stats.rdev === 0;
 }
 
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
 // Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
 //
@@ -4314,7 +4317,6 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 // files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
 // process per layer, not per file. The caller checks paths before handing them over: both
 // tools resolve parent directories through symlinks.
-
 
 
 
@@ -4378,6 +4380,8 @@ async function xattr_readXattrTree(root) {
     // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
     child.stdout.setEncoding('latin1');
     let current;
+    // readline only when a layer has xattrs to read (the store's module is on every run's path).
+    const { createInterface } = process.getBuiltinModule('node:readline');
     for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
         if (line.startsWith('# file: ')) {
             let path = unquote(line.slice('# file: '.length));
@@ -5096,7 +5100,6 @@ class ByteCounter extends external_node_stream_namespaceObject.Transform {
 
 
 
-
 /** Attributes that describe the host rather than the image, so they would break reproducibility. */
 const HOST_XATTRS = new Set(['security.selinux']);
 const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
@@ -5347,6 +5350,8 @@ function minor(rdev) {
     return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
 }
 function compressor(compression) {
+    // Loaded on first use, like the decompressor: the store's module is on every run's path.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
             return [zlib.createGzip({ level: 6 }), new GzipOsByte()];

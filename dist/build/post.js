@@ -38557,13 +38557,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 481:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
@@ -99707,16 +99700,21 @@ async function renameDurable(from, to) {
 /** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
 async function writeFileAtomic(path, data, options = {}) {
     const temp = tempPathFor(path);
+    const durable = options.durable ?? true;
     try {
         const handle = await (0,promises_.open)(temp, 'wx', options.mode ?? 0o644);
         try {
             await handle.writeFile(data);
-            await handle.sync();
+            if (durable)
+                await handle.sync();
         }
         finally {
             await handle.close();
         }
-        await renameDurable(temp, path);
+        if (durable)
+            await renameDurable(temp, path);
+        else
+            await (0,promises_.rename)(temp, path);
     }
     catch (err) {
         await (0,promises_.rm)(temp, { force: true });

@@ -602,21 +602,21 @@ function formatBytes(n) {
 /* harmony export */   n: () => (/* binding */ decompressor)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 // The stream that decompresses a layer blob: one for the copy engine, the store and the layer
 // applier alike.
-
 
 // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
 // time than the inflating itself. Larger chunks cut that by an order of magnitude.
 const CHUNK = 1024 * 1024;
 /** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
 function decompressor(compression) {
+    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+            return zlib.createGunzip({ chunkSize: CHUNK });
         case 'zstd':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+            return zlib.createZstdDecompress({ chunkSize: CHUNK });
         case 'none':
             return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
     }

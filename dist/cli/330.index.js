@@ -385,7 +385,8 @@ function monitorMain(configPath, host) {
             return undefined;
         }
     };
-    // The runtime writes its pid file once the container exists, just before starting it.
+    // The runtime writes its pid file once the container exists, just before starting it: read
+    // often, as that moment is what a start waits for.
     const poll = setInterval(() => {
         pid = readPid();
         if (pid === undefined)
@@ -393,7 +394,7 @@ function monitorMain(configPath, host) {
         clearInterval(poll);
         startedAt = now();
         send({ type: 'started', pid });
-    }, 5);
+    }, 2);
     let spawnError;
     child.on('error', (error) => {
         spawnError = error.message;

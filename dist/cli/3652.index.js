@@ -9,21 +9,21 @@ export const modules = {
 /* harmony export */   n: () => (/* binding */ decompressor)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 // The stream that decompresses a layer blob: one for the copy engine, the store and the layer
 // applier alike.
-
 
 // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
 // time than the inflating itself. Larger chunks cut that by an order of magnitude.
 const CHUNK = 1024 * 1024;
 /** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
 function decompressor(compression) {
+    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+            return zlib.createGunzip({ chunkSize: CHUNK });
         case 'zstd':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+            return zlib.createZstdDecompress({ chunkSize: CHUNK });
         case 'none':
             return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
     }
@@ -445,10 +445,8 @@ function normalizeArch(arch, variant) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5919);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
 // Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
-
 
 
 
@@ -484,7 +482,9 @@ class BlobWorker {
     #settled;
     #settle;
     constructor(module) {
-        this.#worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_3__.Worker(BOOTSTRAP, {
+        // Loaded with the first worker: a command that pulls nothing need not load worker_threads.
+        const { Worker } = process.getBuiltinModule('node:worker_threads');
+        this.#worker = new Worker(BOOTSTRAP, {
             eval: true,
             workerData: { module, mapTs: module.endsWith('.ts') },
         });
@@ -617,7 +617,7 @@ function followBlob(file, options) {
     const unpacked = unpack ? deferred() : undefined;
     const closed = deferred();
     let readDone = false;
-    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
+    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
     worker.open(id, {
         read(hex, size) {
             readDone = true;
@@ -636,7 +636,7 @@ function followBlob(file, options) {
             unpacked?.reject(err);
         },
         closed() {
-            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
+            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
             if (!readDone)
                 read.reject(err);
             unpacked?.reject(err);
@@ -1567,21 +1567,19 @@ class ByteCounter extends external_node_stream_.Transform {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6512);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2345);
-/* harmony import */ var _id_map_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9037);
-/* harmony import */ var _tar_header_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3696);
-/* harmony import */ var _whiteout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7296);
-/* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1596);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2345);
+/* harmony import */ var _id_map_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9037);
+/* harmony import */ var _tar_header_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3696);
+/* harmony import */ var _whiteout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7296);
+/* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1596);
 // Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
 //
 // The same tree always gives the same bytes: children in bytewise name order (whiteouts of a
 // directory first, as the OCI spec recommends), no user or group names, whole-second mtimes
 // (clamped to SOURCE_DATE_EPOCH when given), PAX records only where ustar cannot say it, and
 // a gzip header without name or time and with OS "unknown" (as Go writes it).
-
 
 
 
@@ -1601,14 +1599,14 @@ const READ_CHUNK = 1024 * 1024;
  */
 function diffLayer(upperDir, options) {
     if (options.mode !== 'overlay-upper' && options.mode !== 'full') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InvalidArgumentError */ .Di(`mode must be 'overlay-upper' or 'full', not ${String(options.mode)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidArgumentError */ .Di(`mode must be 'overlay-upper' or 'full', not ${String(options.mode)}`);
     }
     if (!['gzip', 'zstd', 'none'].includes(options.compression)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InvalidArgumentError */ .Di(`compression must be gzip, zstd or none, not ${String(options.compression)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidArgumentError */ .Di(`compression must be gzip, zstd or none, not ${String(options.compression)}`);
     }
     const epoch = options.sourceDateEpoch;
     if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InvalidArgumentError */ .Di(`sourceDateEpoch must be a whole number of seconds, not ${epoch}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidArgumentError */ .Di(`sourceDateEpoch must be a whole number of seconds, not ${epoch}`);
     }
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(upperDir);
     let rootStats;
@@ -1616,14 +1614,14 @@ function diffLayer(upperDir, options) {
         rootStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InvalidArgumentError */ .Di(`writing layer: cannot read ${root}`, { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidArgumentError */ .Di(`writing layer: cannot read ${root}`, { cause: err });
     }
     if (!rootStats.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InvalidArgumentError */ .Di(`writing layer: ${root} is not a directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InvalidArgumentError */ .Di(`writing layer: ${root} is not a directory`);
     const walker = new TreeWalker(root, options);
     const tar = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
-    const diffDigester = new _digest_js__WEBPACK_IMPORTED_MODULE_4__/* .DigestingStream */ .Xi();
-    const blobDigester = new _digest_js__WEBPACK_IMPORTED_MODULE_4__/* .DigestingStream */ .Xi();
+    const diffDigester = new _digest_js__WEBPACK_IMPORTED_MODULE_3__/* .DigestingStream */ .Xi();
+    const blobDigester = new _digest_js__WEBPACK_IMPORTED_MODULE_3__/* .DigestingStream */ .Xi();
     let settle;
     const done = new Promise((resolve, reject) => {
         settle = { resolve, reject };
@@ -1632,7 +1630,7 @@ function diffLayer(upperDir, options) {
     done.catch(() => { });
     (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)(tar, diffDigester, ...compressor(options.compression), blobDigester, (err) => {
         if (err) {
-            settle?.reject((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .withContext */ .eQ)(err, `writing layer from ${root}`, 'ERR_STORE'));
+            settle?.reject((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .withContext */ .eQ)(err, `writing layer from ${root}`, 'ERR_STORE'));
             return;
         }
         settle?.resolve({
@@ -1660,25 +1658,25 @@ class TreeWalker {
         this.#overlay = options.mode === 'overlay-upper';
         this.#epoch = options.sourceDateEpoch;
         this.#idMap = options.idMap;
-        this.#logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
+        this.#logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .qq;
     }
     async *tar() {
         await this.#loadXattrs();
         if (this.#overlay && this.#isOpaque('')) {
-            yield this.#marker(_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .OPAQUE_WHITEOUT */ .Ud, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(this.#root));
+            yield this.#marker(_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .OPAQUE_WHITEOUT */ .Ud, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(this.#root));
         }
         yield* this.#walk('');
-        yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .endOfArchive */ .PG)();
+        yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .endOfArchive */ .PG)();
     }
     async #loadXattrs() {
-        if (!(0,_xattr_js__WEBPACK_IMPORTED_MODULE_10__/* .hasCommand */ .mU)('getfattr')) {
+        if (!(0,_xattr_js__WEBPACK_IMPORTED_MODULE_9__/* .hasCommand */ .mU)('getfattr')) {
             if (this.#overlay) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${_xattr_js__WEBPACK_IMPORTED_MODULE_10__/* .ATTR_TOOLS_HINT */ .g8}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${_xattr_js__WEBPACK_IMPORTED_MODULE_9__/* .ATTR_TOOLS_HINT */ .g8}`);
             }
-            this.#logger.warn(`xattrs are left out of the layer: reading them needs ${_xattr_js__WEBPACK_IMPORTED_MODULE_10__/* .ATTR_TOOLS_HINT */ .g8}`);
+            this.#logger.warn(`xattrs are left out of the layer: reading them needs ${_xattr_js__WEBPACK_IMPORTED_MODULE_9__/* .ATTR_TOOLS_HINT */ .g8}`);
             return;
         }
-        const tree = await (0,_xattr_js__WEBPACK_IMPORTED_MODULE_10__/* .readXattrTree */ .I5)(this.#root);
+        const tree = await (0,_xattr_js__WEBPACK_IMPORTED_MODULE_9__/* .readXattrTree */ .I5)(this.#root);
         for (const line of tree.errors)
             this.#logger.warn(`reading xattrs: ${line}`);
         this.#xattrs = tree.byPath;
@@ -1691,7 +1689,7 @@ class TreeWalker {
             const name = raw.toString('utf8');
             const rel = dirRel === '' ? name : `${dirRel}/${name}`;
             if (!Buffer.from(name, 'utf8').equals(raw)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
                     details: { path: rel },
                 });
             }
@@ -1699,16 +1697,16 @@ class TreeWalker {
         }
         if (this.#overlay) {
             for (const c of children) {
-                if ((0,_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .isOverlayWhiteout */ .kz)(c.stats)) {
-                    yield this.#marker(dirRel === '' ? `${_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .WHITEOUT_PREFIX */ .Fp}${c.name}` : `${dirRel}/${_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .WHITEOUT_PREFIX */ .Fp}${c.name}`, c.stats);
+                if ((0,_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .isOverlayWhiteout */ .kz)(c.stats)) {
+                    yield this.#marker(dirRel === '' ? `${_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .WHITEOUT_PREFIX */ .Fp}${c.name}` : `${dirRel}/${_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .WHITEOUT_PREFIX */ .Fp}${c.name}`, c.stats);
                 }
             }
         }
         for (const c of children) {
-            if (this.#overlay && (0,_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .isOverlayWhiteout */ .kz)(c.stats))
+            if (this.#overlay && (0,_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .isOverlayWhiteout */ .kz)(c.stats))
                 continue;
-            if (c.name.startsWith(_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .WHITEOUT_PREFIX */ .Fp)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .WHITEOUT_PREFIX */ .Fp} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
+            if (c.name.startsWith(_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .WHITEOUT_PREFIX */ .Fp)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .WHITEOUT_PREFIX */ .Fp} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
             }
             yield* this.#entry(c.rel, c.stats);
         }
@@ -1717,8 +1715,8 @@ class TreeWalker {
         const base = {
             name: rel,
             mode: stats.mode & 0o7777,
-            uid: (0,_id_map_js__WEBPACK_IMPORTED_MODULE_7__/* .containerId */ .r)(this.#idMap, 'uid', stats.uid, rel),
-            gid: (0,_id_map_js__WEBPACK_IMPORTED_MODULE_7__/* .containerId */ .r)(this.#idMap, 'gid', stats.gid, rel),
+            uid: (0,_id_map_js__WEBPACK_IMPORTED_MODULE_6__/* .containerId */ .r)(this.#idMap, 'uid', stats.uid, rel),
+            gid: (0,_id_map_js__WEBPACK_IMPORTED_MODULE_6__/* .containerId */ .r)(this.#idMap, 'gid', stats.gid, rel),
             size: 0,
             mtime: this.#mtime(stats),
             xattrs: this.#entryXattrs(rel),
@@ -1726,9 +1724,9 @@ class TreeWalker {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.#root, rel);
         if (stats.isDirectory()) {
             this.entries++;
-            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({ ...base, type: 'directory' });
+            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({ ...base, type: 'directory' });
             if (this.#overlay && this.#isOpaque(rel))
-                yield this.#marker(`${rel}/${_whiteout_js__WEBPACK_IMPORTED_MODULE_9__/* .OPAQUE_WHITEOUT */ .Ud}`, stats);
+                yield this.#marker(`${rel}/${_whiteout_js__WEBPACK_IMPORTED_MODULE_8__/* .OPAQUE_WHITEOUT */ .Ud}`, stats);
             yield* this.#walk(rel);
             return;
         }
@@ -1742,21 +1740,21 @@ class TreeWalker {
             const first = this.#links.get(key);
             if (first !== undefined) {
                 this.entries++;
-                yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({ ...base, type: 'link', linkname: first, xattrs: [] });
+                yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({ ...base, type: 'link', linkname: first, xattrs: [] });
                 return;
             }
             this.#links.set(key, rel);
         }
         this.entries++;
         if (stats.isFile()) {
-            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({ ...base, type: 'file', size: stats.size });
+            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({ ...base, type: 'file', size: stats.size });
             yield* this.#fileData(path, rel, stats);
         }
         else if (stats.isSymbolicLink()) {
-            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({ ...base, type: 'symlink', linkname: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path, 'utf8') });
+            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({ ...base, type: 'symlink', linkname: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path, 'utf8') });
         }
         else if (stats.isCharacterDevice() || stats.isBlockDevice()) {
-            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({
+            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({
                 ...base,
                 type: stats.isCharacterDevice() ? 'character-device' : 'block-device',
                 devmajor: major(stats.rdev),
@@ -1764,7 +1762,7 @@ class TreeWalker {
             });
         }
         else if (stats.isFIFO()) {
-            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)({ ...base, type: 'fifo' });
+            yield (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)({ ...base, type: 'fifo' });
         }
     }
     async *#fileData(path, rel, stats) {
@@ -1787,7 +1785,7 @@ class TreeWalker {
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
-        const pad = (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .padding */ .Ms)(stats.size);
+        const pad = (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .padding */ .Ms)(stats.size);
         if (pad.length > 0)
             yield pad;
     }
@@ -1803,7 +1801,7 @@ class TreeWalker {
             size: 0,
             mtime: this.#mtime(stats),
         };
-        return (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)(header);
+        return (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHeader */ .YS)(header);
     }
     #mtime(stats) {
         const seconds = Math.floor(stats.mtimeMs / 1000);
@@ -1819,7 +1817,7 @@ class TreeWalker {
             const overlayName = /^(?:trusted|user)\.overlay\.(.*)$/.exec(name)?.[1];
             if (overlayName !== undefined) {
                 if (this.#overlay && (overlayName === 'redirect' || overlayName === 'metacopy')) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
                 }
                 continue;
             }
@@ -1830,7 +1828,7 @@ class TreeWalker {
     }
 }
 function changed(rel) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_STORE', `"${rel}" changed while it was being read`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', `"${rel}" changed while it was being read`, {
         details: { path: rel },
     });
 }
@@ -1842,11 +1840,13 @@ function minor(rdev) {
     return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
 }
 function compressor(compression) {
+    // Loaded on first use, like the decompressor: the store's module is on every run's path.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
-            return [node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGzip({ level: 6 }), new GzipOsByte()];
+            return [zlib.createGzip({ level: 6 }), new GzipOsByte()];
         case 'zstd':
-            return [node_zlib__WEBPACK_IMPORTED_MODULE_3__.createZstdCompress({ params: { [node_zlib__WEBPACK_IMPORTED_MODULE_3__.constants.ZSTD_c_compressionLevel]: 3 } })];
+            return [zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } })];
         case 'none':
             return [new node_stream__WEBPACK_IMPORTED_MODULE_2__.PassThrough()];
     }
@@ -2639,13 +2639,13 @@ async function readMeta(storeDir, digest) {
  * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
  * stamp at worst, and the file is replaced atomically so it is never torn.
  */
-async function updateMeta(storeDir, digest, patch) {
+async function updateMeta(storeDir, digest, patch, options = {}) {
     const current = await readMeta(storeDir, digest);
     const next = { ...current, ...patch };
     if (current.added)
         next.added = current.added;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(storeDir, META_DIR), { recursive: true });
-    await (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+    await (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`, options);
 }
 /** Removes the facts of images no longer in the store; returns how many files went. */
 async function pruneMeta(storeDir, keep) {
@@ -3449,7 +3449,9 @@ class Store {
         }
     }
     async #touch(digest) {
-        await (0,storage_meta/* updateMeta */.hs)(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+        // A hint for pruning by age: not worth two fsyncs on every run.
+        const stamp = { lastUsed: new Date().toISOString() };
+        await (0,storage_meta/* updateMeta */.hs)(this.dir, digest, stamp, { durable: false }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
     /** Resolves input to a stored image's digest (see `resolve`). */
     async #find(index, input) {

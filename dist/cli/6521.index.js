@@ -49,16 +49,21 @@ async function renameDurable(from, to) {
 /** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
 async function writeFileAtomic(path, data, options = {}) {
     const temp = tempPathFor(path);
+    const durable = options.durable ?? true;
     try {
         const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', options.mode ?? 0o644);
         try {
             await handle.writeFile(data);
-            await handle.sync();
+            if (durable)
+                await handle.sync();
         }
         finally {
             await handle.close();
         }
-        await renameDurable(temp, path);
+        if (durable)
+            await renameDurable(temp, path);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
     }
     catch (err) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });

@@ -14,14 +14,12 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(481);
 // Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
 //
 // Node has no xattr API and lighter takes no native addon. One `setfattr --restore` reads many
 // files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
 // process per layer, not per file. The caller checks paths before handing them over: both
 // tools resolve parent directories through symlinks.
-
 
 
 
@@ -85,7 +83,9 @@ async function readXattrTree(root) {
     // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
     child.stdout.setEncoding('latin1');
     let current;
-    for await (const line of (0,node_readline__WEBPACK_IMPORTED_MODULE_3__.createInterface)({ input: child.stdout, crlfDelay: Infinity })) {
+    // readline only when a layer has xattrs to read (the store's module is on every run's path).
+    const { createInterface } = process.getBuiltinModule('node:readline');
+    for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
         if (line.startsWith('# file: ')) {
             let path = unquote(line.slice('# file: '.length));
             if (path === '.')

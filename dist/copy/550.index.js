@@ -113,10 +113,8 @@ function directoryTree(dir) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5919);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
 // Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
-
 
 
 
@@ -152,7 +150,9 @@ class BlobWorker {
     #settled;
     #settle;
     constructor(module) {
-        this.#worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_3__.Worker(BOOTSTRAP, {
+        // Loaded with the first worker: a command that pulls nothing need not load worker_threads.
+        const { Worker } = process.getBuiltinModule('node:worker_threads');
+        this.#worker = new Worker(BOOTSTRAP, {
             eval: true,
             workerData: { module, mapTs: module.endsWith('.ts') },
         });
@@ -285,7 +285,7 @@ function followBlob(file, options) {
     const unpacked = unpack ? deferred() : undefined;
     const closed = deferred();
     let readDone = false;
-    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
+    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
     worker.open(id, {
         read(hex, size) {
             readDone = true;
@@ -304,7 +304,7 @@ function followBlob(file, options) {
             unpacked?.reject(err);
         },
         closed() {
-            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
+            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
             if (!readDone)
                 read.reject(err);
             unpacked?.reject(err);
@@ -939,13 +939,13 @@ async function readMeta(storeDir, digest) {
  * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
  * stamp at worst, and the file is replaced atomically so it is never torn.
  */
-async function updateMeta(storeDir, digest, patch) {
+async function updateMeta(storeDir, digest, patch, options = {}) {
     const current = await readMeta(storeDir, digest);
     const next = { ...current, ...patch };
     if (current.added)
         next.added = current.added;
     await (0,promises_.mkdir)((0,external_node_path_.join)(storeDir, META_DIR), { recursive: true });
-    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`, options);
 }
 /** Removes the facts of images no longer in the store; returns how many files went. */
 async function pruneMeta(storeDir, keep) {
@@ -1490,7 +1490,9 @@ class Store {
         }
     }
     async #touch(digest) {
-        await updateMeta(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+        // A hint for pruning by age: not worth two fsyncs on every run.
+        const stamp = { lastUsed: new Date().toISOString() };
+        await updateMeta(this.dir, digest, stamp, { durable: false }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
     /** Resolves input to a stored image's digest (see `resolve`). */
     async #find(index, input) {
@@ -2394,8 +2396,6 @@ function whiteout_isOverlayWhiteout(stats) {
     return stats.isCharacterDevice() && stats.rdev === 0;
 }
 
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
 // Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
 //
@@ -2403,7 +2403,6 @@ var external_node_readline_ = __webpack_require__(481);
 // files' attributes from stdin and one `getfattr -R` dumps a whole tree, so the cost is a
 // process per layer, not per file. The caller checks paths before handing them over: both
 // tools resolve parent directories through symlinks.
-
 
 
 
@@ -2467,6 +2466,8 @@ async function xattr_readXattrTree(root) {
     // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
     child.stdout.setEncoding('latin1');
     let current;
+    // readline only when a layer has xattrs to read (the store's module is on every run's path).
+    const { createInterface } = process.getBuiltinModule('node:readline');
     for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
         if (line.startsWith('# file: ')) {
             let path = unquote(line.slice('# file: '.length));
@@ -3168,8 +3169,6 @@ class ByteCounter extends external_node_stream_.Transform {
     }
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
 // Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
 //
@@ -3177,7 +3176,6 @@ var external_node_zlib_ = __webpack_require__(8522);
 // directory first, as the OCI spec recommends), no user or group names, whole-second mtimes
 // (clamped to SOURCE_DATE_EPOCH when given), PAX records only where ustar cannot say it, and
 // a gzip header without name or time and with OS "unknown" (as Go writes it).
-
 
 
 
@@ -3438,6 +3436,8 @@ function minor(rdev) {
     return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
 }
 function compressor(compression) {
+    // Loaded on first use, like the decompressor: the store's module is on every run's path.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
             return [zlib.createGzip({ level: 6 }), new GzipOsByte()];

@@ -9,21 +9,21 @@ export const modules = {
 /* harmony export */   n: () => (/* binding */ decompressor)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 // The stream that decompresses a layer blob: one for the copy engine, the store and the layer
 // applier alike.
-
 
 // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
 // time than the inflating itself. Larger chunks cut that by an order of magnitude.
 const CHUNK = 1024 * 1024;
 /** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
 function decompressor(compression) {
+    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip({ chunkSize: CHUNK });
+            return zlib.createGunzip({ chunkSize: CHUNK });
         case 'zstd':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createZstdDecompress({ chunkSize: CHUNK });
+            return zlib.createZstdDecompress({ chunkSize: CHUNK });
         case 'none':
             return new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
     }
@@ -240,16 +240,21 @@ async function renameDurable(from, to) {
 /** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
 async function writeFileAtomic(path, data, options = {}) {
     const temp = tempPathFor(path);
+    const durable = options.durable ?? true;
     try {
         const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', options.mode ?? 0o644);
         try {
             await handle.writeFile(data);
-            await handle.sync();
+            if (durable)
+                await handle.sync();
         }
         finally {
             await handle.close();
         }
-        await renameDurable(temp, path);
+        if (durable)
+            await renameDurable(temp, path);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
     }
     catch (err) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
@@ -1871,10 +1876,8 @@ function quote(input) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5919);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
 // Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
-
 
 
 
@@ -1910,7 +1913,9 @@ class BlobWorker {
     #settled;
     #settle;
     constructor(module) {
-        this.#worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_3__.Worker(BOOTSTRAP, {
+        // Loaded with the first worker: a command that pulls nothing need not load worker_threads.
+        const { Worker } = process.getBuiltinModule('node:worker_threads');
+        this.#worker = new Worker(BOOTSTRAP, {
             eval: true,
             workerData: { module, mapTs: module.endsWith('.ts') },
         });
@@ -2043,7 +2048,7 @@ function followBlob(file, options) {
     const unpacked = unpack ? deferred() : undefined;
     const closed = deferred();
     let readDone = false;
-    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
+    const toError = (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt(e.code ?? 'ERR_STORE', e.message);
     worker.open(id, {
         read(hex, size) {
             readDone = true;
@@ -2062,7 +2067,7 @@ function followBlob(file, options) {
             unpacked?.reject(err);
         },
         closed() {
-            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
+            const err = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_STORE', 'the blob worker stopped early');
             if (!readDone)
                 read.reject(err);
             unpacked?.reject(err);
@@ -2831,13 +2836,13 @@ async function readMeta(storeDir, digest) {
  * Merges `patch` into the image's facts. Not locked: two writers racing lose one `lastUsed`
  * stamp at worst, and the file is replaced atomically so it is never torn.
  */
-async function updateMeta(storeDir, digest, patch) {
+async function updateMeta(storeDir, digest, patch, options = {}) {
     const current = await readMeta(storeDir, digest);
     const next = { ...current, ...patch };
     if (current.added)
         next.added = current.added;
     await (0,promises_.mkdir)((0,external_node_path_.join)(storeDir, META_DIR), { recursive: true });
-    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+    await (0,atomic_write/* writeFileAtomic */.Zf)(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`, options);
 }
 /** Removes the facts of images no longer in the store; returns how many files went. */
 async function pruneMeta(storeDir, keep) {
@@ -3382,7 +3387,9 @@ class Store {
         }
     }
     async #touch(digest) {
-        await updateMeta(this.dir, digest, { lastUsed: new Date().toISOString() }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+        // A hint for pruning by age: not worth two fsyncs on every run.
+        const stamp = { lastUsed: new Date().toISOString() };
+        await updateMeta(this.dir, digest, stamp, { durable: false }).catch((err) => this.logger.debug(`recording use of ${digest}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
     /** Resolves input to a stored image's digest (see `resolve`). */
     async #find(index, input) {
@@ -4286,8 +4293,8 @@ function whiteout_isOverlayWhiteout(stats) {
     return stats.isCharacterDevice() && stats.rdev === 0;
 }
 
-// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
-var xattr = __webpack_require__(3400);
+// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js
+var xattr = __webpack_require__(9215);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/apply.js
 // Applies a layer tar to a directory: streaming, refusing entries that would write outside it,
 // and turning OCI whiteouts into overlayfs whiteouts or into deletions.
@@ -4922,8 +4929,6 @@ class ByteCounter extends external_node_stream_.Transform {
     }
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/diff.js
 // Writes a directory as a layer tar, deterministically, turning overlayfs whiteouts back into OCI ones.
 //
@@ -4931,7 +4936,6 @@ var external_node_zlib_ = __webpack_require__(8522);
 // directory first, as the OCI spec recommends), no user or group names, whole-second mtimes
 // (clamped to SOURCE_DATE_EPOCH when given), PAX records only where ustar cannot say it, and
 // a gzip header without name or time and with OS "unknown" (as Go writes it).
-
 
 
 
@@ -5192,6 +5196,8 @@ function minor(rdev) {
     return Number((BigInt(rdev) & 0xffn) | ((BigInt(rdev) >> 12n) & 0xffffff00n));
 }
 function compressor(compression) {
+    // Loaded on first use, like the decompressor: the store's module is on every run's path.
+    const zlib = process.getBuiltinModule('node:zlib');
     switch (compression) {
         case 'gzip':
             return [zlib.createGzip({ level: 6 }), new GzipOsByte()];

@@ -37353,27 +37353,18 @@ function consoleLogger(options = {}) {
 
 /***/ }),
 
-/***/ 3400:
+/***/ 9215:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g8: () => (/* binding */ ATTR_TOOLS_HINT),
-  mU: () => (/* binding */ hasCommand),
-  I5: () => (/* binding */ readXattrTree),
-  HM: () => (/* binding */ setXattrs)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./.build/src/core/storage/layer/xattr.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ setXattrs),
+/* harmony export */   I5: () => (/* binding */ readXattrTree),
+/* harmony export */   g8: () => (/* binding */ ATTR_TOOLS_HINT),
+/* harmony export */   mU: () => (/* binding */ hasCommand)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 // Extended attributes through setfattr/getfattr (Debian package `attr`), in one process per batch.
 //
 // Node has no xattr API and lighter takes no native addon. One `setfattr --restore` reads many
@@ -37383,17 +37374,16 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 
-
 const availability = new Map();
 /** Whether an executable is on PATH (cached; the PATH of a CI job does not change under us). */
 function hasCommand(command) {
     let found = availability.get(command);
     if (found === undefined) {
-        found = (process.env.PATH ?? '').split(external_node_path_.delimiter).some((dir) => {
+        found = (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).some((dir) => {
             if (!dir)
                 return false;
             try {
-                (0,external_node_fs_.accessSync)((0,external_node_path_.join)(dir, command), external_node_fs_.constants.X_OK);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, command), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
                 return true;
             }
             catch {
@@ -37431,7 +37421,7 @@ async function setXattrs(cwd, jobs) {
 /** Reads every attribute of every file under `root` in one walk that follows no symlink. */
 async function readXattrTree(root) {
     const byPath = new Map();
-    const child = (0,external_node_child_process_.spawn)('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -37444,7 +37434,9 @@ async function readXattrTree(root) {
     // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
     child.stdout.setEncoding('latin1');
     let current;
-    for await (const line of (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Infinity })) {
+    // readline only when a layer has xattrs to read (the store's module is on every run's path).
+    const { createInterface } = process.getBuiltinModule('node:readline');
+    for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
         if (line.startsWith('# file: ')) {
             let path = unquote(line.slice('# file: '.length));
             if (path === '.')
@@ -37501,7 +37493,7 @@ function decodeValue(text) {
 }
 function run(command, args, cwd, input) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
         const err = [];
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', reject);
@@ -42131,7 +42123,8 @@ function monitorMain(configPath, host) {
             return undefined;
         }
     };
-    // The runtime writes its pid file once the container exists, just before starting it.
+    // The runtime writes its pid file once the container exists, just before starting it: read
+    // often, as that moment is what a start waits for.
     const poll = setInterval(() => {
         pid = readPid();
         if (pid === undefined)
@@ -42139,7 +42132,7 @@ function monitorMain(configPath, host) {
         clearInterval(poll);
         startedAt = now();
         send({ type: 'started', pid });
-    }, 5);
+    }, 2);
     let spawnError;
     child.on('error', (error) => {
         spawnError = error.message;
@@ -42353,8 +42346,8 @@ async function endProcess(id, sudo, graceMs = 2000) {
         await new Promise((r) => setTimeout(r, 10));
 }
 
-// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js + 1 modules
-var xattr = __nccwpck_require__(3400);
+// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js
+var xattr = __nccwpck_require__(9215);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/rootfs.js
 // A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
 //

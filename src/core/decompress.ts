@@ -2,7 +2,6 @@
 // applier alike.
 
 import { PassThrough, type Transform } from 'node:stream';
-import zlib from 'node:zlib';
 import type { LayerCompression } from './media-types.js';
 
 // zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
@@ -11,6 +10,8 @@ const CHUNK = 1024 * 1024;
 
 /** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
 export function decompressor(compression: LayerCompression): Transform {
+  // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+  const zlib = process.getBuiltinModule('node:zlib');
   switch (compression) {
     case 'gzip':
       return zlib.createGunzip({ chunkSize: CHUNK });

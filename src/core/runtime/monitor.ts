@@ -182,14 +182,15 @@ export function monitorMain(configPath: string, host?: MonitorHost): void {
       return undefined;
     }
   };
-  // The runtime writes its pid file once the container exists, just before starting it.
+  // The runtime writes its pid file once the container exists, just before starting it: read
+  // often, as that moment is what a start waits for.
   const poll = setInterval(() => {
     pid = readPid();
     if (pid === undefined) return;
     clearInterval(poll);
     startedAt = now();
     send({ type: 'started', pid });
-  }, 5);
+  }, 2);
 
   let spawnError: string | undefined;
   child.on('error', (error) => {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Digest } from '../digest.js';
 import { type ErrorCode, LighterError } from '../errors.js';
 import type { LayerCompression } from '../media-types.js';
@@ -63,6 +63,8 @@ class BlobWorker {
   #settle!: () => void;
 
   constructor(module: string) {
+    // Loaded with the first worker: a command that pulls nothing need not load worker_threads.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     this.#worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: { module, mapTs: module.endsWith('.ts') },

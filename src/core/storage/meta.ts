@@ -41,12 +41,13 @@ export async function updateMeta(
   storeDir: string,
   digest: Digest,
   patch: ImageMeta,
+  options: { durable?: boolean } = {},
 ): Promise<void> {
   const current = await readMeta(storeDir, digest);
   const next: ImageMeta = { ...current, ...patch };
   if (current.added) next.added = current.added;
   await mkdir(join(storeDir, META_DIR), { recursive: true });
-  await writeFileAtomic(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`);
+  await writeFileAtomic(metaPath(storeDir, digest), `${JSON.stringify(next)}\n`, options);
 }
 
 /** Removes the facts of images no longer in the store; returns how many files went. */

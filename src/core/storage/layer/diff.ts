@@ -18,7 +18,6 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough, pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
-import zlib from 'node:zlib';
 import { type Digest, DigestingStream } from '../../digest.js';
 import { InvalidArgumentError, LighterError, withContext } from '../../errors.js';
 import { type Logger, silentLogger } from '../../log.js';
@@ -355,6 +354,8 @@ function minor(rdev: number): number {
 }
 
 function compressor(compression: LayerCompression): Transform[] {
+  // Loaded on first use, like the decompressor: the store's module is on every run's path.
+  const zlib = process.getBuiltinModule('node:zlib');
   switch (compression) {
     case 'gzip':
       return [zlib.createGzip({ level: 6 }), new GzipOsByte()];

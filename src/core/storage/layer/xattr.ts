@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { createInterface } from 'node:readline';
 
 export type Xattrs = ReadonlyArray<readonly [name: string, value: Buffer]>;
 
@@ -90,6 +89,8 @@ export async function readXattrTree(root: string): Promise<XattrTree> {
   // latin1 keeps every byte of a file name as one character until unquote turns it to UTF-8.
   child.stdout.setEncoding('latin1');
   let current: Array<[string, Buffer]> | undefined;
+  // readline only when a layer has xattrs to read (the store's module is on every run's path).
+  const { createInterface } = process.getBuiltinModule('node:readline');
   for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
     if (line.startsWith('# file: ')) {
       let path = unquote(line.slice('# file: '.length));
