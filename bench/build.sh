@@ -16,7 +16,7 @@ cd "$BENCH_ROOT"
 storage=(--root "$BENCH_WORK/buildah/root" --runroot "$BENCH_WORK/buildah/run" --storage-driver overlay)
 build_cleanup() {
   if [ -n "${CONTAINERS_CONF:-}" ]; then buildah "${storage[@]}" rm -a >/dev/null 2>&1 || true; fi
-  grep -o " $BENCH_WORK[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  unmount_work
   bench_cleanup
 }
 trap build_cleanup EXIT

@@ -22,7 +22,7 @@ run_cleanup() {
     podman "${storage[@]}" rm -af -t 0 >/dev/null 2>&1 || true
     buildah "${storage[@]}" rm -a >/dev/null 2>&1 || true
   fi
-  grep -o " $BENCH_WORK[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  unmount_work
   bench_cleanup
 }
 trap run_cleanup EXIT

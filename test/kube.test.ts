@@ -271,6 +271,41 @@ describe.skipIf(!isRoot)('kube play and generate', () => {
       60_000,
     );
 
+    it('a host port already in use', async () => {
+      const busy = createServer();
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+      const { port } = busy.address() as AddressInfo;
+      try {
+        const file = join(work, 'busy.yaml');
+        await writeFile(
+          file,
+          `kind: Pod
+metadata: {name: busy}
+spec:
+  volumes: [{name: shared, emptyDir: {}}]
+  containers:
+  - name: web
+    image: busybox
+    command: [httpd, -f, -p, "8080"]
+    ports: [{containerPort: 8080, hostPort: ${port}, hostIP: 127.0.0.1}]
+    volumeMounts: [{name: shared, mountPath: /shared}]
+  - {name: other, image: busybox, command: [sleep, "100"]}
+`,
+        );
+        const result = await cli(['kube', 'play', file]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(
+          `publishing port 127.0.0.1:${port}: it is already in use on the host`,
+        );
+        await nothingLeft();
+        // No container was made, nor a name kept.
+        expect(await readdir(join(stateDir, 'containers')).catch(() => [])).toEqual([]);
+        expect(await readdir(join(stateDir, 'names')).catch(() => [])).toEqual([]);
+      } finally {
+        await new Promise((resolve) => busy.close(resolve));
+      }
+    });
+
     it('a file that does not exist', async () => {
       const result = await cli(['kube', 'play', join(work, 'missing.yaml')]);
       expect(result.code).toBe(1);

@@ -15,6 +15,15 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# Unmounts what is still mounted under the work dir (containers' and builds' overlays), deepest
+# first. None left means grep finds nothing: under pipefail that fails, and would end the
+# caller's EXIT trap before bench_cleanup stops the registries.
+unmount_work() {
+  { grep -o " $BENCH_WORK[^ ]*" /proc/self/mountinfo || true; } | sort -r | while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
