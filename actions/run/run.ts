@@ -175,7 +175,9 @@ export async function run(
   let timer: NodeJS.Timeout | undefined;
   let exitCode: number;
   try {
-    await container.start();
+    // Beside services, the pod's infra process holds the test container too: no monitor
+    // process to start, and the exit code still outlives a main step that is killed.
+    await container.start(played ? { supervise: played.pod.monitors() } : {});
     if (deadline !== undefined) {
       timer = setTimeout(
         () => {

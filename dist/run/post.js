@@ -46037,7 +46037,9 @@ async function run(inputs, logger, tracker) {
     let timer;
     let exitCode;
     try {
-        await container.start();
+        // Beside services, the pod's infra process holds the test container too: no monitor
+        // process to start, and the exit code still outlives a main step that is killed.
+        await container.start(played ? { supervise: played.pod.monitors() } : {});
         if (deadline !== undefined) {
             timer = setTimeout(() => {
                 timedOut = true;
