@@ -1226,7 +1226,7 @@ class Container {
             if (!(await exists(this.paths.monitorPid))) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
             }
-            if (!(await this.#monitorAlive())) {
+            if (!(await this.monitorAlive())) {
                 const late = await this.#exit();
                 if (late)
                     return this.#exitCode(late);
@@ -1354,7 +1354,7 @@ class Container {
             return { ...base, status, ...(state.pid ? { pid: state.pid } : {}) };
         }
         // Not (or no longer) known to the runtime: starting, just finishing, or abandoned.
-        if (await this.#monitorAlive()) {
+        if (await this.monitorAlive()) {
             const again = await this.#exit();
             if (again)
                 return this.state();
@@ -1408,7 +1408,7 @@ class Container {
         // is a pod's infra process, which hosts the monitors of the pod's other containers too.
         if (this.#selfMonitor || (await exists(this.paths.monitorHost)))
             return;
-        if (!(await this.#monitorAlive()))
+        if (!(await this.monitorAlive()))
             return;
         const pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
         try {
@@ -1474,7 +1474,12 @@ class Container {
             .join('\n');
         return (stderr || `${this.record.runtime.name} exited ${exit?.exitCode ?? 'without an exit code'}`);
     }
-    async #monitorAlive() {
+    /**
+     * Whether the process that records the container's end still lives (a monitor process, a
+     * lighter running in the foreground, or a pod's infra process). Without it, no exit file
+     * will come: only the runtime can tell whether the container still runs.
+     */
+    async monitorAlive() {
         let pid;
         try {
             pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());

@@ -43042,7 +43042,7 @@ class Container {
             if (!(await container_exists(this.paths.monitorPid))) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
             }
-            if (!(await this.#monitorAlive())) {
+            if (!(await this.monitorAlive())) {
                 const late = await this.#exit();
                 if (late)
                     return this.#exitCode(late);
@@ -43170,7 +43170,7 @@ class Container {
             return { ...base, status, ...(state.pid ? { pid: state.pid } : {}) };
         }
         // Not (or no longer) known to the runtime: starting, just finishing, or abandoned.
-        if (await this.#monitorAlive()) {
+        if (await this.monitorAlive()) {
             const again = await this.#exit();
             if (again)
                 return this.state();
@@ -43224,7 +43224,7 @@ class Container {
         // is a pod's infra process, which hosts the monitors of the pod's other containers too.
         if (this.#selfMonitor || (await container_exists(this.paths.monitorHost)))
             return;
-        if (!(await this.#monitorAlive()))
+        if (!(await this.monitorAlive()))
             return;
         const pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
         try {
@@ -43290,7 +43290,12 @@ class Container {
             .join('\n');
         return (stderr || `${this.record.runtime.name} exited ${exit?.exitCode ?? 'without an exit code'}`);
     }
-    async #monitorAlive() {
+    /**
+     * Whether the process that records the container's end still lives (a monitor process, a
+     * lighter running in the foreground, or a pod's infra process). Without it, no exit file
+     * will come: only the runtime can tell whether the container still runs.
+     */
+    async monitorAlive() {
         let pid;
         try {
             pid = Number((await (0,promises_.readFile)(this.paths.monitorPid, 'utf8')).trim());
@@ -44593,7 +44598,11 @@ class engine_Engine {
         }
         return container.wait({ timeoutMs: KILL_WAIT_MS });
     }
-    /** Waits up to `timeoutMs` for the monitor's exit file; whether it appeared. */
+    /**
+     * Waits up to `timeoutMs` for the container to end: its monitor's exit file, or, when no
+     * monitor is left to write one (killed, or its pod's infra process gone), the runtime no
+     * longer running it. Whether it ended.
+     */
     async #exited(container, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
@@ -44602,9 +44611,16 @@ class engine_Engine {
                 return true;
             }
             catch { }
+            const orphaned = !(await container.monitorAlive());
+            if (orphaned) {
+                const { status } = await container.state();
+                if (status !== 'running' && status !== 'paused')
+                    return true;
+            }
             if (Date.now() >= deadline)
                 return false;
-            await new Promise((r) => setTimeout(r, 10));
+            // Asking the runtime is a process each time: less often.
+            await new Promise((r) => setTimeout(r, orphaned ? 50 : 10));
         }
     }
     /**

@@ -409,7 +409,11 @@ export class Engine {
     return container.wait({ timeoutMs: KILL_WAIT_MS });
   }
 
-  /** Waits up to `timeoutMs` for the monitor's exit file; whether it appeared. */
+  /**
+   * Waits up to `timeoutMs` for the container to end: its monitor's exit file, or, when no
+   * monitor is left to write one (killed, or its pod's infra process gone), the runtime no
+   * longer running it. Whether it ended.
+   */
   async #exited(container: Container, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -417,8 +421,14 @@ export class Engine {
         await stat(container.paths.exitFile);
         return true;
       } catch {}
+      const orphaned = !(await container.monitorAlive());
+      if (orphaned) {
+        const { status } = await container.state();
+        if (status !== 'running' && status !== 'paused') return true;
+      }
       if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, 10));
+      // Asking the runtime is a process each time: less often.
+      await new Promise((r) => setTimeout(r, orphaned ? 50 : 10));
     }
   }
 

@@ -378,7 +378,7 @@ export class Container {
           `waiting for container ${this.name}: it was never started`,
         );
       }
-      if (!(await this.#monitorAlive())) {
+      if (!(await this.monitorAlive())) {
         const late = await this.#exit();
         if (late) return this.#exitCode(late);
         throw new LighterError(
@@ -519,7 +519,7 @@ export class Container {
       return { ...base, status, ...(state.pid ? { pid: state.pid } : {}) };
     }
     // Not (or no longer) known to the runtime: starting, just finishing, or abandoned.
-    if (await this.#monitorAlive()) {
+    if (await this.monitorAlive()) {
       const again = await this.#exit();
       if (again) return this.state();
       return { ...base, status: 'running' };
@@ -578,7 +578,7 @@ export class Container {
     // A lighter that is its container's monitor is not killed: it ends with its container. Nor
     // is a pod's infra process, which hosts the monitors of the pod's other containers too.
     if (this.#selfMonitor || (await exists(this.paths.monitorHost))) return;
-    if (!(await this.#monitorAlive())) return;
+    if (!(await this.monitorAlive())) return;
     const pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
     try {
       process.kill(pid, 'SIGKILL');
@@ -650,7 +650,12 @@ export class Container {
     );
   }
 
-  async #monitorAlive(): Promise<boolean> {
+  /**
+   * Whether the process that records the container's end still lives (a monitor process, a
+   * lighter running in the foreground, or a pod's infra process). Without it, no exit file
+   * will come: only the runtime can tell whether the container still runs.
+   */
+  async monitorAlive(): Promise<boolean> {
     let pid: number;
     try {
       pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
