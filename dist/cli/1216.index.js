@@ -533,8 +533,8 @@ async function playPod(pods, plan, options = {}, prepared) {
     const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
     const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
     // Every container is created and started at once, as a kubelet does (the pod's containers
-    // have no order): each is a runtime starting in the infra process, mostly waiting. Their IDs are
-    // announced first, so a caller killed meanwhile knows them all.
+    // have no order): each is a runtime the infra process starts, mostly waiting. Their IDs
+    // are announced first, so a caller killed meanwhile knows them all.
     const ids = plan.containers.map(() => (0,run_names/* newId */.Si)());
     for (const id of ids)
         options.onCreate?.('container', id);

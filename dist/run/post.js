@@ -44948,8 +44948,8 @@ async function play_playPod(pods, plan, options = {}, prepared) {
     const names = [...plan.containers.map((c) => c.name), ...(options.extraNames ?? [])];
     const extraHosts = names.map((name) => ({ name, address: '127.0.0.1' }));
     // Every container is created and started at once, as a kubelet does (the pod's containers
-    // have no order): each is a runtime starting in the infra process, mostly waiting. Their IDs are
-    // announced first, so a caller killed meanwhile knows them all.
+    // have no order): each is a runtime the infra process starts, mostly waiting. Their IDs
+    // are announced first, so a caller killed meanwhile knows them all.
     const ids = plan.containers.map(() => newId());
     for (const id of ids)
         options.onCreate?.('container', id);
@@ -45273,14 +45273,15 @@ async function hasDefaultRoute(pid) {
 ;// CONCATENATED MODULE: ./.build/src/core/pod/pod.js
 // Pods: containers sharing one network, IPC and UTS namespace held by an infra process, with ports published to the host.
 //
-// A pod's processes: the infra process (holds the namespaces, is the agent and hosts the monitors of its containers: infra.ts), the
-// port forwarder when ports are published (forwarder.ts), and slirp4netns when installed, for
-// a route out (outbound.ts). Each is recorded, and each finds its way into a PID file at once,
-// so a lighter killed while creating a pod still leaves nothing cleanup cannot find.
+// A pod's processes: the infra process (holds the namespaces, is the agent, and hosts the
+// monitors of the pod's detached containers: infra.ts), the port forwarder when ports are
+// published (forwarder.ts), and slirp4netns when installed, for a route out (outbound.ts). Each
+// is recorded, and each finds its way into a PID file at once, so a lighter killed while
+// creating a pod still leaves nothing cleanup cannot find.
 //
 // On disk, `<stateDir>/pods/<first 16 hex of the ID>/` holds pod.json (the record), the infra
-// process's config, PID and ready files, log and agent socket (a short dir name keeps the socket path
-// under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
+// process's config, PID and ready files, log and agent socket (a short dir name keeps the
+// socket path under the 108 bytes a unix socket allows), the forwarder's, and emptyDir volumes.
 // `<stateDir>/pod-names/<name>` holds the ID a name points at.
 
 
