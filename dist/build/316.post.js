@@ -106,6 +106,8 @@ function signalNumberOf(signal) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/logs.js
@@ -1155,6 +1157,7 @@ function parseId(text, kind, spec) {
 
 
 
+
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 60_000;
 /**
@@ -1164,7 +1167,7 @@ const START_TIMEOUT_MS = 60_000;
 async function createContainer(options) {
     const stateDir = options.stateDir ?? defaultStateDir();
     const paths = containerPaths(stateDir, options.id);
-    if (await exists(paths.record)) {
+    if (await pathExists(paths.record)) {
         throw new InvalidArgumentError(`a container with ID "${options.id}" already exists`);
     }
     const bundleDir = options.bundleDir ?? paths.bundle;
@@ -1237,7 +1240,7 @@ class Container {
      * with the runtime's own message.
      */
     async start(options = {}) {
-        if ((await exists(this.paths.monitorPid)) || (await exists(this.paths.exitFile))) {
+        if ((await (0,exists/* pathExists */.s)(this.paths.monitorPid)) || (await (0,exists/* pathExists */.s)(this.paths.exitFile))) {
             throw new errors/* InvalidArgumentError */.Di(`container ${this.name} was already started`);
         }
         const { record, paths } = this;
@@ -1392,7 +1395,7 @@ class Container {
                 }
                 continue;
             }
-            if (!(await exists(this.paths.monitorPid))) {
+            if (!(await (0,exists/* pathExists */.s)(this.paths.monitorPid))) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
             }
             if (!(await this.monitorAlive())) {
@@ -1514,7 +1517,7 @@ class Container {
                 finishedAt: exit.finishedAt,
             };
         }
-        if (!(await exists(this.paths.monitorPid)))
+        if (!(await (0,exists/* pathExists */.s)(this.paths.monitorPid)))
             return { ...base, status: 'created' };
         const result = await command_runCommand(this.#runtimeArgv(['state', this.id]));
         if (result.code === 0) {
@@ -1556,7 +1559,7 @@ class Container {
         // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
         const { runtime, stateDir } = this.record;
         const known = (0,external_node_path_.join)(paths_runtimeRoot(stateDir, runtime.name), this.id);
-        if (runtime.sudo || (await exists(known))) {
+        if (runtime.sudo || (await (0,exists/* pathExists */.s)(known))) {
             await command_runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
         }
         await this.#killMonitor();
@@ -1575,7 +1578,7 @@ class Container {
     async #killMonitor() {
         // A lighter that is its container's monitor is not killed: it ends with its container. Nor
         // is a pod's infra process, which hosts the monitors of the pod's other containers too.
-        if (this.#selfMonitor || (await exists(this.paths.monitorHost)))
+        if (this.#selfMonitor || (await (0,exists/* pathExists */.s)(this.paths.monitorHost)))
             return;
         if (!(await this.monitorAlive()))
             return;
@@ -1722,9 +1725,6 @@ async function runtimeError(logFile) {
 async function removeTree(dir, sudo) {
     // --one-file-system: a mount we failed to see is skipped (and reported), never emptied.
     await command_checkedCommand(command_privileged(['rm', '-rf', '--one-file-system', '--', dir], sudo), `removing ${dir}`);
-}
-async function exists(path) {
-    return (0,promises_.stat)(path).then(() => true, () => false);
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));

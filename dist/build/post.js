@@ -38773,6 +38773,31 @@ function errorMessage(err) {
 
 /***/ }),
 
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -99832,8 +99857,11 @@ async function stageBlob(root, digest, source) {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var fs_exists = __nccwpck_require__(4127);
 ;// CONCATENATED MODULE: ./.build/src/core/fs/content-file.js
 // Writes streamed content to a temp file while hashing it, so only complete, verified bytes get a final name.
+
 
 
 
@@ -99875,7 +99903,7 @@ async function writeContentFile(stream, options) {
         }
         const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
         const path = options.finalPath(written, input);
-        if (await content_file_exists(path)) {
+        if (await (0,fs_exists/* pathExists */.s)(path)) {
             // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
             await (0,promises_.rm)(temp, { force: true });
         }
@@ -99888,17 +99916,6 @@ async function writeContentFile(stream, options) {
     }
     catch (err) {
         await (0,promises_.rm)(temp, { force: true });
-        throw err;
-    }
-}
-async function content_file_exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
         throw err;
     }
 }

@@ -154,6 +154,8 @@ var command = __webpack_require__(61);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/logs.js
@@ -883,6 +885,7 @@ function parseId(text, kind, spec) {
 
 
 
+
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 60_000;
 /**
@@ -892,7 +895,7 @@ const START_TIMEOUT_MS = 60_000;
 async function createContainer(options) {
     const stateDir = options.stateDir ?? (0,runtime_paths/* defaultStateDir */.yD)();
     const paths = (0,runtime_paths/* containerPaths */.AB)(stateDir, options.id);
-    if (await exists(paths.record)) {
+    if (await (0,exists/* pathExists */.s)(paths.record)) {
         throw new errors/* InvalidArgumentError */.Di(`a container with ID "${options.id}" already exists`);
     }
     const bundleDir = options.bundleDir ?? paths.bundle;
@@ -965,7 +968,7 @@ class Container {
      * with the runtime's own message.
      */
     async start(options = {}) {
-        if ((await exists(this.paths.monitorPid)) || (await exists(this.paths.exitFile))) {
+        if ((await (0,exists/* pathExists */.s)(this.paths.monitorPid)) || (await (0,exists/* pathExists */.s)(this.paths.exitFile))) {
             throw new errors/* InvalidArgumentError */.Di(`container ${this.name} was already started`);
         }
         const { record, paths } = this;
@@ -1120,7 +1123,7 @@ class Container {
                 }
                 continue;
             }
-            if (!(await exists(this.paths.monitorPid))) {
+            if (!(await (0,exists/* pathExists */.s)(this.paths.monitorPid))) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
             }
             if (!(await this.monitorAlive())) {
@@ -1242,7 +1245,7 @@ class Container {
                 finishedAt: exit.finishedAt,
             };
         }
-        if (!(await exists(this.paths.monitorPid)))
+        if (!(await (0,exists/* pathExists */.s)(this.paths.monitorPid)))
             return { ...base, status: 'created' };
         const result = await (0,command/* runCommand */.d1)(this.#runtimeArgv(['state', this.id]));
         if (result.code === 0) {
@@ -1284,7 +1287,7 @@ class Container {
         // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
         const { runtime, stateDir } = this.record;
         const known = (0,external_node_path_.join)((0,runtime_paths/* runtimeRoot */.pP)(stateDir, runtime.name), this.id);
-        if (runtime.sudo || (await exists(known))) {
+        if (runtime.sudo || (await (0,exists/* pathExists */.s)(known))) {
             await (0,command/* runCommand */.d1)(this.#runtimeArgv(['delete', '--force', this.id]));
         }
         await this.#killMonitor();
@@ -1303,7 +1306,7 @@ class Container {
     async #killMonitor() {
         // A lighter that is its container's monitor is not killed: it ends with its container. Nor
         // is a pod's infra process, which hosts the monitors of the pod's other containers too.
-        if (this.#selfMonitor || (await exists(this.paths.monitorHost)))
+        if (this.#selfMonitor || (await (0,exists/* pathExists */.s)(this.paths.monitorHost)))
             return;
         if (!(await this.monitorAlive()))
             return;
@@ -1450,9 +1453,6 @@ async function runtimeError(logFile) {
 async function removeTree(dir, sudo) {
     // --one-file-system: a mount we failed to see is skipped (and reported), never emptied.
     await (0,command/* checkedCommand */.FX)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', '--', dir], sudo), `removing ${dir}`);
-}
-async function exists(path) {
-    return (0,promises_.stat)(path).then(() => true, () => false);
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));

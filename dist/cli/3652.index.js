@@ -2741,6 +2741,8 @@ var digest = __webpack_require__(7691);
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
 var atomic_write = __webpack_require__(4680);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: ./.build/src/core/fs/tree.js
 var tree = __webpack_require__(5487);
 // EXTERNAL MODULE: ./.build/src/core/layout/layout.js
@@ -2763,6 +2765,7 @@ var blob_pool = __webpack_require__(5425);
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-writer.js
 // Writes a blob into the store whole or not at all, while a worker follows the file to hash (and unpack) it.
+
 
 
 
@@ -2818,7 +2821,7 @@ async function writeFollowedBlob(storeDir, stream, expected, blobFile, options =
             throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${digest}`, { details: { expected: expected.digest, actual: digest } });
         }
         const final = blobFile(digest);
-        if (await exists(final)) {
+        if (await (0,exists/* pathExists */.s)(final)) {
             // Content-addressed: the file there holds these very bytes, and readers may have it open.
             await (0,promises_.rm)(temp, { force: true });
         }
@@ -2903,17 +2906,6 @@ function skip(buffers, n) {
 }
 function sizeMismatch(what, want, got) {
     return new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${want} bytes, got ${got}${got > want ? ' or more' : ''}`, { details: { expected: want, actual: got } });
-}
-async function exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
-        throw err;
-    }
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
@@ -3049,6 +3041,7 @@ var unpack = __webpack_require__(3683);
 
 
 
+
 const UNPACK_CONCURRENCY = 4;
 // Below this, a worker round trip costs more than hashing on this thread.
 const WORKER_MIN = 1024 * 1024;
@@ -3094,7 +3087,7 @@ class Store {
         }, 'ERR_STORE');
         const store = new Store(root, writer, options);
         // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
-        if (!(await store_exists((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
+        if (!(await (0,exists/* pathExists */.s)((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
             await writer.updateIndex((index) => index);
         await store.#removeLeftovers();
         return store;
@@ -3689,17 +3682,6 @@ async function listDir(dir) {
     catch (err) {
         if (err.code === 'ENOENT')
             return [];
-        throw err;
-    }
-}
-async function store_exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
         throw err;
     }
 }

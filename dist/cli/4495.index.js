@@ -1134,7 +1134,7 @@ const ociArchiveTransport = {
     },
     format: oci_layout_transport/* formatPathAndName */.HJ,
     openSource: async (ref, options) => (await __webpack_require__.e(/* import() */ 731).then(__webpack_require__.bind(__webpack_require__, 731))).openOciArchiveSource(ref, options),
-    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(4384)]).then(__webpack_require__.bind(__webpack_require__, 4384))).openOciArchiveDestination(ref, options),
+    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(8094)]).then(__webpack_require__.bind(__webpack_require__, 4384))).openOciArchiveDestination(ref, options),
 };
 
 // EXTERNAL MODULE: ./.build/src/core/storage/names.js
@@ -1161,8 +1161,8 @@ const storageTransport = {
     name: 'storage',
     parse: parseStorageReference,
     format: (ref) => ref.image,
-    openSource: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(3652), __webpack_require__.e(2247)]).then(__webpack_require__.bind(__webpack_require__, 5574))).openStorageSource(ref, options),
-    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(3652), __webpack_require__.e(7076)]).then(__webpack_require__.bind(__webpack_require__, 6807))).openStorageDestination(ref, options),
+    openSource: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(3652), __webpack_require__.e(8989)]).then(__webpack_require__.bind(__webpack_require__, 5574))).openStorageSource(ref, options),
+    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(4911), __webpack_require__.e(3652), __webpack_require__.e(3486)]).then(__webpack_require__.bind(__webpack_require__, 6807))).openStorageDestination(ref, options),
 };
 
 ;// CONCATENATED MODULE: ./.build/src/core/transport/index.js
@@ -1279,7 +1279,7 @@ const ociLayoutTransport = {
     },
     format: formatPathAndName,
     openSource: async (ref, options) => (await __webpack_require__.e(/* import() */ 5231).then(__webpack_require__.bind(__webpack_require__, 5231))).openOciLayoutSource(ref, options),
-    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(4911), __webpack_require__.e(5500)]).then(__webpack_require__.bind(__webpack_require__, 5500))).openOciLayoutDestination(ref, options),
+    openDestination: async (ref, options) => (await Promise.all(/* import() */[__webpack_require__.e(4911), __webpack_require__.e(5014)]).then(__webpack_require__.bind(__webpack_require__, 5500))).openOciLayoutDestination(ref, options),
 };
 
 

@@ -68,6 +68,31 @@ function engineFor(args, ctx, registry) {
 
 /***/ }),
 
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4538:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -86,6 +111,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(6512);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: ./.build/src/core/log.js
 var log = __webpack_require__(2345);
 // EXTERNAL MODULE: ./.build/src/core/runtime/command.js
@@ -146,6 +173,7 @@ var volumes = __webpack_require__(7206);
 // dirs (record, bundle, upper dir, logs), plus `names/` (one file per container name). What
 // `ps`, `kube generate` and cleanup need about a container beyond the runtime's record rides
 // in its labels, so listing containers reads one file each.
+
 
 
 
@@ -423,11 +451,8 @@ class Engine {
     async #exited(container, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
-            try {
-                await (0,promises_.stat)(container.paths.exitFile);
+            if (await (0,exists/* pathExists */.s)(container.paths.exitFile))
                 return true;
-            }
-            catch { }
             const orphaned = !(await container.monitorAlive());
             if (orphaned) {
                 const { status } = await container.state();

@@ -88,7 +88,9 @@ async function writeFileAtomic(path, data, options = {}) {
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6512);
 /* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4680);
+/* harmony import */ var _exists_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4127);
 // Writes streamed content to a temp file while hashing it, so only complete, verified bytes get a final name.
+
 
 
 
@@ -130,7 +132,7 @@ async function writeContentFile(stream, options) {
         }
         const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
         const path = options.finalPath(written, input);
-        if (await exists(path)) {
+        if (await (0,_exists_js__WEBPACK_IMPORTED_MODULE_8__/* .pathExists */ .s)(path)) {
             // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
         }
@@ -146,9 +148,23 @@ async function writeContentFile(stream, options) {
         throw err;
     }
 }
-async function exists(path) {
+
+
+/***/ }),
+
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
         return true;
     }
     catch (err) {

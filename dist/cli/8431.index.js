@@ -324,6 +324,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(6512);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: ./.build/src/core/run/engine.js + 1 modules
 var engine = __webpack_require__(4538);
 // EXTERNAL MODULE: ./.build/src/core/run/names.js
@@ -609,6 +611,7 @@ async function hasDefaultRoute(pid) {
 
 
 
+
 const INFRA_TIMEOUT_MS = 30_000;
 class Pod {
     record;
@@ -635,7 +638,7 @@ class Pod {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
             const alive = await (0,process_id/* isAlive */._n)(this.record.infra);
-            if (await exists(readyFile)) {
+            if (await (0,exists/* pathExists */.s)(readyFile)) {
                 if (alive)
                     return;
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} is not running (its infra process is gone)`);
@@ -1106,9 +1109,6 @@ async function listDir(dir) {
             return [];
         throw error;
     }
-}
-async function exists(path) {
-    return (0,promises_.access)(path).then(() => true, () => false);
 }
 
 

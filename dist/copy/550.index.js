@@ -733,6 +733,8 @@ var core_digest = __webpack_require__(7691);
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
 var atomic_write = __webpack_require__(4680);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: ./.build/src/core/fs/tree.js
 var tree = __webpack_require__(5487);
 // EXTERNAL MODULE: ./.build/src/core/layout/layout.js
@@ -755,6 +757,7 @@ var blob_pool = __webpack_require__(5425);
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-writer.js
 // Writes a blob into the store whole or not at all, while a worker follows the file to hash (and unpack) it.
+
 
 
 
@@ -810,7 +813,7 @@ async function writeFollowedBlob(storeDir, stream, expected, blobFile, options =
             throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${digest}`, { details: { expected: expected.digest, actual: digest } });
         }
         const final = blobFile(digest);
-        if (await exists(final)) {
+        if (await (0,exists/* pathExists */.s)(final)) {
             // Content-addressed: the file there holds these very bytes, and readers may have it open.
             await (0,promises_.rm)(temp, { force: true });
         }
@@ -895,17 +898,6 @@ function skip(buffers, n) {
 }
 function sizeMismatch(what, want, got) {
     return new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${want} bytes, got ${got}${got > want ? ' or more' : ''}`, { details: { expected: want, actual: got } });
-}
-async function exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
-        throw err;
-    }
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
@@ -1090,6 +1082,7 @@ var unpack = __webpack_require__(4823);
 
 
 
+
 const UNPACK_CONCURRENCY = 4;
 // Below this, a worker round trip costs more than hashing on this thread.
 const WORKER_MIN = 1024 * 1024;
@@ -1135,7 +1128,7 @@ class Store {
         }, 'ERR_STORE');
         const store = new Store(root, writer, options);
         // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
-        if (!(await store_exists((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
+        if (!(await (0,exists/* pathExists */.s)((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
             await writer.updateIndex((index) => index);
         await store.#removeLeftovers();
         return store;
@@ -1730,17 +1723,6 @@ async function listDir(dir) {
     catch (err) {
         if (err.code === 'ENOENT')
             return [];
-        throw err;
-    }
-}
-async function store_exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
         throw err;
     }
 }

@@ -279,7 +279,9 @@ async function writeFileAtomic(path, data, options = {}) {
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6512);
 /* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4680);
+/* harmony import */ var _exists_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4127);
 // Writes streamed content to a temp file while hashing it, so only complete, verified bytes get a final name.
+
 
 
 
@@ -321,7 +323,7 @@ async function writeContentFile(stream, options) {
         }
         const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
         const path = options.finalPath(written, input);
-        if (await exists(path)) {
+        if (await (0,_exists_js__WEBPACK_IMPORTED_MODULE_8__/* .pathExists */ .s)(path)) {
             // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
         }
@@ -334,17 +336,6 @@ async function writeContentFile(stream, options) {
     }
     catch (err) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-        throw err;
-    }
-}
-async function exists(path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
         throw err;
     }
 }
@@ -2630,6 +2621,8 @@ var core_digest = __webpack_require__(7691);
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
 var atomic_write = __webpack_require__(4680);
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var exists = __webpack_require__(4127);
 // EXTERNAL MODULE: ./.build/src/core/fs/tree.js
 var tree = __webpack_require__(5487);
 // EXTERNAL MODULE: ./.build/src/core/layout/layout.js
@@ -2652,6 +2645,7 @@ var blob_pool = __webpack_require__(5425);
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-writer.js
 // Writes a blob into the store whole or not at all, while a worker follows the file to hash (and unpack) it.
+
 
 
 
@@ -2707,7 +2701,7 @@ async function writeFollowedBlob(storeDir, stream, expected, blobFile, options =
             throw new errors/* LighterError */.Kt('ERR_DIGEST_MISMATCH', `${what}: digest mismatch: expected ${expected.digest}, got ${digest}`, { details: { expected: expected.digest, actual: digest } });
         }
         const final = blobFile(digest);
-        if (await exists(final)) {
+        if (await (0,exists/* pathExists */.s)(final)) {
             // Content-addressed: the file there holds these very bytes, and readers may have it open.
             await (0,promises_.rm)(temp, { force: true });
         }
@@ -2792,17 +2786,6 @@ function skip(buffers, n) {
 }
 function sizeMismatch(what, want, got) {
     return new errors/* LighterError */.Kt('ERR_SIZE_MISMATCH', `${what}: size mismatch: expected ${want} bytes, got ${got}${got > want ? ' or more' : ''}`, { details: { expected: want, actual: got } });
-}
-async function exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
-        throw err;
-    }
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
@@ -2987,6 +2970,7 @@ var unpack = __webpack_require__(3601);
 
 
 
+
 const UNPACK_CONCURRENCY = 4;
 // Below this, a worker round trip costs more than hashing on this thread.
 const WORKER_MIN = 1024 * 1024;
@@ -3032,7 +3016,7 @@ class Store {
         }, 'ERR_STORE');
         const store = new Store(root, writer, options);
         // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
-        if (!(await store_exists((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
+        if (!(await (0,exists/* pathExists */.s)((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))))
             await writer.updateIndex((index) => index);
         await store.#removeLeftovers();
         return store;
@@ -3627,17 +3611,6 @@ async function listDir(dir) {
     catch (err) {
         if (err.code === 'ENOENT')
             return [];
-        throw err;
-    }
-}
-async function store_exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return false;
         throw err;
     }
 }

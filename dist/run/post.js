@@ -37281,6 +37281,31 @@ function errorMessage(err) {
 
 /***/ }),
 
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41811,6 +41836,8 @@ function portNumber(value, at) {
     return n;
 }
 
+// EXTERNAL MODULE: ./.build/src/core/fs/exists.js
+var fs_exists = __nccwpck_require__(4127);
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/command.js
 // Child processes the runtime wrapper drives (runc/crun, mount, umount), with sudo when chosen.
 
@@ -42802,6 +42829,7 @@ function parseId(text, kind, spec) {
 
 
 
+
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 60_000;
 /**
@@ -42811,7 +42839,7 @@ const START_TIMEOUT_MS = 60_000;
 async function createContainer(options) {
     const stateDir = options.stateDir ?? paths_defaultStateDir();
     const paths = paths_containerPaths(stateDir, options.id);
-    if (await container_exists(paths.record)) {
+    if (await (0,fs_exists/* pathExists */.s)(paths.record)) {
         throw new errors/* InvalidArgumentError */.Di(`a container with ID "${options.id}" already exists`);
     }
     const bundleDir = options.bundleDir ?? paths.bundle;
@@ -42884,7 +42912,7 @@ class Container {
      * with the runtime's own message.
      */
     async start(options = {}) {
-        if ((await container_exists(this.paths.monitorPid)) || (await container_exists(this.paths.exitFile))) {
+        if ((await (0,fs_exists/* pathExists */.s)(this.paths.monitorPid)) || (await (0,fs_exists/* pathExists */.s)(this.paths.exitFile))) {
             throw new errors/* InvalidArgumentError */.Di(`container ${this.name} was already started`);
         }
         const { record, paths } = this;
@@ -43039,7 +43067,7 @@ class Container {
                 }
                 continue;
             }
-            if (!(await container_exists(this.paths.monitorPid))) {
+            if (!(await (0,fs_exists/* pathExists */.s)(this.paths.monitorPid))) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `waiting for container ${this.name}: it was never started`);
             }
             if (!(await this.monitorAlive())) {
@@ -43161,7 +43189,7 @@ class Container {
                 finishedAt: exit.finishedAt,
             };
         }
-        if (!(await container_exists(this.paths.monitorPid)))
+        if (!(await (0,fs_exists/* pathExists */.s)(this.paths.monitorPid)))
             return { ...base, status: 'created' };
         const result = await runCommand(this.#runtimeArgv(['state', this.id]));
         if (result.code === 0) {
@@ -43203,7 +43231,7 @@ class Container {
         // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
         const { runtime, stateDir } = this.record;
         const known = (0,external_node_path_.join)(runtimeRoot(stateDir, runtime.name), this.id);
-        if (runtime.sudo || (await container_exists(known))) {
+        if (runtime.sudo || (await (0,fs_exists/* pathExists */.s)(known))) {
             await runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
         }
         await this.#killMonitor();
@@ -43222,7 +43250,7 @@ class Container {
     async #killMonitor() {
         // A lighter that is its container's monitor is not killed: it ends with its container. Nor
         // is a pod's infra process, which hosts the monitors of the pod's other containers too.
-        if (this.#selfMonitor || (await container_exists(this.paths.monitorHost)))
+        if (this.#selfMonitor || (await (0,fs_exists/* pathExists */.s)(this.paths.monitorHost)))
             return;
         if (!(await this.monitorAlive()))
             return;
@@ -43369,9 +43397,6 @@ async function runtimeError(logFile) {
 async function removeTree(dir, sudo) {
     // --one-file-system: a mount we failed to see is skipped (and reported), never emptied.
     await checkedCommand(privileged(['rm', '-rf', '--one-file-system', '--', dir], sudo), `removing ${dir}`);
-}
-async function container_exists(path) {
-    return (0,promises_.stat)(path).then(() => true, () => false);
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -44342,6 +44367,7 @@ async function volumes_checkVolumeSources(volumes) {
 
 
 
+
 const LABEL = {
     image: 'lighter.image',
     imageId: 'lighter.image-id',
@@ -44606,11 +44632,8 @@ class engine_Engine {
     async #exited(container, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
-            try {
-                await (0,promises_.stat)(container.paths.exitFile);
+            if (await (0,fs_exists/* pathExists */.s)(container.paths.exitFile))
                 return true;
-            }
-            catch { }
             const orphaned = !(await container.monitorAlive());
             if (orphaned) {
                 const { status } = await container.state();
@@ -45296,6 +45319,7 @@ async function hasDefaultRoute(pid) {
 
 
 
+
 const INFRA_TIMEOUT_MS = 30_000;
 class Pod {
     record;
@@ -45322,7 +45346,7 @@ class Pod {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
             const alive = await isAlive(this.record.infra);
-            if (await pod_exists(readyFile)) {
+            if (await (0,fs_exists/* pathExists */.s)(readyFile)) {
                 if (alive)
                     return;
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} is not running (its infra process is gone)`);
@@ -45793,9 +45817,6 @@ async function pod_listDir(dir) {
             return [];
         throw error;
     }
-}
-async function pod_exists(path) {
-    return (0,promises_.access)(path).then(() => true, () => false);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/pod/index.js

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,7 @@ import {
 } from '../digest.js';
 import { LighterError } from '../errors.js';
 import { fsyncDir } from './atomic-write.js';
+import { pathExists } from './exists.js';
 
 export interface ContentDigest {
   digest: Digest;
@@ -84,7 +85,7 @@ export async function writeContentFile(
     }
     const written = outputHash ? { digest: outputHash.digest, size: outputHash.size } : input;
     const path = options.finalPath(written, input);
-    if (await exists(path)) {
+    if (await pathExists(path)) {
       // Content-addressed: an existing file holds these very bytes; keep it, readers may have it open.
       await rm(temp, { force: true });
     } else {
@@ -95,16 +96,6 @@ export async function writeContentFile(
     return { input, written, path };
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }
 }

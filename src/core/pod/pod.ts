@@ -12,19 +12,11 @@
 // `<stateDir>/pod-names/<name>` holds the ID a name points at.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import {
-  access,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  readlink,
-  rename,
-  writeFile,
-} from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
+import { pathExists } from '../fs/exists.js';
 import { type ContainerInfo, type Engine, LABEL, type PodNamespaces } from '../run/engine.js';
 import { checkName, nameOwner, newId, releaseName, reserveName } from '../run/names.js';
 import type { PortMapping } from '../run/options.js';
@@ -103,7 +95,7 @@ export class Pod {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const alive = await isAlive(this.record.infra);
-      if (await exists(readyFile)) {
+      if (await pathExists(readyFile)) {
         if (alive) return;
         throw new LighterError(
           'ERR_RUNTIME',
@@ -641,11 +633,4 @@ async function listDir(dir: string): Promise<string[]> {
     if (isLighterError(error) || (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -5,9 +5,10 @@
 // `ps`, `kube generate` and cleanup need about a container beyond the runtime's record rides
 // in its labels, so listing containers reads one file each.
 
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage, isLighterError, LighterError } from '../errors.js';
+import { pathExists } from '../fs/exists.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { ContainerConfig } from '../manifest.js';
 import { privileged, runCommand, runtimeArgv } from '../runtime/command.js';
@@ -417,10 +418,7 @@ export class Engine {
   async #exited(container: Container, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      try {
-        await stat(container.paths.exitFile);
-        return true;
-      } catch {}
+      if (await pathExists(container.paths.exitFile)) return true;
       const orphaned = !(await container.monitorAlive());
       if (orphaned) {
         const { status } = await container.state();

@@ -2,9 +2,10 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { errorMessage, InvalidArgumentError, isLighterError, LighterError } from '../errors.js';
+import { pathExists } from '../fs/exists.js';
 import { type Logger, silentLogger } from '../log.js';
 import { checkedCommand, privileged, runCommand, runtimeArgv } from './command.js';
 import type { Runtime } from './detect.js';
@@ -118,7 +119,7 @@ const START_TIMEOUT_MS = 60_000;
 export async function createContainer(options: CreateContainerOptions): Promise<Container> {
   const stateDir = options.stateDir ?? defaultStateDir();
   const paths = containerPaths(stateDir, options.id);
-  if (await exists(paths.record)) {
+  if (await pathExists(paths.record)) {
     throw new InvalidArgumentError(`a container with ID "${options.id}" already exists`);
   }
   const bundleDir = options.bundleDir ?? paths.bundle;
@@ -206,7 +207,7 @@ export class Container {
    * with the runtime's own message.
    */
   async start(options: StartOptions = {}): Promise<{ pid: number }> {
-    if ((await exists(this.paths.monitorPid)) || (await exists(this.paths.exitFile))) {
+    if ((await pathExists(this.paths.monitorPid)) || (await pathExists(this.paths.exitFile))) {
       throw new InvalidArgumentError(`container ${this.name} was already started`);
     }
     const { record, paths } = this;
@@ -372,7 +373,7 @@ export class Container {
         }
         continue;
       }
-      if (!(await exists(this.paths.monitorPid))) {
+      if (!(await pathExists(this.paths.monitorPid))) {
         throw new LighterError(
           'ERR_RUNTIME',
           `waiting for container ${this.name}: it was never started`,
@@ -510,7 +511,7 @@ export class Container {
         finishedAt: exit.finishedAt,
       };
     }
-    if (!(await exists(this.paths.monitorPid))) return { ...base, status: 'created' };
+    if (!(await pathExists(this.paths.monitorPid))) return { ...base, status: 'created' };
     const result = await runCommand(this.#runtimeArgv(['state', this.id]));
     if (result.code === 0) {
       const state = JSON.parse(result.stdout) as { status: string; pid?: number; created?: string };
@@ -557,7 +558,7 @@ export class Container {
     // state dir behind (as does one we cannot look into, through sudo): only then is a delete due.
     const { runtime, stateDir } = this.record;
     const known = join(runtimeRoot(stateDir, runtime.name), this.id);
-    if (runtime.sudo || (await exists(known))) {
+    if (runtime.sudo || (await pathExists(known))) {
       await runCommand(this.#runtimeArgv(['delete', '--force', this.id]));
     }
     await this.#killMonitor();
@@ -577,7 +578,7 @@ export class Container {
   async #killMonitor(): Promise<void> {
     // A lighter that is its container's monitor is not killed: it ends with its container. Nor
     // is a pod's infra process, which hosts the monitors of the pod's other containers too.
-    if (this.#selfMonitor || (await exists(this.paths.monitorHost))) return;
+    if (this.#selfMonitor || (await pathExists(this.paths.monitorHost))) return;
     if (!(await this.monitorAlive())) return;
     const pid = Number((await readFile(this.paths.monitorPid, 'utf8')).trim());
     try {
@@ -725,13 +726,6 @@ async function removeTree(dir: string, sudo: boolean): Promise<void> {
   await checkedCommand(
     privileged(['rm', '-rf', '--one-file-system', '--', dir], sudo),
     `removing ${dir}`,
-  );
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
   );
 }
 

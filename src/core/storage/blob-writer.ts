@@ -1,7 +1,7 @@
 // Writes a blob into the store whole or not at all, while a worker follows the file to hash (and unpack) it.
 
 import { createHash, type Hash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,7 @@ import type { Digest } from '../digest.js';
 import { LighterError } from '../errors.js';
 import { fsyncDir } from '../fs/atomic-write.js';
 import type { ContentDigest } from '../fs/content-file.js';
+import { pathExists } from '../fs/exists.js';
 import type { LayerCompression } from '../media-types.js';
 import { type FollowedBlob, followBlob } from './blob-pool.js';
 
@@ -91,7 +92,7 @@ export async function writeFollowedBlob(
       );
     }
     const final = blobFile(digest);
-    if (await exists(final)) {
+    if (await pathExists(final)) {
       // Content-addressed: the file there holds these very bytes, and readers may have it open.
       await rm(temp, { force: true });
     } else {
@@ -194,14 +195,4 @@ function sizeMismatch(what: string, want: number, got: number): LighterError {
     `${what}: size mismatch: expected ${want} bytes, got ${got}${got > want ? ' or more' : ''}`,
     { details: { expected: want, actual: got } },
   );
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
 }

@@ -11,12 +11,13 @@
 // process is gone it is a leftover, removed on the next open or prune.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { type Digest, digestAlgorithm, digestHex, verifyBytes } from '../digest.js';
 import { contextual, errorMessage, isLighterError, LighterError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { pathExists } from '../fs/exists.js';
 import { directoryTree, type FileTree } from '../fs/tree.js';
 import { addEntry, INDEX_FILE, type LayoutIndex, REF_NAME, refName } from '../layout/layout.js';
 import { type ExpectedBlob, LayoutWriter } from '../layout/writer.js';
@@ -214,7 +215,7 @@ export class Store {
     );
     const store = new Store(root, writer, options);
     // skopeo and umoci refuse a layout without index.json; a new store gets an empty one.
-    if (!(await exists(join(root, INDEX_FILE)))) await writer.updateIndex((index) => index);
+    if (!(await pathExists(join(root, INDEX_FILE)))) await writer.updateIndex((index) => index);
     await store.#removeLeftovers();
     return store;
   }
@@ -873,16 +874,6 @@ async function listDir(dir: string): Promise<string[]> {
     return await readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }
 }

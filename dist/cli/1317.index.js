@@ -1,5 +1,5 @@
-export const id = 9603;
-export const ids = [9603,4645];
+export const id = 1317;
+export const ids = [1317,4645];
 export const modules = {
 
 /***/ 2362:
@@ -6897,6 +6897,31 @@ async function claimLayerDirs(lease, layers) {
     const chains = chainIds(layers.map((l) => l.diffId));
     await lease.claim(chains.map((c) => layerClaim(layerDirName(c))));
     return chains;
+}
+
+
+/***/ }),
+
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 7756;
-export const ids = [7756,4645];
+export const id = 5042;
+export const ids = [5042,4645];
 export const modules = {
 
 /***/ 2739:
@@ -19,6 +19,31 @@ function storeDir(args, ctx) {
 }
 function openStore(args, ctx) {
     return _core_storage_store_js__WEBPACK_IMPORTED_MODULE_1__.Store.open(storeDir(args, ctx), { logger: ctx.logger });
+}
+
+
+/***/ }),
+
+/***/ 4127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+// Whether a path exists: for the state checks of stores, containers and pods.
+
+/** True when `path` exists (following symlinks), false when it does not; other errors throw. */
+async function pathExists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
 }
 
 
