@@ -498,7 +498,8 @@ function infraMain(configPath, monitor) {
                         client.end();
                 },
             });
-            if (open)
+            // Unless the runtime could not even be spawned: then its exit has ended the connection.
+            if (open && !client.writableEnded)
                 client.write('{"type":"monitoring"}\n');
         }
         catch (error) {

@@ -42039,7 +42039,8 @@ async function readFrom(path, offset) {
 //
 // A foreground run that ends with lighter anyway (`lighter run` without -d) gains nothing from
 // a separate process, and a Node start is a good part of a short container's life: there,
-// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry.
+// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry. A
+// pod's infra process does the same for the pod's detached containers (a MonitorService).
 /** The node -e script: the monitor's source and a call of it with the config path. */
 function monitorScript() {
     return `(${monitorMain.toString()})(process.argv[process.argv.length - 1]);\n`;
@@ -45206,7 +45207,8 @@ function infraMain(configPath, monitor) {
                         client.end();
                 },
             });
-            if (open)
+            // Unless the runtime could not even be spawned: then its exit has ended the connection.
+            if (open && !client.writableEnded)
                 client.write('{"type":"monitoring"}\n');
         }
         catch (error) {

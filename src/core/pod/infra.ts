@@ -169,7 +169,8 @@ export function infraMain(configPath: string, monitor: typeof monitorMain): void
           if (message.type === 'exit') client.end();
         },
       });
-      if (open) client.write('{"type":"monitoring"}\n');
+      // Unless the runtime could not even be spawned: then its exit has ended the connection.
+      if (open && !client.writableEnded) client.write('{"type":"monitoring"}\n');
     } catch (error) {
       // An unreadable config: nothing was started.
       client.end(`${JSON.stringify({ type: 'error', message: String(error) })}\n`);

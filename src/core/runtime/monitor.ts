@@ -16,7 +16,8 @@
 //
 // A foreground run that ends with lighter anyway (`lighter run` without -d) gains nothing from
 // a separate process, and a Node start is a good part of a short container's life: there,
-// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry.
+// lighter runs `monitorMain` itself, with a host that takes the messages IPC would carry. A
+// pod's infra process does the same for the pod's detached containers (a MonitorService).
 
 import type { LogEntry } from './logs.js';
 import type { ProcessId } from './process-id.js';
@@ -65,7 +66,7 @@ export interface MonitorLink {
   /** Resolves when the link is closed: the monitor ended, the service went away, or close(). */
   readonly closed: Promise<void>;
   close(): void;
-  /** Whether the open link keeps this process alive (it does not by default). */
+  /** Whether the open link keeps this process alive (it does until unref'd). */
   ref(): void;
   unref(): void;
 }
