@@ -159,6 +159,9 @@ describe('layers that leave out parent directory entries', () => {
   const lower: FixtureEntry[] = [
     { name: 'etc/', type: 'directory', mode: 0o750, uid: 7, mtime: 1_111_111_111 },
     { name: 'etc/old', data: 'old' },
+    // usr/ is given: a parent a layer leaves out is made with the time it is applied, and two
+    // applications a second apart would differ.
+    { name: 'usr/', type: 'directory' },
     { name: 'usr/lib/', type: 'directory' },
     { name: 'lib', type: 'symlink', linkname: 'usr/lib' },
   ];
