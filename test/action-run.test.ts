@@ -289,14 +289,15 @@ describe.skipIf(!isRoot)('run action', () => {
   it('stops the test command at the timeout and fails the step', async () => {
     const result = await run({
       image: 'busybox',
-      timeout: '2s',
+      // The timeout counts from the step's start: room for the trap to be set on a slow machine.
+      timeout: '5s',
       run: 'trap "exit 143" TERM; echo started; sleep 100 & wait',
     });
     expect(result.stdout).toContain('started\n');
     expect(result.commands).toContainEqual(
       expect.objectContaining({
         command: 'error',
-        message: expect.stringContaining('longer than its timeout (2 s)'),
+        message: expect.stringContaining('longer than its timeout (5 s)'),
       }),
     );
     expect(result.exitCode).toBe(143);

@@ -149,7 +149,8 @@ describe('runCheck and waitReady', () => {
     });
     expect(result).toMatchObject({ ready: true, attempts: 4 });
     // 10 + 20 + 40 ms between the four checks, not three intervals of a second.
-    expect(Date.now() - started).toBeLessThan(500);
+    // (Bounded well above the 70 ms, so a loaded machine's stall does not fail it.)
+    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('gives up after delay + start period + retries × interval, saying why', async () => {
@@ -163,10 +164,10 @@ describe('runCheck and waitReady', () => {
     const took = Date.now() - started;
     expect(result.ready).toBe(false);
     expect(result.reason).toMatch(
-      /^tcp :1: .*ECONNREFUSED.* \(not ready after \d+ check\(s\) in 0\.\d s, its budget\)$/,
+      /^tcp :1: .*ECONNREFUSED.* \(not ready after \d+ check\(s\) in \d+\.\d s, its budget\)$/,
     );
     expect(took).toBeGreaterThanOrEqual(390);
-    expect(took).toBeLessThan(1500);
+    expect(took).toBeLessThan(5000);
   });
 
   it('stops at a deadline sooner than the budget, and at once when the container exits', async () => {
