@@ -1246,7 +1246,13 @@ class Container {
         }
         const { record, paths } = this;
         const hosted = typeof options.supervise === 'object';
-        const argv = command_runtimeArgv(record.runtime, paths_runtimeRoot(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
+        // sudo inside a pod's infra process, root already, would add its own start to every
+        // container's and, in the pod's UTS namespace (a hostname no resolver knows), write
+        // "unable to resolve host" into the container's log.
+        const runtime = typeof options.supervise === 'object' && options.supervise.elevated
+            ? { ...record.runtime, sudo: false }
+            : record.runtime;
+        const argv = command_runtimeArgv(runtime, paths_runtimeRoot(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
         const config = {
             argv,
             pidFile: paths.pidFile,

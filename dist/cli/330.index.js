@@ -974,7 +974,13 @@ class Container {
         }
         const { record, paths } = this;
         const hosted = typeof options.supervise === 'object';
-        const argv = (0,command/* runtimeArgv */.rj)(record.runtime, (0,runtime_paths/* runtimeRoot */.pP)(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
+        // sudo inside a pod's infra process, root already, would add its own start to every
+        // container's and, in the pod's UTS namespace (a hostname no resolver knows), write
+        // "unable to resolve host" into the container's log.
+        const runtime = typeof options.supervise === 'object' && options.supervise.elevated
+            ? { ...record.runtime, sudo: false }
+            : record.runtime;
+        const argv = (0,command/* runtimeArgv */.rj)(runtime, (0,runtime_paths/* runtimeRoot */.pP)(record.stateDir, record.runtime.name), ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id], paths.runtimeLog);
         const config = {
             argv,
             pidFile: paths.pidFile,

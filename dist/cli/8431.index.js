@@ -671,6 +671,7 @@ class Pod {
             throw new errors/* LighterError */.Kt('ERR_RUNTIME', `pod ${this.name} has no infra process yet`);
         return {
             process: infra,
+            elevated: this.record.sudo,
             open: (configPath, onMessage) => (0,agent/* openMonitor */.V)(this.socket, configPath, onMessage),
         };
     }

@@ -139,6 +139,7 @@ export class Pod {
     if (!infra) throw new LighterError('ERR_RUNTIME', `pod ${this.name} has no infra process yet`);
     return {
       process: infra,
+      elevated: this.record.sudo,
       open: (configPath, onMessage) => openMonitor(this.socket, configPath, onMessage),
     };
   }

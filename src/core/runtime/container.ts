@@ -212,8 +212,15 @@ export class Container {
     }
     const { record, paths } = this;
     const hosted = typeof options.supervise === 'object';
+    // sudo inside a pod's infra process, root already, would add its own start to every
+    // container's and, in the pod's UTS namespace (a hostname no resolver knows), write
+    // "unable to resolve host" into the container's log.
+    const runtime =
+      typeof options.supervise === 'object' && options.supervise.elevated
+        ? { ...record.runtime, sudo: false }
+        : record.runtime;
     const argv = runtimeArgv(
-      record.runtime,
+      runtime,
       runtimeRoot(record.stateDir, record.runtime.name),
       ['run', `--bundle=${record.bundleDir}`, `--pid-file=${paths.pidFile}`, record.id],
       paths.runtimeLog,

@@ -55,6 +55,11 @@ export interface MonitorService {
   /** The process the monitors run in, by PID and start time: other lighters check it lives. */
   readonly process: ProcessId;
   /**
+   * Whether it runs as root where the runtime needs sudo (an infra process started through
+   * sudo): its monitors then run the runtime directly.
+   */
+  readonly elevated: boolean;
+  /**
    * Has the service run `monitorMain` on the config at `configPath`; its messages come to
    * `onMessage` until the monitor ends or the link is closed (the monitor runs on regardless).
    */

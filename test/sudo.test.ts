@@ -1,0 +1,163 @@
+// lighter as GitHub's hosted runners run it: a user without root who has password-less sudo.
+// The runtime, overlay mounts, RUN steps and a pod's infra process then go through `sudo -n`;
+// everything else (the store, the state dir, the CLI) stays the user's own.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { mountsUnder } from '../src/core/runtime/index.js';
+import { busyboxImage } from './helpers/busybox.js';
+import { exec, tryExec } from './helpers/exec.js';
+import { cliFromSource, useSudoUser } from './helpers/sudo-user.js';
+import { useTempDir } from './helpers/temp-dir.js';
+
+const isRoot = process.getuid?.() === 0;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
+  const dir = useTempDir('sudo');
+  const sudoUser = useSudoUser();
+  const state = () => join(dir(), 'state');
+
+  /** The CLI as the user, with its own store and state dir. */
+  const lighter = (...argv: string[]) =>
+    sudoUser().run(cliFromSource()[0] as string, [...cliFromSource().slice(1), ...argv], {
+      cwd: dir(),
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir(),
+        LIGHTER_STORE: join(dir(), 'store'),
+        LIGHTER_STATE_DIR: state(),
+      },
+    });
+
+  beforeAll(async () => {
+    // The image goes into the store as root, which is then handed to the user, as a runner's
+    // checkout and tool cache are the runner user's.
+    const fixture = await busyboxImage();
+    const copied = await main(['copy', '-q', fixture.reference, 'storage:busybox'], {
+      stdout: () => {},
+      stderr: () => {},
+      env: { PATH: process.env.PATH, LIGHTER_STORE: join(dir(), 'store') },
+      stdin: async () => '',
+    });
+    expect(copied).toBe(0);
+    await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, dir()]);
+  });
+
+  it('runs a pod of a service and a client, publishes its port and leaves the logs clean', async () => {
+    const port = await freePort();
+    expect(await lighter('pod', 'create', '-p', `127.0.0.1:${port}:8080`, 'web')).toMatchObject({
+      code: 0,
+    });
+    const service = await lighter(
+      'run',
+      '-d',
+      '--pod',
+      'web',
+      '--name',
+      'httpd',
+      '--health-cmd',
+      'tcp://:8080',
+      '--health-interval',
+      '0.1s',
+      '--health-retries',
+      '100',
+      'busybox',
+      'sh',
+      '-c',
+      'mkdir /www; echo hello > /www/index.html; echo serving; exec httpd -f -p 8080 -h /www',
+    );
+    expect(service).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[a-f0-9]{64}\n$/) });
+
+    const client = await lighter(
+      'run',
+      '--rm',
+      '--pod',
+      'web',
+      'busybox',
+      'sh',
+      '-c',
+      'wget -qO- http://localhost:8080/; id -u',
+    );
+    expect(client).toMatchObject({ code: 0, stdout: 'hello\n0\n' });
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('hello\n');
+
+    // The service's monitor runs in the pod's infra process, root already: no sudo of its own
+    // there, which would complain into the log that it cannot resolve the pod's hostname.
+    expect(await lighter('logs', 'httpd')).toMatchObject({
+      code: 0,
+      stdout: 'serving\n',
+      stderr: '',
+    });
+
+    expect(await lighter('pod', 'rm', '-f', 'web')).toMatchObject({ code: 0, stdout: 'web\n' });
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    await nothingLeft();
+  }, 60_000);
+
+  it('runs, execs into, stops and removes a detached container, and passes exit codes on', async () => {
+    const started = await lighter(
+      'run',
+      '-d',
+      '--name',
+      'sleeper',
+      'busybox',
+      'sh',
+      '-c',
+      'echo up; trap "echo bye; exit 3" TERM; while :; do sleep 0.1; done',
+    );
+    expect(started.code).toBe(0);
+    expect(await lighter('exec', 'sleeper', 'cat', '/proc/1/cmdline')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('while'),
+    });
+    expect(await lighter('stop', 'sleeper')).toMatchObject({ code: 0, stdout: 'sleeper\n' });
+    expect(await lighter('wait', 'sleeper')).toMatchObject({ code: 0, stdout: '3\n' });
+    expect((await lighter('logs', 'sleeper')).stdout).toBe('up\nbye\n');
+    expect(await lighter('rm', 'sleeper')).toMatchObject({ code: 0 });
+
+    expect(await lighter('run', '--rm', 'busybox', 'sh', '-c', 'echo out; exit 7')).toMatchObject({
+      code: 7,
+      stdout: 'out\n',
+    });
+    await nothingLeft();
+  }, 60_000);
+
+  async function nothingLeft(): Promise<void> {
+    expect(await lighter('ps', '-a', '-q')).toMatchObject({ code: 0, stdout: '' });
+    expect(await lighter('pod', 'ps', '-q')).toMatchObject({ code: 0, stdout: '' });
+    const runc = await tryExec('runc', [
+      `--root=${join(state(), 'runtime', 'runc')}`,
+      'list',
+      '-q',
+    ]);
+    expect(runc.stdout).toBe('');
+    expect(await mountsUnder(state())).toEqual([]);
+    expect(await processesUnder(state())).toEqual([]);
+  }
+});
+
+async function processesUnder(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    try {
+      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      if (cmdline.includes(dir) && !/^State:\s+Z/m.test(status)) {
+        found.push(`${pid}: ${cmdline.slice(0, 120)}`);
+      }
+    } catch {}
+  }
+  return found;
+}
