@@ -2,11 +2,10 @@
 // The runtime, overlay mounts, RUN steps and a pod's infra process then go through `sudo -n`;
 // everything else (the store, the state dir, the CLI) stays the user's own.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
@@ -41,17 +40,12 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     });
 
   beforeAll(async () => {
-    // The image goes into the store as root, which is then handed to the user, as a runner's
-    // checkout and tool cache are the runner user's.
-    const fixture = await busyboxImage();
-    const copied = await main(['copy', '-q', fixture.reference, 'storage:busybox'], {
-      stdout: () => {},
-      stderr: () => {},
-      env: { PATH: process.env.PATH, LIGHTER_STORE: join(dir(), 'store') },
-      stdin: async () => '',
-    });
-    expect(copied).toBe(0);
+    // The user pulls the image into a store of its own, as a runner's job would.
+    const fixture = await busyboxImage(join(dir(), 'layout'));
     await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, dir()]);
+    expect(await lighter('copy', '-q', fixture.reference, 'storage:busybox')).toMatchObject({
+      code: 0,
+    });
   });
 
   it('runs a pod of a service and a client, publishes its port and leaves the logs clean', async () => {
@@ -133,6 +127,46 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     await nothingLeft();
   }, 60_000);
 
+  it('unpacks, builds and removes layers as root: the owners an image gives, never the user', async () => {
+    // The busybox layer, unpacked as the copy pulled it: root's files, as its tar says.
+    const layers = join(dir(), 'store', 'layers');
+    const [layer] = await readdir(layers);
+    expect((await stat(join(layers, layer as string, 'bin', 'busybox'))).uid).toBe(0);
+
+    const context = join(dir(), 'context');
+    await mkdir(context);
+    // Files only root may read: the layer is read as root too.
+    await writeFile(
+      join(context, 'Dockerfile'),
+      [
+        'FROM busybox',
+        'RUN echo built > /built && id -u > /uid && mkdir -m 700 /etc/private && echo s > /etc/private/key && chmod 600 /etc/private/key',
+        'CMD ["cat", "/built", "/uid"]',
+        '',
+      ].join('\n'),
+    );
+    await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, context]);
+    expect(await lighter('build', '-q', '-t', 'made', context)).toMatchObject({ code: 0 });
+    expect(await lighter('run', '--rm', 'made')).toMatchObject({ code: 0, stdout: 'built\n0\n' });
+
+    const out = join(dir(), 'out');
+    expect(await lighter('copy', '-q', 'storage:localhost/made', `oci:${out}:made`)).toMatchObject({
+      code: 0,
+    });
+    const manifest = await manifestOf(out);
+    const top = manifest.layers.at(-1)?.digest.replace('sha256:', '') as string;
+    const listing = (await exec('tar', ['-tvzf', join(out, 'blobs', 'sha256', top)])).stdout;
+    expect(listing).toMatch(/^-rw------- 0\/0 +2 .* etc\/private\/key$/m);
+    // The user's uid appears nowhere in the layer, not even on a directory a copy-up made.
+    expect(listing.split('\n').filter((l) => l !== '' && !/^\S+ 0\/0 /.test(l))).toEqual([]);
+
+    // The user removes what root made for it.
+    expect(await lighter('rmi', 'localhost/made', 'busybox')).toMatchObject({ code: 0 });
+    expect(await lighter('prune', '-a')).toMatchObject({ code: 0 });
+    expect(await readdir(layers)).toEqual([]);
+    await nothingLeft();
+  }, 60_000);
+
   async function nothingLeft(): Promise<void> {
     expect(await lighter('ps', '-a', '-q')).toMatchObject({ code: 0, stdout: '' });
     expect(await lighter('pod', 'ps', '-q')).toMatchObject({ code: 0, stdout: '' });
@@ -146,6 +180,12 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     expect(await processesUnder(state())).toEqual([]);
   }
 });
+
+async function manifestOf(layout: string): Promise<{ layers: { digest: string }[] }> {
+  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8'));
+  const digest = (index.manifests[0].digest as string).replace('sha256:', '');
+  return JSON.parse(await readFile(join(layout, 'blobs', 'sha256', digest), 'utf8'));
+}
 
 async function processesUnder(dir: string): Promise<string[]> {
   const found: string[] = [];

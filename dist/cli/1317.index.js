@@ -5986,7 +5986,7 @@ async function layerStep(session, plan, stage, ordinal, ins, state, results, whe
             const runtime = await runtimeFor(session, where);
             checkPlatform(stage.platform, where);
             const lowerDirs = await layerDirs(store, lease, state.layers);
-            const { executeRun } = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(8296)]).then(__webpack_require__.bind(__webpack_require__, 8296));
+            const { executeRun } = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(2646)]).then(__webpack_require__.bind(__webpack_require__, 2646));
             const result = await executeRun({
                 store,
                 lease,
@@ -6641,10 +6641,12 @@ async function* walkContext(dir, ignore, options = {}) {
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6512);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9155);
-/* harmony import */ var _storage_chain_id_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8348);
-/* harmony import */ var _storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3696);
-/* harmony import */ var _storage_lease_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3451);
+/* harmony import */ var _storage_as_root_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(758);
+/* harmony import */ var _storage_chain_id_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8348);
+/* harmony import */ var _storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3696);
+/* harmony import */ var _storage_lease_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3451);
 // Writes build layers into the store: a tar streamed from entries (COPY, ADD, WORKDIR) or from an overlay upper dir (RUN), compressed, digested, claimed.
+
 
 
 
@@ -6722,7 +6724,7 @@ async function* tarBytes(items, counter) {
     for await (const item of items) {
         counter.entries++;
         const header = item.header;
-        out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)(header));
+        out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_9__/* .encodeHeader */ .YS)(header));
         if (header.type === 'file' && header.size > 0) {
             const source = item.source;
             let left = header.size;
@@ -6750,11 +6752,11 @@ async function* tarBytes(items, counter) {
             }
             if (left !== 0)
                 throw changed(header.name, left);
-            out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .padding */ .Ms)(header.size));
+            out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_9__/* .padding */ .Ms)(header.size));
         }
         yield* out.take();
     }
-    out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_8__/* .endOfArchive */ .PG)());
+    out.write((0,_storage_layer_tar_header_js__WEBPACK_IMPORTED_MODULE_9__/* .endOfArchive */ .PG)());
     yield* out.take();
     const rest = out.rest();
     if (rest)
@@ -6860,9 +6862,11 @@ async function writeTarLayer(store, lease, items) {
  */
 async function writeDirLayer(store, lease, dir, options) {
     const { diffLayer } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9456));
+    // A RUN step's upper dir holds files only root may read when its layers are handled as root.
+    const asRoot = await (0,_storage_as_root_js__WEBPACK_IMPORTED_MODULE_7__/* .layersAsRoot */ .r2)();
     for (let attempt = 0;; attempt++) {
         // The tar comes uncompressed and is gzipped here, at the builder's level.
-        const diff = diffLayer(dir, {
+        const diff = (asRoot ? _storage_as_root_js__WEBPACK_IMPORTED_MODULE_7__/* .diffAsRoot */ .AA : diffLayer)(dir, {
             mode: options.mode,
             compression: 'none',
             ...(options.sourceDateEpoch !== undefined

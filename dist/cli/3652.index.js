@@ -435,12 +435,152 @@ function normalizeArch(arch, variant) {
 
 /***/ }),
 
+/***/ 758:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ diffAsRoot),
+/* harmony export */   Bz: () => (/* binding */ applyAsRoot),
+/* harmony export */   i1: () => (/* binding */ removeStubsAsRoot),
+/* harmony export */   r2: () => (/* binding */ layersAsRoot),
+/* harmony export */   x0: () => (/* binding */ removeAsRoot)
+/* harmony export */ });
+/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2345);
+/* harmony import */ var _blob_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5425);
+// Layer directories written, read and removed as root through `sudo -n`, when this process is
+// not root but has password-less sudo (GitHub's runners, see DESIGN.md). Containers and RUN
+// steps then run as root through sudo too, and a layer unpacked without root would lose its
+// owners, device nodes and overlay whiteouts, while a RUN step's upper dir holds files only root
+// may read or remove. Each such step runs in a helper process started through sudo: the blob
+// worker module, run as a program (layer-helper.ts).
+
+
+
+
+
+
+/** The helper's last stderr line: what it made, or why it failed. */
+const RESULT_PREFIX = 'lighter-result ';
+const ERROR_PREFIX = 'lighter-error ';
+let probed;
+/** Whether layer dirs are handled as root through sudo: not root, and `sudo -n` works. */
+function layersAsRoot() {
+    probed ??= new Promise((resolve) => {
+        if (process.getuid === undefined || process.getuid() === 0) {
+            resolve(false);
+            return;
+        }
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore' });
+        child.on('error', () => resolve(false));
+        child.on('close', (code) => resolve(code === 0));
+    });
+    return probed;
+}
+/** Applies a layer tar (as `extractInto` does) into `dir` as root. */
+async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq) {
+    const child = helper(['apply', dir, compression], 'pipe');
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_1__.pipeline)(input, child.stdin, () => { });
+    child.stdout?.resume();
+    return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
+}
+/** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
+function diffAsRoot(dir, options) {
+    const { logger, ...rest } = options;
+    const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
+    const done = outcome(child, `reading ${dir} as root`, logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq);
+    return { stream: child.stdout, done: done };
+}
+/** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
+async function removeStubsAsRoot(upper, stubs) {
+    const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
+    child.stdout?.resume();
+    await outcome(child, `removing mountpoint stubs from ${upper} as root`, _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq);
+}
+/** `rm -rf` of a tree root made, through sudo. */
+async function removeAsRoot(path) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+        stderr += chunk.toString('utf8');
+    });
+    const code = await new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', resolve);
+    });
+    if (code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_STORE', `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`);
+    }
+}
+function helper(args, stdin) {
+    const module = (0,_blob_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .workerModule */ .Fh)();
+    if (module === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
+    }
+    const path = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(module);
+    // From sources, Node strips the types itself; the hook maps `./x.js` imports onto `./x.ts`.
+    const loader = path.endsWith('.ts')
+        ? ['--import', (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
+        : [];
+    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', process.execPath, ...loader, path, ...args], {
+        stdio: [stdin, 'pipe', 'pipe'],
+    });
+}
+/** The helper's result, its warnings passed to `logger`; rejects with its error and code. */
+function outcome(child, what, logger) {
+    let pending = '';
+    let result;
+    let failure;
+    const other = [];
+    const line = (text) => {
+        if (text.startsWith(RESULT_PREFIX))
+            result = JSON.parse(text.slice(RESULT_PREFIX.length));
+        else if (text.startsWith(ERROR_PREFIX))
+            failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+        else if (text !== '') {
+            other.push(text);
+            logger.warn(text);
+        }
+    };
+    child.stderr?.on('data', (chunk) => {
+        pending += chunk.toString('utf8');
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            line(pending.slice(0, newline));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    return new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
+        child.on('close', (code) => {
+            line(pending);
+            if (code === 0 && result !== undefined) {
+                resolve(result);
+                return;
+            }
+            const message = failure?.message ?? (other.join('; ') || `the helper exited ${code}`);
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 5425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ blobWorkersReady),
-/* harmony export */   T: () => (/* binding */ followBlob)
+/* harmony export */   CG: () => (/* binding */ blobWorkersReady),
+/* harmony export */   Fh: () => (/* binding */ workerModule),
+/* harmony export */   T6: () => (/* binding */ followBlob)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
@@ -2678,12 +2818,15 @@ async function pruneMeta(storeDir, keep) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _as_root_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(758);
 // Removes a directory tree even when the tree itself forbids it (read-only directories unpacked from an image).
+
 
 
 /**
  * `rm -rf`, except that directories without write permission (common in images: a 0555
- * `/usr`) are made writable first when a plain removal fails, as a non-root owner must.
+ * `/usr`) are made writable first when a plain removal fails, as a non-root owner must; and a
+ * tree made by root for a process that handles its layers as root is removed through sudo.
  */
 async function removeTree(path) {
     try {
@@ -2696,7 +2839,16 @@ async function removeTree(path) {
             throw err;
     }
     await makeWritable(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true, maxRetries: 2 });
+    }
+    catch (err) {
+        // Made by root for this process (layers handled as root through sudo): removed the same way.
+        const code = err.code;
+        if ((code !== 'EACCES' && code !== 'EPERM') || !(await (0,_as_root_js__WEBPACK_IMPORTED_MODULE_2__/* .layersAsRoot */ .r2)()))
+            throw err;
+        await (0,_as_root_js__WEBPACK_IMPORTED_MODULE_2__/* .removeAsRoot */ .x0)(path);
+    }
 }
 async function makeWritable(path) {
     let info;
@@ -2798,7 +2950,7 @@ async function writeFollowedBlob(storeDir, stream, expected, blobFile, options =
         void reading.then(() => handle.close()).catch(() => { });
     };
     try {
-        followed = (0,blob_pool/* followBlob */.T)(handle.fd, {
+        followed = (0,blob_pool/* followBlob */.T6)(handle.fd, {
             hash: false,
             ...(unpackInto ? { unpack: unpackInto } : {}),
         });
@@ -3352,7 +3504,7 @@ class Store {
         let written;
         if (!small && sha256) {
             // A pull's first layers arrive while the workers are still starting: worth the wait.
-            const inWorker = options.unpackInto !== undefined && (await (0,blob_pool/* blobWorkersReady */.C)(WORKER_WAIT_MS));
+            const inWorker = options.unpackInto !== undefined && (await (0,blob_pool/* blobWorkersReady */.CG)(WORKER_WAIT_MS));
             if (options.unpackInto) {
                 this.logger.debug(`${expected.what ?? 'blob'}: unpacking ${inWorker ? 'in a worker thread' : 'on the main thread'}`);
             }
@@ -3389,7 +3541,7 @@ class Store {
      * most `waitMs` for one to be ready. Without them everything still works, on this thread.
      */
     prepareWorkers(waitMs = 0) {
-        return (0,blob_pool/* blobWorkersReady */.C)(waitMs);
+        return (0,blob_pool/* blobWorkersReady */.CG)(waitMs);
     }
     /** Reads a small blob (manifest, config) whole, checking it against its descriptor. */
     async readBlob(descriptor) {
@@ -3744,6 +3896,8 @@ var decompress = __webpack_require__(3568);
 var errors = __webpack_require__(6512);
 // EXTERNAL MODULE: ./.build/src/core/fs/atomic-write.js
 var atomic_write = __webpack_require__(4680);
+// EXTERNAL MODULE: ./.build/src/core/storage/as-root.js
+var as_root = __webpack_require__(758);
 // EXTERNAL MODULE: ./.build/src/core/storage/blob-pool.js
 var blob_pool = __webpack_require__(5425);
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
@@ -3763,6 +3917,7 @@ var leftovers = __webpack_require__(7393);
 var remove_tree = __webpack_require__(4798);
 ;// CONCATENATED MODULE: ./.build/src/core/storage/unpack.js
 // Unpacked layer directories: extracted into a temp dir, then renamed into place, so a present `layers/<chain ID>` is always complete.
+
 
 
 
@@ -3828,7 +3983,7 @@ async function unpackLayer(blob, layersDir, chainId, options) {
     const temp = await makeTempLayerDir(layersDir);
     try {
         let diffId;
-        const followed = (0,blob_pool/* followBlob */.T)(blob.file, {
+        const followed = (0,blob_pool/* followBlob */.T6)(blob.file, {
             hash: true,
             unpack: { dir: temp, compression: options.compression },
         });
@@ -3856,8 +4011,13 @@ async function unpackLayer(blob, layersDir, chainId, options) {
     }
     return layerPath(layersDir, chainId);
 }
-/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
-function extractInto(input, dir, compression, logger) {
+/**
+ * Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. As
+ * root through sudo when the layers are handled so (as-root.ts).
+ */
+async function extractInto(input, dir, compression, logger) {
+    if (await (0,as_root/* layersAsRoot */.r2)())
+        return (0,as_root/* applyAsRoot */.Bz)(input, dir, compression, logger);
     const decode = layerDecoder(compression);
     const source = decode ? (0,external_node_stream_.pipeline)(input, decode, () => { }) : input;
     return (0,apply.applyLayer)(source, dir, {

@@ -3148,7 +3148,7 @@ class errors_LighterError extends Error {
     }
 }
 /** An argument at an API boundary was wrong; thrown eagerly, before any work starts. */
-class errors_InvalidArgumentError extends errors_LighterError {
+class InvalidArgumentError extends errors_LighterError {
     name = 'InvalidArgumentError';
     constructor(message, options) {
         super('ERR_INVALID_ARGUMENT', message, options);
@@ -3163,7 +3163,7 @@ function isLighterError(err, code) {
  * "pushing manifest to ghcr.io/o/r:1.2: 401 UNAUTHORIZED ...".
  * Errors of other kinds become `fallback` (ERR_RUNTIME unless told).
  */
-function errors_withContext(err, context, fallback = 'ERR_RUNTIME') {
+function withContext(err, context, fallback = 'ERR_RUNTIME') {
     const message = `${context}: ${errorMessage(err)}`;
     if (err instanceof errors_LighterError) {
         const wrapped = new errors_LighterError(err.code, message, { cause: err, details: err.details });
@@ -3177,7 +3177,7 @@ async function contextual(context, fn, fallback) {
         return await fn();
     }
     catch (err) {
-        throw errors_withContext(err, context, fallback);
+        throw withContext(err, context, fallback);
     }
 }
 function errorMessage(err) {
@@ -3186,93 +3186,74 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./.build/src/core/decompress.js
-// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
-// applier alike.
-
-// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
-// time than the inflating itself. Larger chunks cut that by an order of magnitude.
-const CHUNK = 1024 * 1024;
-/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
-function decompressor(compression) {
-    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
-    const zlib = process.getBuiltinModule('node:zlib');
-    switch (compression) {
-        case 'gzip':
-            return zlib.createGunzip({ chunkSize: CHUNK });
-        case 'zstd':
-            return zlib.createZstdDecompress({ chunkSize: CHUNK });
-        case 'none':
-            return new external_node_stream_namespaceObject.PassThrough();
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./.build/src/core/log.js
+// The logging interface core code writes to; the CLI and the actions each supply one.
+/** A logger that drops everything; the default for library callers that pass none. */
+const log_silentLogger = {
+    debug() { },
+    info() { },
+    warn() { },
+    error() { },
+    group: (_title, fn) => fn(),
+    secret() { },
+};
+/** `logger` without its progress: info and group titles dropped; warnings and errors kept. */
+function quietLogger(logger) {
+    return { ...logger, info() { }, group: (_title, fn) => fn() };
+}
+/** Masks every registered secret in a message; shared by loggers that print text. */
+class SecretMasker {
+    #secrets = new Set();
+    add(value) {
+        // Very short values would mask ordinary words and give nothing away anyway.
+        if (value.length >= 3)
+            this.#secrets.add(value);
+    }
+    mask(message) {
+        let out = message;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
     }
 }
-
-;// CONCATENATED MODULE: ./.build/src/core/fs/atomic-write.js
-// Durable file replacement: readers see the old bytes or the new bytes, never a torn mix.
-
-
-
-/** A unique hidden name beside `path` (same directory, so a rename onto `path` is atomic). */
-function tempPathFor(path, tag = 'tmp') {
-    return join(dirname(path), `.${basename(path)}.${tag}-${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-/**
- * Flushes a directory entry to disk so a rename inside it survives a crash.
- * Some platforms (Windows) cannot open directories; there the rename is as durable as it gets.
- */
-async function atomic_write_fsyncDir(dir) {
-    let handle;
-    try {
-        handle = await open(dir, 'r');
-        await handle.sync();
-    }
-    catch (err) {
-        const code = err.code;
-        if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
-            throw err;
-    }
-    finally {
-        await handle?.close();
-    }
-}
-/** Renames a finished (already fsynced) temp file onto its final name and syncs the directory. */
-async function renameDurable(from, to) {
-    await rename(from, to);
-    await atomic_write_fsyncDir(dirname(to));
-}
-/** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
-async function writeFileAtomic(path, data, options = {}) {
-    const temp = tempPathFor(path);
-    const durable = options.durable ?? true;
-    try {
-        const handle = await open(temp, 'wx', options.mode ?? 0o644);
-        try {
-            await handle.writeFile(data);
-            if (durable)
-                await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        if (durable)
-            await renameDurable(temp, path);
-        else
-            await rename(temp, path);
-    }
-    catch (err) {
-        await rm(temp, { force: true });
-        throw err;
-    }
+/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
+function consoleLogger(options = {}) {
+    const masker = new SecretMasker();
+    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
+    let indent = '';
+    const emit = (prefix, message) => {
+        for (const line of masker.mask(message).split('\n'))
+            write(`${indent}${prefix}${line}`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                emit('debug: ', m);
+        },
+        info: (m) => emit('', m),
+        warn: (m) => emit('warning: ', m),
+        error: (m) => emit('error: ', m),
+        async group(title, fn) {
+            emit('', title);
+            const outer = indent;
+            indent = `${outer}  `;
+            try {
+                return await fn();
+            }
+            finally {
+                indent = outer;
+            }
+        },
+        secret: (v) => masker.add(v),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-pool.js
 // Worker threads that follow a blob's temp file as it is written, hashing and unpacking it beside the download instead of on its thread.
 
@@ -3383,7 +3364,7 @@ function workerModule() {
     const candidates = here.endsWith('.ts')
         ? [new URL('./blob-worker.ts', here)]
         : [new URL('./blob-worker.js', here), new URL('../../src/core/storage/blob-worker.ts', here)];
-    const found = candidates.find((url) => url.protocol === 'file:' && existsSync(fileURLToPath(url)));
+    const found = candidates.find((url) => url.protocol === 'file:' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_namespaceObject.fileURLToPath)(url)));
     return found?.href;
 }
 function workers() {
@@ -3500,6 +3481,149 @@ function deferred() {
     return { promise, resolve, reject };
 }
 
+;// CONCATENATED MODULE: ./.build/src/core/storage/as-root.js
+// Layer directories written, read and removed as root through `sudo -n`, when this process is
+// not root but has password-less sudo (GitHub's runners, see DESIGN.md). Containers and RUN
+// steps then run as root through sudo too, and a layer unpacked without root would lose its
+// owners, device nodes and overlay whiteouts, while a RUN step's upper dir holds files only root
+// may read or remove. Each such step runs in a helper process started through sudo: the blob
+// worker module, run as a program (layer-helper.ts).
+
+
+
+
+
+
+/** The helper's last stderr line: what it made, or why it failed. */
+const RESULT_PREFIX = 'lighter-result ';
+const ERROR_PREFIX = 'lighter-error ';
+let probed;
+/** Whether layer dirs are handled as root through sudo: not root, and `sudo -n` works. */
+function as_root_layersAsRoot() {
+    probed ??= new Promise((resolve) => {
+        if (process.getuid === undefined || process.getuid() === 0) {
+            resolve(false);
+            return;
+        }
+        const child = (0,external_node_child_process_namespaceObject.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore' });
+        child.on('error', () => resolve(false));
+        child.on('close', (code) => resolve(code === 0));
+    });
+    return probed;
+}
+/** Applies a layer tar (as `extractInto` does) into `dir` as root. */
+async function applyAsRoot(input, dir, compression, logger = log_silentLogger) {
+    const child = helper(['apply', dir, compression], 'pipe');
+    (0,external_node_stream_namespaceObject.pipeline)(input, child.stdin, () => { });
+    child.stdout?.resume();
+    return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
+}
+/** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
+function diffAsRoot(dir, options) {
+    const { logger, ...rest } = options;
+    const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
+    const done = outcome(child, `reading ${dir} as root`, logger ?? silentLogger);
+    return { stream: child.stdout, done: done };
+}
+/** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
+async function removeStubsAsRoot(upper, stubs) {
+    const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
+    child.stdout?.resume();
+    await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
+}
+/** `rm -rf` of a tree root made, through sudo. */
+async function as_root_removeAsRoot(path) {
+    const child = spawn('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+        stderr += chunk.toString('utf8');
+    });
+    const code = await new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', resolve);
+    });
+    if (code !== 0) {
+        throw new LighterError('ERR_STORE', `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`);
+    }
+}
+function helper(args, stdin) {
+    const module = workerModule();
+    if (module === undefined) {
+        throw new errors_LighterError('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
+    }
+    const path = (0,external_node_url_namespaceObject.fileURLToPath)(module);
+    // From sources, Node strips the types itself; the hook maps `./x.js` imports onto `./x.ts`.
+    const loader = path.endsWith('.ts')
+        ? ['--import', (0,external_node_url_namespaceObject.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
+        : [];
+    return (0,external_node_child_process_namespaceObject.spawn)('sudo', ['-n', '--', process.execPath, ...loader, path, ...args], {
+        stdio: [stdin, 'pipe', 'pipe'],
+    });
+}
+/** The helper's result, its warnings passed to `logger`; rejects with its error and code. */
+function outcome(child, what, logger) {
+    let pending = '';
+    let result;
+    let failure;
+    const other = [];
+    const line = (text) => {
+        if (text.startsWith(RESULT_PREFIX))
+            result = JSON.parse(text.slice(RESULT_PREFIX.length));
+        else if (text.startsWith(ERROR_PREFIX))
+            failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+        else if (text !== '') {
+            other.push(text);
+            logger.warn(text);
+        }
+    };
+    child.stderr?.on('data', (chunk) => {
+        pending += chunk.toString('utf8');
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            line(pending.slice(0, newline));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    return new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(new errors_LighterError('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
+        child.on('close', (code) => {
+            line(pending);
+            if (code === 0 && result !== undefined) {
+                resolve(result);
+                return;
+            }
+            const message = failure?.message ?? (other.join('; ') || `the helper exited ${code}`);
+            reject(new errors_LighterError(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./.build/src/core/decompress.js
+// The stream that decompresses a layer blob: one for the copy engine, the store and the layer
+// applier alike.
+
+// zlib's default 16 KiB output chunks cost a callback and a buffer each: for a big layer, more
+// time than the inflating itself. Larger chunks cut that by an order of magnitude.
+const CHUNK = 1024 * 1024;
+/** It copies what it keeps of its input: a chunk written is free again once its callback ran. */
+function decompressor(compression) {
+    // Loaded on first use: most commands (a run, a warm copy) decompress nothing.
+    const zlib = process.getBuiltinModule('node:zlib');
+    switch (compression) {
+        case 'gzip':
+            return zlib.createGunzip({ chunkSize: CHUNK });
+        case 'zstd':
+            return zlib.createZstdDecompress({ chunkSize: CHUNK });
+        case 'none':
+            return new external_node_stream_namespaceObject.PassThrough();
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/core/digest.js
 // Content digests (OCI image spec "digest"): parsing, hashing and stream verification.
 
@@ -3551,7 +3675,7 @@ function digestAlgorithm(digest) {
  * A pass-through stream that hashes and counts what flows through it.
  * After 'finish' (or the end of the pipeline) `digest` and `size` describe the bytes.
  */
-class digest_DigestingStream extends external_node_stream_namespaceObject.Transform {
+class DigestingStream extends external_node_stream_namespaceObject.Transform {
     algorithm;
     #hash;
     #size = 0;
@@ -3642,92 +3766,6 @@ function verifyBytes(data, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/storage/chain-id.js
-// Chain IDs (OCI image spec, config.md): the key of an unpacked layer stack, one per layer position.
-
-/**
- * The chain ID of every prefix of `diffIds`: the first is the first diff ID, then
- * `sha256(previous + " " + diffId)`. A layer directory named by its chain ID is shared by
- * every image whose stack up to that layer is the same.
- */
-function chainIds(diffIds) {
-    const out = [];
-    let previous;
-    for (const diffId of diffIds) {
-        previous = previous === undefined ? diffId : digestOf(`${previous} ${diffId}`);
-        out.push(previous);
-    }
-    return out;
-}
-/** The directory name of a chain ID under `layers/` (the hex part; all chain IDs are sha256). */
-function chain_id_layerDirName(chainId) {
-    return digestHex(chainId);
-}
-
-;// CONCATENATED MODULE: ./.build/src/core/log.js
-// The logging interface core code writes to; the CLI and the actions each supply one.
-/** A logger that drops everything; the default for library callers that pass none. */
-const log_silentLogger = {
-    debug() { },
-    info() { },
-    warn() { },
-    error() { },
-    group: (_title, fn) => fn(),
-    secret() { },
-};
-/** `logger` without its progress: info and group titles dropped; warnings and errors kept. */
-function quietLogger(logger) {
-    return { ...logger, info() { }, group: (_title, fn) => fn() };
-}
-/** Masks every registered secret in a message; shared by loggers that print text. */
-class SecretMasker {
-    #secrets = new Set();
-    add(value) {
-        // Very short values would mask ordinary words and give nothing away anyway.
-        if (value.length >= 3)
-            this.#secrets.add(value);
-    }
-    mask(message) {
-        let out = message;
-        for (const s of this.#secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** A plain-text logger for the CLI: info and above to stderr, debug when verbose. */
-function consoleLogger(options = {}) {
-    const masker = new SecretMasker();
-    const write = options.write ?? ((line) => process.stderr.write(`${line}\n`));
-    let indent = '';
-    const emit = (prefix, message) => {
-        for (const line of masker.mask(message).split('\n'))
-            write(`${indent}${prefix}${line}`);
-    };
-    return {
-        debug: (m) => {
-            if (options.verbose)
-                emit('debug: ', m);
-        },
-        info: (m) => emit('', m),
-        warn: (m) => emit('warning: ', m),
-        error: (m) => emit('error: ', m),
-        async group(title, fn) {
-            emit('', title);
-            const outer = indent;
-            indent = `${outer}  `;
-            try {
-                return await fn();
-            }
-            finally {
-                indent = outer;
-            }
-        },
-        secret: (v) => masker.add(v),
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/device-node.js
 // Creates device nodes and FIFOs with mknod(1), many per process, since Node has no mknod(2).
 //
@@ -3783,7 +3821,7 @@ function hostId(map, kind, id, entry) {
     throw new errors_LighterError('ERR_UNSUPPORTED', `entry "${entry}": ${kind} ${id} has no mapping to a host ${kind}`, { details: { entry, [kind]: id } });
 }
 /** Host id → container id; identity without a map. Throws when the id has no mapping. */
-function id_map_containerId(map, kind, id, path) {
+function containerId(map, kind, id, path) {
     if (!map)
         return id;
     const ranges = kind === 'uid' ? map.uids : map.gids;
@@ -3791,7 +3829,7 @@ function id_map_containerId(map, kind, id, path) {
         if (id >= r.hostId && id < r.hostId + r.size)
             return r.containerId + (id - r.hostId);
     }
-    throw new LighterError('ERR_UNSUPPORTED', `"${path}": host ${kind} ${id} is outside the id map, so the layer cannot name its owner`, { details: { path, [kind]: id } });
+    throw new errors_LighterError('ERR_UNSUPPORTED', `"${path}": host ${kind} ${id} is outside the id map, so the layer cannot name its owner`, { details: { path, [kind]: id } });
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/safe-root.js
@@ -3957,7 +3995,7 @@ const PAX_TYPEFLAG = 0x78; // 'x'
 const MAX_OCTAL_8 = 0o7777777; // what fits an 8-byte field: 7 digits and a NUL
 const MAX_OCTAL_12 = 0o77777777777;
 /** The header blocks of one entry: an optional PAX header with its records, then ustar. */
-function tar_header_encodeHeader(header) {
+function encodeHeader(header) {
     const name = header.type === 'directory' ? `${header.name}/` : header.name;
     const linkname = header.linkname ?? '';
     const records = [];
@@ -4009,15 +4047,15 @@ function tar_header_encodeHeader(header) {
         devmajor: 0,
         devminor: 0,
     });
-    return Buffer.concat([paxHeader, body, tar_header_padding(body.length), ustar]);
+    return Buffer.concat([paxHeader, body, padding(body.length), ustar]);
 }
 /** Zero bytes that complete a member of `size` bytes to a whole block. */
-function tar_header_padding(size) {
+function padding(size) {
     const rest = size % BLOCK_SIZE;
     return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
 }
 /** Two zero blocks end an archive. */
-function tar_header_endOfArchive() {
+function endOfArchive() {
     return Buffer.alloc(2 * BLOCK_SIZE);
 }
 /**
@@ -4277,8 +4315,8 @@ function paxNumber(pax, key) {
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/whiteout.js
 // OCI whiteout names (`.wh.NAME`, `.wh..wh..opq`) and their overlayfs equivalents.
 
-const whiteout_WHITEOUT_PREFIX = '.wh.';
-const whiteout_OPAQUE_WHITEOUT = '.wh..wh..opq';
+const WHITEOUT_PREFIX = '.wh.';
+const OPAQUE_WHITEOUT = '.wh..wh..opq';
 /** AUFS kept its own bookkeeping under `.wh..wh.` names (plnk, aufs); such entries mean nothing here. */
 const WHITEOUT_META_PREFIX = '.wh..wh.';
 function opaqueXattr(namespace) {
@@ -4294,20 +4332,20 @@ function isOverlayXattr(name) {
  * parent, so it is refused.
  */
 function parseWhiteoutName(base, entryName) {
-    if (!base.startsWith(whiteout_WHITEOUT_PREFIX))
+    if (!base.startsWith(WHITEOUT_PREFIX))
         return undefined;
-    if (base === whiteout_OPAQUE_WHITEOUT)
+    if (base === OPAQUE_WHITEOUT)
         return { kind: 'opaque' };
     if (base.startsWith(WHITEOUT_META_PREFIX))
         return { kind: 'meta' };
-    const target = base.slice(whiteout_WHITEOUT_PREFIX.length);
+    const target = base.slice(WHITEOUT_PREFIX.length);
     if (target === '' || target === '.' || target === '..') {
         throw new errors_LighterError('ERR_UNSAFE_ARCHIVE', `entry "${entryName}": whiteout names no file ("${base}")`, { details: { entry: entryName } });
     }
     return { kind: 'whiteout', target };
 }
 /** overlayfs records a deleted path as a character device with device number 0/0. */
-function whiteout_isOverlayWhiteout(stats) {
+function isOverlayWhiteout(stats) {
     return stats.isCharacterDevice() && stats.rdev === 0;
 }
 
@@ -4323,7 +4361,7 @@ function whiteout_isOverlayWhiteout(stats) {
 
 const availability = new Map();
 /** Whether an executable is on PATH (cached; the PATH of a CI job does not change under us). */
-function xattr_hasCommand(command) {
+function hasCommand(command) {
     let found = availability.get(command);
     if (found === undefined) {
         found = (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).some((dir) => {
@@ -4341,7 +4379,7 @@ function xattr_hasCommand(command) {
     }
     return found;
 }
-const xattr_ATTR_TOOLS_HINT = 'setfattr and getfattr (Debian/Ubuntu package "attr")';
+const ATTR_TOOLS_HINT = 'setfattr and getfattr (Debian/Ubuntu package "attr")';
 /**
  * Sets attributes without following a symlink in the last component (`-h`).
  * Resolves with setfattr's complaints, one per failed file or attribute; [] when all were set.
@@ -4366,9 +4404,9 @@ async function setXattrs(cwd, jobs) {
     return complaints.length > 0 ? complaints : [`setfattr exited ${code}`];
 }
 /** Reads every attribute of every file under `root` in one walk that follows no symlink. */
-async function xattr_readXattrTree(root) {
+async function readXattrTree(root) {
     const byPath = new Map();
-    const child = spawn('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('getfattr', ['-R', '-P', '-h', '-d', '-m', '-', '-e', 'hex', '.'], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -4490,19 +4528,19 @@ function run(command, args, cwd, input) {
  */
 async function applyLayer(input, targetDir, options) {
     if (options.whiteouts !== 'overlay' && options.whiteouts !== 'apply') {
-        throw new errors_InvalidArgumentError(`whiteouts must be 'overlay' or 'apply', not ${String(options.whiteouts)}`);
+        throw new InvalidArgumentError(`whiteouts must be 'overlay' or 'apply', not ${String(options.whiteouts)}`);
     }
     const compression = options.compression ?? 'auto';
     if (!['gzip', 'zstd', 'none', 'auto'].includes(compression)) {
-        throw new errors_InvalidArgumentError(`compression must be gzip, zstd, none or auto, not ${String(compression)}`);
+        throw new InvalidArgumentError(`compression must be gzip, zstd, none or auto, not ${String(compression)}`);
     }
     const root = (0,external_node_path_namespaceObject.resolve)(targetDir);
     if (!lstatOrUndefined(root)?.isDirectory()) {
-        throw new errors_InvalidArgumentError(`applying layer: target ${root} is not a directory`);
+        throw new InvalidArgumentError(`applying layer: target ${root} is not a directory`);
     }
     const applier = new LayerApplier(root, options);
     const counter = new ByteCounter();
-    const digester = new digest_DigestingStream();
+    const digester = new DigestingStream();
     try {
         let source = input;
         let chosen = compression;
@@ -4516,7 +4554,7 @@ async function applyLayer(input, targetDir, options) {
     }
     catch (err) {
         input.destroy();
-        throw errors_withContext(err, `applying layer to ${root}`, fallbackCode(err));
+        throw withContext(err, `applying layer to ${root}`, fallbackCode(err));
     }
     return {
         diffId: digester.digest,
@@ -4878,7 +4916,7 @@ class LayerApplier {
             }
             if (!found)
                 continue;
-            if (whiteout_isOverlayWhiteout(found))
+            if (isOverlayWhiteout(found))
                 return undefined;
             if (found.isSymbolicLink()) {
                 throw unsafe(entry, `parent "${rel}" is a symlink in a lower layer; writing through it could leave the layer`);
@@ -4945,7 +4983,7 @@ class LayerApplier {
     }
     #isWhiteoutAt(rel) {
         const stats = lstatOrUndefined(this.#root.abs(rel));
-        return stats !== undefined && whiteout_isOverlayWhiteout(stats);
+        return stats !== undefined && isOverlayWhiteout(stats);
     }
     #nodePath(parts, e, whiteout) {
         if (whiteout) {
@@ -5000,13 +5038,13 @@ class LayerApplier {
             return;
         const strict = jobs.filter((j) => j.strict);
         const lenient = jobs.filter((j) => !j.strict);
-        if (!xattr_hasCommand('setfattr')) {
+        if (!hasCommand('setfattr')) {
             if (strict.length > 0) {
-                throw new errors_LighterError('ERR_UNSUPPORTED', `marking ${strict.length} opaque director${strict.length === 1 ? 'y' : 'ies'} needs ${xattr_ATTR_TOOLS_HINT}`);
+                throw new errors_LighterError('ERR_UNSUPPORTED', `marking ${strict.length} opaque director${strict.length === 1 ? 'y' : 'ies'} needs ${ATTR_TOOLS_HINT}`);
             }
             const count = lenient.reduce((n, j) => n + j.attrs.length, 0);
             this.skipped.xattrs += count;
-            this.#logger.warn(`skipped ${count} xattr(s): setting them needs ${xattr_ATTR_TOOLS_HINT}`);
+            this.#logger.warn(`skipped ${count} xattr(s): setting them needs ${ATTR_TOOLS_HINT}`);
             return;
         }
         const asBatch = (list) => list.map((j) => ({ path: j.rel === '' ? '.' : j.rel, attrs: j.attrs }));
@@ -5103,7 +5141,7 @@ class ByteCounter extends external_node_stream_namespaceObject.Transform {
 
 /** Attributes that describe the host rather than the image, so they would break reproducibility. */
 const HOST_XATTRS = new Set(['security.selinux']);
-const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+const READ_CHUNK = 1024 * 1024;
 /**
  * Walks `upperDir` and streams it as a layer. Hardlinks (same device and inode) become tar
  * hardlink entries pointing at the first path in walk order. Sockets are skipped.
@@ -5119,10 +5157,10 @@ function diffLayer(upperDir, options) {
     if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
         throw new InvalidArgumentError(`sourceDateEpoch must be a whole number of seconds, not ${epoch}`);
     }
-    const root = resolve(upperDir);
+    const root = (0,external_node_path_namespaceObject.resolve)(upperDir);
     let rootStats;
     try {
-        rootStats = lstatSync(root);
+        rootStats = (0,external_node_fs_namespaceObject.lstatSync)(root);
     }
     catch (err) {
         throw new InvalidArgumentError(`writing layer: cannot read ${root}`, { cause: err });
@@ -5130,7 +5168,7 @@ function diffLayer(upperDir, options) {
     if (!rootStats.isDirectory())
         throw new InvalidArgumentError(`writing layer: ${root} is not a directory`);
     const walker = new TreeWalker(root, options);
-    const tar = Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
+    const tar = external_node_stream_namespaceObject.Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
     const diffDigester = new DigestingStream();
     const blobDigester = new DigestingStream();
     let settle;
@@ -5139,7 +5177,7 @@ function diffLayer(upperDir, options) {
     });
     // The stream reports the same failure; a caller that only reads it must not see an unhandled rejection.
     done.catch(() => { });
-    pipeline(tar, diffDigester, ...compressor(options.compression), blobDigester, (err) => {
+    (0,external_node_stream_namespaceObject.pipeline)(tar, diffDigester, ...compressor(options.compression), blobDigester, (err) => {
         if (err) {
             settle?.reject(withContext(err, `writing layer from ${root}`, 'ERR_STORE'));
             return;
@@ -5169,12 +5207,12 @@ class TreeWalker {
         this.#overlay = options.mode === 'overlay-upper';
         this.#epoch = options.sourceDateEpoch;
         this.#idMap = options.idMap;
-        this.#logger = options.logger ?? silentLogger;
+        this.#logger = options.logger ?? log_silentLogger;
     }
     async *tar() {
         await this.#loadXattrs();
         if (this.#overlay && this.#isOpaque('')) {
-            yield this.#marker(OPAQUE_WHITEOUT, lstatSync(this.#root));
+            yield this.#marker(OPAQUE_WHITEOUT, (0,external_node_fs_namespaceObject.lstatSync)(this.#root));
         }
         yield* this.#walk('');
         yield endOfArchive();
@@ -5182,7 +5220,7 @@ class TreeWalker {
     async #loadXattrs() {
         if (!hasCommand('getfattr')) {
             if (this.#overlay) {
-                throw new LighterError('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${ATTR_TOOLS_HINT}`);
+                throw new errors_LighterError('ERR_UNSUPPORTED', `reading opaque directories of an overlay upper dir needs ${ATTR_TOOLS_HINT}`);
             }
             this.#logger.warn(`xattrs are left out of the layer: reading them needs ${ATTR_TOOLS_HINT}`);
             return;
@@ -5193,18 +5231,18 @@ class TreeWalker {
         this.#xattrs = tree.byPath;
     }
     async *#walk(dirRel) {
-        const dir = dirRel === '' ? this.#root : join(this.#root, dirRel);
+        const dir = dirRel === '' ? this.#root : (0,external_node_path_namespaceObject.join)(this.#root, dirRel);
         const children = [];
-        const raws = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+        const raws = (0,external_node_fs_namespaceObject.readdirSync)(dir, { encoding: 'buffer' }).sort(Buffer.compare);
         for (const raw of raws) {
             const name = raw.toString('utf8');
             const rel = dirRel === '' ? name : `${dirRel}/${name}`;
             if (!Buffer.from(name, 'utf8').equals(raw)) {
-                throw new LighterError('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
+                throw new errors_LighterError('ERR_UNSUPPORTED', `"${rel}": file names must be UTF-8 to go in a layer`, {
                     details: { path: rel },
                 });
             }
-            children.push({ name, rel, stats: lstatSync(join(dir, name)) });
+            children.push({ name, rel, stats: (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(dir, name)) });
         }
         if (this.#overlay) {
             for (const c of children) {
@@ -5217,7 +5255,7 @@ class TreeWalker {
             if (this.#overlay && isOverlayWhiteout(c.stats))
                 continue;
             if (c.name.startsWith(WHITEOUT_PREFIX)) {
-                throw new LighterError('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${WHITEOUT_PREFIX} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
+                throw new errors_LighterError('ERR_UNSUPPORTED', `"${c.rel}": names starting with ${WHITEOUT_PREFIX} mean deletions in a layer and cannot be stored`, { details: { path: c.rel } });
             }
             yield* this.#entry(c.rel, c.stats);
         }
@@ -5232,7 +5270,7 @@ class TreeWalker {
             mtime: this.#mtime(stats),
             xattrs: this.#entryXattrs(rel),
         };
-        const path = join(this.#root, rel);
+        const path = (0,external_node_path_namespaceObject.join)(this.#root, rel);
         if (stats.isDirectory()) {
             this.entries++;
             yield encodeHeader({ ...base, type: 'directory' });
@@ -5246,7 +5284,7 @@ class TreeWalker {
             return;
         }
         if (stats.nlink > 1) {
-            const big = lstatSync(path, { bigint: true });
+            const big = (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true });
             const key = `${big.dev}:${big.ino}`;
             const first = this.#links.get(key);
             if (first !== undefined) {
@@ -5262,7 +5300,7 @@ class TreeWalker {
             yield* this.#fileData(path, rel, stats);
         }
         else if (stats.isSymbolicLink()) {
-            yield encodeHeader({ ...base, type: 'symlink', linkname: readlinkSync(path, 'utf8') });
+            yield encodeHeader({ ...base, type: 'symlink', linkname: (0,external_node_fs_namespaceObject.readlinkSync)(path, 'utf8') });
         }
         else if (stats.isCharacterDevice() || stats.isBlockDevice()) {
             yield encodeHeader({
@@ -5277,15 +5315,15 @@ class TreeWalker {
         }
     }
     async *#fileData(path, rel, stats) {
-        const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
         try {
-            const now = fstatSync(fd);
+            const now = (0,external_node_fs_namespaceObject.fstatSync)(fd);
             if (now.ino !== stats.ino)
                 throw changed(rel);
             let left = stats.size;
             while (left > 0) {
                 const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, left));
-                const n = readSync(fd, buf, 0, buf.length, null);
+                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, null);
                 // A shorter file would corrupt the tar; a longer one is cut at the size in the header.
                 if (n === 0)
                     throw changed(rel);
@@ -5294,7 +5332,7 @@ class TreeWalker {
             }
         }
         finally {
-            closeSync(fd);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
         const pad = padding(stats.size);
         if (pad.length > 0)
@@ -5328,7 +5366,7 @@ class TreeWalker {
             const overlayName = /^(?:trusted|user)\.overlay\.(.*)$/.exec(name)?.[1];
             if (overlayName !== undefined) {
                 if (this.#overlay && (overlayName === 'redirect' || overlayName === 'metacopy')) {
-                    throw new LighterError('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
+                    throw new errors_LighterError('ERR_UNSUPPORTED', `"${rel}" has ${name}: its content lives in a lower layer; mount the overlay with redirect_dir=off,metacopy=off`, { details: { path: rel } });
                 }
                 continue;
             }
@@ -5339,7 +5377,7 @@ class TreeWalker {
     }
 }
 function changed(rel) {
-    return new LighterError('ERR_STORE', `"${rel}" changed while it was being read`, {
+    return new errors_LighterError('ERR_STORE', `"${rel}" changed while it was being read`, {
         details: { path: rel },
     });
 }
@@ -5359,11 +5397,11 @@ function compressor(compression) {
         case 'zstd':
             return [zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } })];
         case 'none':
-            return [new PassThrough()];
+            return [new external_node_stream_namespaceObject.PassThrough()];
     }
 }
 /** Sets the gzip header's OS byte to 255 ("unknown"): zlib writes the build platform's there. */
-class GzipOsByte extends (/* unused pure expression or super */ null && (Transform)) {
+class GzipOsByte extends external_node_stream_namespaceObject.Transform {
     #seen = 0;
     _transform(chunk, _encoding, done) {
         const OS_OFFSET = 9;
@@ -5380,13 +5418,127 @@ class GzipOsByte extends (/* unused pure expression or super */ null && (Transfo
 
 
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/stubs.js
+// Mountpoint stubs: the empty files and directories a runtime makes in a container's upper dir
+// for the bind mounts of a RUN step (/etc/hosts and the like), which are no part of its layer.
+
+
+/** Removes the stubs (container paths, deepest first) still empty in `upper`, keeping their parents' times. */
+async function removeEmptyStubs(upper, stubs) {
+    for (const path of stubs) {
+        const host = (0,external_node_path_namespaceObject.join)(upper, path);
+        const st = await (0,promises_namespaceObject.lstat)(host).catch(() => undefined);
+        if (!st)
+            continue;
+        if (st.isDirectory()) {
+            if ((await (0,promises_namespaceObject.readdir)(host)).length > 0)
+                continue;
+        }
+        else if (!st.isFile() || st.size !== 0) {
+            continue;
+        }
+        const parent = external_node_path_namespaceObject.posix.dirname(host);
+        const parentStats = await (0,promises_namespaceObject.stat)(parent).catch(() => undefined);
+        if (st.isDirectory())
+            await (0,promises_namespaceObject.rmdir)(host);
+        else
+            await (0,promises_namespaceObject.unlink)(host);
+        if (parentStats)
+            await (0,promises_namespaceObject.utimes)(parent, parentStats.atime, parentStats.mtime).catch(() => { });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/fs/atomic-write.js
+// Durable file replacement: readers see the old bytes or the new bytes, never a torn mix.
+
+
+
+/** A unique hidden name beside `path` (same directory, so a rename onto `path` is atomic). */
+function tempPathFor(path, tag = 'tmp') {
+    return join(dirname(path), `.${basename(path)}.${tag}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+/**
+ * Flushes a directory entry to disk so a rename inside it survives a crash.
+ * Some platforms (Windows) cannot open directories; there the rename is as durable as it gets.
+ */
+async function atomic_write_fsyncDir(dir) {
+    let handle;
+    try {
+        handle = await open(dir, 'r');
+        await handle.sync();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
+            throw err;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Renames a finished (already fsynced) temp file onto its final name and syncs the directory. */
+async function renameDurable(from, to) {
+    await rename(from, to);
+    await atomic_write_fsyncDir(dirname(to));
+}
+/** Writes `data` to `path` through a temp file: write, fsync, rename, fsync the directory. */
+async function writeFileAtomic(path, data, options = {}) {
+    const temp = tempPathFor(path);
+    const durable = options.durable ?? true;
+    try {
+        const handle = await open(temp, 'wx', options.mode ?? 0o644);
+        try {
+            await handle.writeFile(data);
+            if (durable)
+                await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        if (durable)
+            await renameDurable(temp, path);
+        else
+            await rename(temp, path);
+    }
+    catch (err) {
+        await rm(temp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/core/storage/chain-id.js
+// Chain IDs (OCI image spec, config.md): the key of an unpacked layer stack, one per layer position.
+
+/**
+ * The chain ID of every prefix of `diffIds`: the first is the first diff ID, then
+ * `sha256(previous + " " + diffId)`. A layer directory named by its chain ID is shared by
+ * every image whose stack up to that layer is the same.
+ */
+function chainIds(diffIds) {
+    const out = [];
+    let previous;
+    for (const diffId of diffIds) {
+        previous = previous === undefined ? diffId : digestOf(`${previous} ${diffId}`);
+        out.push(previous);
+    }
+    return out;
+}
+/** The directory name of a chain ID under `layers/` (the hex part; all chain IDs are sha256). */
+function chain_id_layerDirName(chainId) {
+    return digestHex(chainId);
+}
+
 ;// CONCATENATED MODULE: ./.build/src/core/storage/remove-tree.js
 // Removes a directory tree even when the tree itself forbids it (read-only directories unpacked from an image).
 
 
+
 /**
  * `rm -rf`, except that directories without write permission (common in images: a 0555
- * `/usr`) are made writable first when a plain removal fails, as a non-root owner must.
+ * `/usr`) are made writable first when a plain removal fails, as a non-root owner must; and a
+ * tree made by root for a process that handles its layers as root is removed through sudo.
  */
 async function remove_tree_removeTree(path) {
     try {
@@ -5399,7 +5551,16 @@ async function remove_tree_removeTree(path) {
             throw err;
     }
     await makeWritable(path);
-    await rm(path, { recursive: true, force: true, maxRetries: 2 });
+    try {
+        await rm(path, { recursive: true, force: true, maxRetries: 2 });
+    }
+    catch (err) {
+        // Made by root for this process (layers handled as root through sudo): removed the same way.
+        const code = err.code;
+        if ((code !== 'EACCES' && code !== 'EPERM') || !(await layersAsRoot()))
+            throw err;
+        await removeAsRoot(path);
+    }
 }
 async function makeWritable(path) {
     let info;
@@ -5543,6 +5704,7 @@ async function treeBytes(path) {
 
 
 
+
 const LAYERS_DIR = 'layers';
 function layerPath(layersDir, chainId) {
     return join(layersDir, layerDirName(chainId));
@@ -5624,8 +5786,13 @@ async function unpackLayer(blob, layersDir, chainId, options) {
     }
     return layerPath(layersDir, chainId);
 }
-/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
-function extractInto(input, dir, compression, logger) {
+/**
+ * Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. As
+ * root through sudo when the layers are handled so (as-root.ts).
+ */
+async function extractInto(input, dir, compression, logger) {
+    if (await as_root_layersAsRoot())
+        return applyAsRoot(input, dir, compression, logger);
     const decode = layerDecoder(compression);
     const source = decode ? (0,external_node_stream_namespaceObject.pipeline)(input, decode, () => { }) : input;
     return applyLayer(source, dir, {
@@ -5648,8 +5815,65 @@ function checkDiffId(diffId, want, what) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer-helper.js
+// The layer helper: the blob worker module run as a program, through sudo, for a process that
+// handles its layers as root (as-root.ts). Its last stderr line is the result or the error.
+//
+//   apply DIR COMPRESSION     a layer tar on stdin, applied into DIR (overlay whiteouts)
+//   diff DIR OPTIONS-JSON     DIR as a layer on stdout (diffLayer's options)
+//   unstub UPPER STUBS-JSON   empty mountpoint stubs removed from an upper dir
+
+
+
+
+
+
+const warnings = {
+    debug() { },
+    info() { },
+    warn: (message) => process.stderr.write(`${message}\n`),
+    error: (message) => process.stderr.write(`${message}\n`),
+    group: (_title, fn) => fn(),
+    secret() { },
+};
+async function runLayerHelper(argv) {
+    const [op, dir, arg] = argv;
+    try {
+        if (dir === undefined || arg === undefined)
+            throw new Error(`usage: apply|diff|unstub DIR ARG`);
+        let result;
+        if (op === 'apply') {
+            result = await extractInto(process.stdin, dir, arg, warnings);
+        }
+        else if (op === 'diff') {
+            const options = JSON.parse(arg);
+            const diff = diffLayer(dir, { ...options, logger: warnings });
+            (0,external_node_stream_namespaceObject.pipeline)(diff.stream, process.stdout, () => { });
+            result = await diff.done;
+        }
+        else if (op === 'unstub') {
+            await removeEmptyStubs(dir, JSON.parse(arg));
+            result = {};
+        }
+        else {
+            throw new Error(`unknown operation ${String(op)}`);
+        }
+        process.stderr.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+    }
+    catch (error) {
+        const failure = {
+            ...(isLighterError(error) ? { code: error.code } : {}),
+            message: error instanceof Error ? error.message : String(error),
+        };
+        process.stderr.write(`${ERROR_PREFIX}${JSON.stringify(failure)}\n`);
+        process.exitCode = 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/core/storage/blob-worker.js
 // The worker side of a blob being written: follows the temp file as it grows, hashing it and (for a layer) unpacking it, off the main thread.
+// Run as a program instead of a worker, it is the layer helper (layer-helper.ts).
+
 
 
 
@@ -5707,6 +5931,8 @@ function describe(err) {
     };
 }
 const port = external_node_worker_threads_namespaceObject.parentPort;
+if (!port)
+    void runLayerHelper(process.argv.slice(2));
 if (port) {
     port.postMessage({ op: 'ready' });
     const follows = new Map();

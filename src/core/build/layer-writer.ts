@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { type Digest, DigestingStream } from '../digest.js';
 import { LighterError } from '../errors.js';
 import { MediaType } from '../media-types.js';
+import { diffAsRoot, layersAsRoot } from '../storage/as-root.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
 import {
   encodeHeader,
@@ -273,9 +274,11 @@ export async function writeDirLayer(
   options: { mode: 'overlay-upper' | 'full'; sourceDateEpoch?: number },
 ): Promise<WrittenLayer> {
   const { diffLayer } = await import('../storage/layer/diff.js');
+  // A RUN step's upper dir holds files only root may read when its layers are handled as root.
+  const asRoot = await layersAsRoot();
   for (let attempt = 0; ; attempt++) {
     // The tar comes uncompressed and is gzipped here, at the builder's level.
-    const diff = diffLayer(dir, {
+    const diff = (asRoot ? diffAsRoot : diffLayer)(dir, {
       mode: options.mode,
       compression: 'none',
       ...(options.sourceDateEpoch !== undefined

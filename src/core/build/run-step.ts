@@ -15,11 +15,8 @@ import {
   mkdir,
   readdir,
   readlink,
-  rmdir,
   stat,
   symlink,
-  unlink,
-  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -40,6 +37,8 @@ import {
   unmountRootfs,
 } from '../runtime/index.js';
 import { resolveInRoot } from '../runtime/root-path.js';
+import { layersAsRoot, removeStubsAsRoot } from '../storage/as-root.js';
+import { removeEmptyStubs } from '../storage/layer/stubs.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
 import { makeTempLayerDir } from '../storage/unpack.js';
@@ -223,7 +222,9 @@ export async function executeRun(ctx: RunContext): Promise<RunResult> {
         `RUN ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} exited with code ${exitCode}`,
       );
     }
-    await removeStubs(upperDir, stubs);
+    // The runtime made the stubs as root: through sudo, they go the same way.
+    if (await layersAsRoot()) await removeStubsAsRoot(upperDir, stubs);
+    else await removeEmptyStubs(upperDir, stubs);
     const empty = (await readdir(upperDir)).length === 0;
     if (empty) return { layer: undefined, upperDir, exitCode };
     const layer = await writeDirLayer(store, ctx.lease, upperDir, {
@@ -397,23 +398,4 @@ async function stubPaths(root: string, targets: readonly string[]): Promise<stri
     }
   }
   return stubs;
-}
-
-/** Removes empty stubs from the upper dir, keeping their parents' times. */
-async function removeStubs(upper: string, stubs: readonly string[]): Promise<void> {
-  for (const path of stubs) {
-    const host = join(upper, path);
-    const st = await lstat(host).catch(() => undefined);
-    if (!st) continue;
-    if (st.isDirectory()) {
-      if ((await readdir(host)).length > 0) continue;
-    } else if (!st.isFile() || st.size !== 0) {
-      continue;
-    }
-    const parent = posix.dirname(host);
-    const parentStats = await stat(parent).catch(() => undefined);
-    if (st.isDirectory()) await rmdir(host);
-    else await unlink(host);
-    if (parentStats) await utimes(parent, parentStats.atime, parentStats.mtime).catch(() => {});
-  }
 }

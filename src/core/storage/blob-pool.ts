@@ -132,7 +132,7 @@ let nextId = 0;
  * a bundle (where it is not a file of its own), the sources of the checkout the bundle sits in,
  * when they are there. Undefined when there is none: then everything runs on the main thread.
  */
-function workerModule(): string | undefined {
+export function workerModule(): string | undefined {
   const here = import.meta.url;
   const candidates = here.endsWith('.ts')
     ? [new URL('./blob-worker.ts', here)]

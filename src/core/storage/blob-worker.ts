@@ -1,4 +1,5 @@
 // The worker side of a blob being written: follows the temp file as it grows, hashing it and (for a layer) unpacking it, off the main thread.
+// Run as a program instead of a worker, it is the layer helper (layer-helper.ts).
 
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { isLighterError } from '../errors.js';
 import type { LayerCompression } from '../media-types.js';
+import { runLayerHelper } from './layer-helper.js';
 import { extractInto, layerDecoder } from './unpack.js';
 
 /** Main → worker. `grow` and `end` say how many bytes of the file are written (complete). */
@@ -105,6 +107,7 @@ function describe(err: unknown): WorkerError {
 }
 
 const port = parentPort;
+if (!port) void runLayerHelper(process.argv.slice(2));
 if (port) {
   port.postMessage({ op: 'ready' } satisfies BlobReply);
   const follows = new Map<number, Follow>();

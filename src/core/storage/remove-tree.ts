@@ -2,10 +2,12 @@
 
 import { chmod, lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { layersAsRoot, removeAsRoot } from './as-root.js';
 
 /**
  * `rm -rf`, except that directories without write permission (common in images: a 0555
- * `/usr`) are made writable first when a plain removal fails, as a non-root owner must.
+ * `/usr`) are made writable first when a plain removal fails, as a non-root owner must; and a
+ * tree made by root for a process that handles its layers as root is removed through sudo.
  */
 export async function removeTree(path: string): Promise<void> {
   try {
@@ -16,7 +18,14 @@ export async function removeTree(path: string): Promise<void> {
     if (code !== 'EACCES' && code !== 'EPERM') throw err;
   }
   await makeWritable(path);
-  await rm(path, { recursive: true, force: true, maxRetries: 2 });
+  try {
+    await rm(path, { recursive: true, force: true, maxRetries: 2 });
+  } catch (err) {
+    // Made by root for this process (layers handled as root through sudo): removed the same way.
+    const code = (err as NodeJS.ErrnoException).code;
+    if ((code !== 'EACCES' && code !== 'EPERM') || !(await layersAsRoot())) throw err;
+    await removeAsRoot(path);
+  }
 }
 
 async function makeWritable(path: string): Promise<void> {

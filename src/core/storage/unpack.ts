@@ -10,6 +10,7 @@ import { LighterError } from '../errors.js';
 import { fsyncDir } from '../fs/atomic-write.js';
 import type { Logger } from '../log.js';
 import type { LayerCompression } from '../media-types.js';
+import { applyAsRoot, layersAsRoot } from './as-root.js';
 import { followBlob } from './blob-pool.js';
 import { layerDirName } from './chain-id.js';
 import { type AppliedLayer, applyLayer } from './layer/index.js';
@@ -119,13 +120,17 @@ export async function unpackLayer(
   return layerPath(layersDir, chainId);
 }
 
-/** Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. */
-export function extractInto(
+/**
+ * Applies a layer tar with overlay-form whiteouts: each layer dir is one overlay lower dir. As
+ * root through sudo when the layers are handled so (as-root.ts).
+ */
+export async function extractInto(
   input: Readable,
   dir: string,
   compression: LayerCompression | 'auto',
   logger: Logger | undefined,
 ): Promise<AppliedLayer> {
+  if (await layersAsRoot()) return applyAsRoot(input, dir, compression, logger);
   const decode = layerDecoder(compression);
   const source = decode ? (pipeline(input, decode, () => {}) as unknown as Readable) : input;
   return applyLayer(source, dir, {

@@ -1,23 +1,69 @@
-export const id = 296;
-export const ids = [296];
+export const id = 646;
+export const ids = [646];
 export const modules = {
 
-/***/ 8296:
+/***/ 2646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   executeRun: () => (/* binding */ executeRun)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
-/* harmony import */ var _runtime_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4114);
-/* harmony import */ var _runtime_root_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8468);
-/* harmony import */ var _storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4798);
-/* harmony import */ var _storage_unpack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3683);
-/* harmony import */ var _context_walk_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7079);
-/* harmony import */ var _layer_writer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3557);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  executeRun: () => (/* binding */ executeRun)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.build/src/core/errors.js
+var errors = __webpack_require__(6512);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 17 modules
+var runtime = __webpack_require__(4114);
+// EXTERNAL MODULE: ./.build/src/core/runtime/root-path.js
+var root_path = __webpack_require__(8468);
+// EXTERNAL MODULE: ./.build/src/core/storage/as-root.js
+var as_root = __webpack_require__(758);
+;// CONCATENATED MODULE: ./.build/src/core/storage/layer/stubs.js
+// Mountpoint stubs: the empty files and directories a runtime makes in a container's upper dir
+// for the bind mounts of a RUN step (/etc/hosts and the like), which are no part of its layer.
+
+
+/** Removes the stubs (container paths, deepest first) still empty in `upper`, keeping their parents' times. */
+async function removeEmptyStubs(upper, stubs) {
+    for (const path of stubs) {
+        const host = (0,external_node_path_.join)(upper, path);
+        const st = await (0,promises_.lstat)(host).catch(() => undefined);
+        if (!st)
+            continue;
+        if (st.isDirectory()) {
+            if ((await (0,promises_.readdir)(host)).length > 0)
+                continue;
+        }
+        else if (!st.isFile() || st.size !== 0) {
+            continue;
+        }
+        const parent = external_node_path_.posix.dirname(host);
+        const parentStats = await (0,promises_.stat)(parent).catch(() => undefined);
+        if (st.isDirectory())
+            await (0,promises_.rmdir)(host);
+        else
+            await (0,promises_.unlink)(host);
+        if (parentStats)
+            await (0,promises_.utimes)(parent, parentStats.atime, parentStats.mtime).catch(() => { });
+    }
+}
+
+// EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
+var remove_tree = __webpack_require__(4798);
+// EXTERNAL MODULE: ./.build/src/core/storage/unpack.js + 1 modules
+var unpack = __webpack_require__(3683);
+// EXTERNAL MODULE: ./.build/src/core/build/context/walk.js
+var walk = __webpack_require__(7079);
+// EXTERNAL MODULE: ./.build/src/core/build/layer-writer.js
+var layer_writer = __webpack_require__(3557);
+;// CONCATENATED MODULE: ./.build/src/core/build/run-step.js
 // RUN: the command in an OCI runtime on an overlay of the parent layers; the overlay's upper dir becomes the new layer.
 //
 // The upper dir is made inside the store's layers/ directory, so once it has been written out as
@@ -35,14 +81,16 @@ export const modules = {
 
 
 
+
+
 function buildError(ctx, message, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_BUILD', `${ctx.where}: ${message}`, {
+    return new errors/* LighterError */.Kt('ERR_BUILD', `${ctx.where}: ${message}`, {
         ...(cause === undefined ? {} : { cause }),
         details: { file: ctx.position.file, line: ctx.position.line },
     });
 }
 async function exists(path) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false);
+    return (0,promises_.lstat)(path).then(() => true, () => false);
 }
 /** Runs one RUN instruction; the caller places or removes `upperDir`. */
 async function executeRun(ctx) {
@@ -50,19 +98,19 @@ async function executeRun(ctx) {
     if (run.security === 'insecure') {
         throw buildError(ctx, 'RUN --security=insecure is not supported (lighter runs no privileged steps)');
     }
-    const id = `build-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(5).toString('hex')}`;
+    const id = `build-${process.pid}-${(0,external_node_crypto_.randomBytes)(5).toString('hex')}`;
     const stateDir = ctx.stateDir;
-    const paths = (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.containerPaths)(stateDir ?? (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.defaultStateDir)(), id);
-    const upperDir = await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTempLayerDir */ .Fk)(store.layersDir);
-    const workDir = await (0,_storage_unpack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTempLayerDir */ .Fk)(store.layersDir);
-    const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(paths.dir, 'scratch');
+    const paths = (0,runtime.containerPaths)(stateDir ?? (0,runtime.defaultStateDir)(), id);
+    const upperDir = await (0,unpack/* makeTempLayerDir */.Fk)(store.layersDir);
+    const workDir = await (0,unpack/* makeTempLayerDir */.Fk)(store.layersDir);
+    const scratch = (0,external_node_path_.join)(paths.dir, 'scratch');
     let rootfs;
     const prepared = { volumes: [], tmpfs: [], env: [], targets: [], cleanups: [] };
     let containerMade = false;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(paths.bundle, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch, { recursive: true, mode: 0o700 });
-        rootfs = await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.mountRootfs)({
+        await (0,promises_.mkdir)(paths.bundle, { recursive: true });
+        await (0,promises_.mkdir)(scratch, { recursive: true, mode: 0o700 });
+        rootfs = await (0,runtime.mountRootfs)({
             lowerDirs: ctx.lowerDirs,
             upperDir,
             workDir,
@@ -72,8 +120,8 @@ async function executeRun(ctx) {
         });
         await prepareMounts(ctx, scratch, prepared);
         if (run.script) {
-            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'heredoc-script');
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, run.script.content, { mode: run.script.mode });
+            const file = (0,external_node_path_.join)(scratch, 'heredoc-script');
+            await (0,promises_.writeFile)(file, run.script.content, { mode: run.script.mode });
             prepared.volumes.push({ source: file, destination: run.script.path, readOnly: true });
         }
         const stubs = await stubPaths(rootfs.path, [
@@ -91,7 +139,7 @@ async function executeRun(ctx) {
         env.push(...prepared.env);
         let spec;
         try {
-            spec = await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.buildSpec)({
+            spec = await (0,runtime.buildSpec)({
                 rootfs: rootfs.path,
                 bundleDir: paths.bundle,
                 entrypoint: run.argv,
@@ -106,10 +154,10 @@ async function executeRun(ctx) {
             });
         }
         catch (err) {
-            throw buildError(ctx, `RUN: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`, err);
+            throw buildError(ctx, `RUN: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
         }
         const output = ctx.onOutput ?? ((line) => ctx.logger.info(line));
-        const container = await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.createContainer)({
+        const container = await (0,runtime.createContainer)({
             id,
             name: id,
             spec,
@@ -140,12 +188,12 @@ async function executeRun(ctx) {
             process.off('SIGTERM', onSignal);
             // Deleting unmounts the rootfs; the upper dir is ours and stays.
             await container.delete({ force: true }).catch((err) => {
-                ctx.logger.warn(`removing build container ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`);
+                ctx.logger.warn(`removing build container ${id}: ${(0,errors/* errorMessage */.gJ)(err)}`);
             });
             rootfs = undefined;
         }
         if (interrupted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_CANCELLED', `${ctx.where}: RUN stopped by ${interrupted}`, {
+            throw new errors/* LighterError */.Kt('ERR_CANCELLED', `${ctx.where}: RUN stopped by ${interrupted}`, {
                 details: { file: ctx.position.file, line: ctx.position.line },
             });
         }
@@ -153,30 +201,34 @@ async function executeRun(ctx) {
             const shown = run.argv.join(' ');
             throw buildError(ctx, `RUN ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} exited with code ${exitCode}`);
         }
-        await removeStubs(upperDir, stubs);
-        const empty = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(upperDir)).length === 0;
+        // The runtime made the stubs as root: through sudo, they go the same way.
+        if (await (0,as_root/* layersAsRoot */.r2)())
+            await (0,as_root/* removeStubsAsRoot */.i1)(upperDir, stubs);
+        else
+            await removeEmptyStubs(upperDir, stubs);
+        const empty = (await (0,promises_.readdir)(upperDir)).length === 0;
         if (empty)
             return { layer: undefined, upperDir, exitCode };
-        const layer = await (0,_layer_writer_js__WEBPACK_IMPORTED_MODULE_9__/* .writeDirLayer */ .ob)(store, ctx.lease, upperDir, {
+        const layer = await (0,layer_writer/* writeDirLayer */.ob)(store, ctx.lease, upperDir, {
             mode: 'overlay-upper',
             ...(ctx.sourceDateEpoch !== undefined ? { sourceDateEpoch: ctx.sourceDateEpoch } : {}),
         });
         return { layer: layer.entries === 0 ? undefined : layer, upperDir, exitCode };
     }
     catch (err) {
-        await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTree */ .d)(upperDir).catch(() => { });
+        await (0,remove_tree/* removeTree */.d)(upperDir).catch(() => { });
         throw err;
     }
     finally {
         if (rootfs)
-            await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.unmountRootfs)(rootfs, { sudo: ctx.runtime.sudo }).catch(() => { });
+            await (0,runtime.unmountRootfs)(rootfs, { sudo: ctx.runtime.sudo }).catch(() => { });
         for (const cleanup of prepared.cleanups.reverse())
             await cleanup().catch(() => { });
-        await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTree */ .d)(workDir).catch(() => { });
+        await (0,remove_tree/* removeTree */.d)(workDir).catch(() => { });
         if (!containerMade)
-            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTree */ .d)(paths.dir).catch(() => { });
+            await (0,remove_tree/* removeTree */.d)(paths.dir).catch(() => { });
         else
-            await (0,_storage_remove_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTree */ .d)(scratch).catch(() => { });
+            await (0,remove_tree/* removeTree */.d)(scratch).catch(() => { });
     }
 }
 /** Turns the instruction's --mount options into binds, tmpfs mounts and environment. */
@@ -222,10 +274,10 @@ async function prepareMounts(ctx, scratch, out) {
                 if (mount.env !== undefined)
                     out.env.push(`${mount.env}=${value.toString('utf8')}`);
                 if (mount.target !== undefined || mount.env === undefined) {
-                    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `secret-${n++}`);
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, value, { mode: mount.mode ?? 0o400 });
+                    const file = (0,external_node_path_.join)(scratch, `secret-${n++}`);
+                    await (0,promises_.writeFile)(file, value, { mode: mount.mode ?? 0o400 });
                     if ((mount.uid ?? 0) !== 0 || (mount.gid ?? 0) !== 0) {
-                        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(file, mount.uid ?? 0, mount.gid ?? 0);
+                        await (0,promises_.chown)(file, mount.uid ?? 0, mount.gid ?? 0);
                     }
                     const dest = mount.targetPath ?? `/run/secrets/${id}`;
                     out.volumes.push({ source: file, destination: dest, readOnly: true });
@@ -251,11 +303,11 @@ async function prepareMounts(ctx, scratch, out) {
  */
 async function bindSource(ctx, mount, scratch, n, out) {
     const from = await ctx.sourceDirs(mount);
-    const sourcePath = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`/${mount.source ?? ''}`);
+    const sourcePath = external_node_path_.posix.normalize(`/${mount.source ?? ''}`);
     let root;
     if (from === 'context') {
         if (!ctx.ignore.empty) {
-            root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-context`);
+            root = (0,external_node_path_.join)(scratch, `bind-${n}-context`);
             await mirrorContext(ctx.contextDir, root, ctx.ignore);
         }
         else {
@@ -263,45 +315,45 @@ async function bindSource(ctx, mount, scratch, n, out) {
         }
     }
     else if (from.length === 0) {
-        root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-empty`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { recursive: true });
+        root = (0,external_node_path_.join)(scratch, `bind-${n}-empty`);
+        await (0,promises_.mkdir)(root, { recursive: true });
     }
     else {
-        root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-stage`);
-        const upper = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-upper`);
-        const work = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-work`);
-        const mounted = await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.mountOverlay)(from, upper, work, root, { sudo: ctx.runtime.sudo });
-        out.cleanups.push(() => (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.unmount)(mounted.path, { sudo: ctx.runtime.sudo }));
+        root = (0,external_node_path_.join)(scratch, `bind-${n}-stage`);
+        const upper = (0,external_node_path_.join)(scratch, `bind-${n}-upper`);
+        const work = (0,external_node_path_.join)(scratch, `bind-${n}-work`);
+        const mounted = await (0,runtime.mountOverlay)(from, upper, work, root, { sudo: ctx.runtime.sudo });
+        out.cleanups.push(() => (0,runtime.unmount)(mounted.path, { sudo: ctx.runtime.sudo }));
     }
-    const host = await (0,_runtime_root_path_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveInRoot */ .QD)(root, sourcePath);
+    const host = await (0,root_path/* resolveInRoot */.QD)(root, sourcePath);
     if (!(await exists(host))) {
         throw buildError(ctx, `RUN --mount=type=bind: source ${mount.source ?? '/'} not found`);
     }
-    if (from === 'context' && !mount.readOnly && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(host)).isDirectory()) {
+    if (from === 'context' && !mount.readOnly && (await (0,promises_.stat)(host)).isDirectory()) {
         // A writable view of the context: an overlay, so the context itself never changes.
-        const view = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-rw`);
-        const upper = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-rw-upper`);
-        const work = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, `bind-${n}-rw-work`);
-        const mounted = await (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.mountOverlay)([host], upper, work, view, { sudo: ctx.runtime.sudo });
-        out.cleanups.push(() => (0,_runtime_index_js__WEBPACK_IMPORTED_MODULE_4__.unmount)(mounted.path, { sudo: ctx.runtime.sudo }));
+        const view = (0,external_node_path_.join)(scratch, `bind-${n}-rw`);
+        const upper = (0,external_node_path_.join)(scratch, `bind-${n}-rw-upper`);
+        const work = (0,external_node_path_.join)(scratch, `bind-${n}-rw-work`);
+        const mounted = await (0,runtime.mountOverlay)([host], upper, work, view, { sudo: ctx.runtime.sudo });
+        out.cleanups.push(() => (0,runtime.unmount)(mounted.path, { sudo: ctx.runtime.sudo }));
         return view;
     }
     return host;
 }
 /** The context as COPY sees it (.dockerignore applied), as hard links: no data is copied. */
 async function mirrorContext(contextDir, target, ignore) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
-    for await (const entry of (0,_context_walk_js__WEBPACK_IMPORTED_MODULE_8__/* .walkContext */ .p)(contextDir, ignore)) {
-        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(target, entry.path);
+    await (0,promises_.mkdir)(target, { recursive: true });
+    for await (const entry of (0,walk/* walkContext */.p)(contextDir, ignore)) {
+        const to = (0,external_node_path_.join)(target, entry.path);
         if (entry.stat.isDirectory()) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(to, { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(to, entry.stat.mode & 0o7777);
+            await (0,promises_.mkdir)(to, { recursive: true });
+            await (0,promises_.chmod)(to, entry.stat.mode & 0o7777);
         }
         else if (entry.stat.isSymbolicLink()) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(entry.absolutePath), to);
+            await (0,promises_.symlink)(await (0,promises_.readlink)(entry.absolutePath), to);
         }
         else if (entry.stat.isFile()) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(entry.absolutePath, to);
+            await (0,promises_.link)(entry.absolutePath, to);
         }
     }
 }
@@ -312,41 +364,17 @@ async function mirrorContext(contextDir, target, ignore) {
 async function stubPaths(root, targets) {
     const stubs = [];
     for (const target of targets) {
-        let path = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`/${target}`);
+        let path = external_node_path_.posix.normalize(`/${target}`);
         while (path !== '/') {
-            const host = await (0,_runtime_root_path_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveInRoot */ .QD)(root, path);
+            const host = await (0,root_path/* resolveInRoot */.QD)(root, path);
             if (await exists(host))
                 break;
             if (!stubs.includes(path))
                 stubs.push(path);
-            path = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path);
+            path = external_node_path_.posix.dirname(path);
         }
     }
     return stubs;
-}
-/** Removes empty stubs from the upper dir, keeping their parents' times. */
-async function removeStubs(upper, stubs) {
-    for (const path of stubs) {
-        const host = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(upper, path);
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(host).catch(() => undefined);
-        if (!st)
-            continue;
-        if (st.isDirectory()) {
-            if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(host)).length > 0)
-                continue;
-        }
-        else if (!st.isFile() || st.size !== 0) {
-            continue;
-        }
-        const parent = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(host);
-        const parentStats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(parent).catch(() => undefined);
-        if (st.isDirectory())
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rmdir)(host);
-        else
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(host);
-        if (parentStats)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(parent, parentStats.atime, parentStats.mtime).catch(() => { });
-    }
 }
 
 

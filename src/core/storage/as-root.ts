@@ -1,0 +1,143 @@
+// Layer directories written, read and removed as root through `sudo -n`, when this process is
+// not root but has password-less sudo (GitHub's runners, see DESIGN.md). Containers and RUN
+// steps then run as root through sudo too, and a layer unpacked without root would lose its
+// owners, device nodes and overlay whiteouts, while a RUN step's upper dir holds files only root
+// may read or remove. Each such step runs in a helper process started through sudo: the blob
+// worker module, run as a program (layer-helper.ts).
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { pipeline, type Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type ErrorCode, LighterError } from '../errors.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { LayerCompression } from '../media-types.js';
+import { workerModule } from './blob-pool.js';
+import type { AppliedLayer, DiffLayerOptions, DiffLayerResult, LayerDiff } from './layer/index.js';
+
+/** The helper's last stderr line: what it made, or why it failed. */
+export const RESULT_PREFIX = 'lighter-result ';
+export const ERROR_PREFIX = 'lighter-error ';
+
+let probed: Promise<boolean> | undefined;
+
+/** Whether layer dirs are handled as root through sudo: not root, and `sudo -n` works. */
+export function layersAsRoot(): Promise<boolean> {
+  probed ??= new Promise((resolve) => {
+    if (process.getuid === undefined || process.getuid() === 0) {
+      resolve(false);
+      return;
+    }
+    const child = spawn('sudo', ['-n', 'true'], { stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+  return probed;
+}
+
+/** Applies a layer tar (as `extractInto` does) into `dir` as root. */
+export async function applyAsRoot(
+  input: Readable,
+  dir: string,
+  compression: LayerCompression | 'auto',
+  logger: Logger = silentLogger,
+): Promise<AppliedLayer> {
+  const child = helper(['apply', dir, compression], 'pipe');
+  pipeline(input, child.stdin as NodeJS.WritableStream, () => {});
+  child.stdout?.resume();
+  return (await outcome(child, `unpacking a layer into ${dir} as root`, logger)) as AppliedLayer;
+}
+
+/** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
+export function diffAsRoot(dir: string, options: DiffLayerOptions): LayerDiff {
+  const { logger, ...rest } = options;
+  const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
+  const done = outcome(child, `reading ${dir} as root`, logger ?? silentLogger);
+  return { stream: child.stdout as Readable, done: done as Promise<DiffLayerResult> };
+}
+
+/** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
+export async function removeStubsAsRoot(upper: string, stubs: readonly string[]): Promise<void> {
+  const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
+  child.stdout?.resume();
+  await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
+}
+
+/** `rm -rf` of a tree root made, through sudo. */
+export async function removeAsRoot(path: string): Promise<void> {
+  const child = spawn('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) {
+    throw new LighterError(
+      'ERR_STORE',
+      `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`,
+    );
+  }
+}
+
+function helper(args: string[], stdin: 'pipe' | 'ignore'): ChildProcess {
+  const module = workerModule();
+  if (module === undefined) {
+    throw new LighterError(
+      'ERR_RUNTIME',
+      'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle',
+    );
+  }
+  const path = fileURLToPath(module);
+  // From sources, Node strips the types itself; the hook maps `./x.js` imports onto `./x.ts`.
+  const loader = path.endsWith('.ts')
+    ? ['--import', fileURLToPath(new URL('../../../scripts/ts-import.mjs', module))]
+    : [];
+  return spawn('sudo', ['-n', '--', process.execPath, ...loader, path, ...args], {
+    stdio: [stdin, 'pipe', 'pipe'],
+  });
+}
+
+/** The helper's result, its warnings passed to `logger`; rejects with its error and code. */
+function outcome(child: ChildProcess, what: string, logger: Logger): Promise<unknown> {
+  let pending = '';
+  let result: unknown;
+  let failure: { code?: string; message: string } | undefined;
+  const other: string[] = [];
+  const line = (text: string) => {
+    if (text.startsWith(RESULT_PREFIX)) result = JSON.parse(text.slice(RESULT_PREFIX.length));
+    else if (text.startsWith(ERROR_PREFIX)) failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+    else if (text !== '') {
+      other.push(text);
+      logger.warn(text);
+    }
+  };
+  child.stderr?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    let newline = pending.indexOf('\n');
+    while (newline >= 0) {
+      line(pending.slice(0, newline));
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) =>
+      reject(new LighterError('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })),
+    );
+    child.on('close', (code) => {
+      line(pending);
+      if (code === 0 && result !== undefined) {
+        resolve(result);
+        return;
+      }
+      const message = failure?.message ?? (other.join('; ') || `the helper exited ${code}`);
+      reject(
+        new LighterError((failure?.code as ErrorCode) ?? 'ERR_RUNTIME', `${what}: ${message}`),
+      );
+    });
+  });
+}
