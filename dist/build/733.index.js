@@ -638,6 +638,17 @@ async function mountRootfs(options) {
         return { kind: 'copy', path: target, lowerDirs: [...lowerDirs] };
     }
 }
+/**
+ * The command that mounts an overlay with mount options `data`. Through sudo it first gives the
+ * upper dir to root: a container's `/` has the upper dir's owner, which would otherwise be the
+ * user lighter runs as (and a RUN step's upper dir becomes its layer's).
+ */
+function overlayMountArgv(data, target, upperDir, sudo) {
+    const mount = ['mount', '-t', 'overlay', 'overlay', '-o', data, target];
+    if (!sudo)
+        return mount;
+    return command_privileged(['sh', '-c', 'chown 0:0 -- "$0" && exec "$@"', upperDir, ...mount], true);
+}
 /** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
 async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) {
     if (lowerDirs.length === 0) {
@@ -658,7 +669,7 @@ async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) 
     const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
     const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
     if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
-        await checkedCommand(command_privileged(['mount', '-t', 'overlay', 'overlay', '-o', direct, target], !!options.sudo), what);
+        await checkedCommand(overlayMountArgv(direct, target, upperDir, !!options.sudo), what);
     }
     else {
         // Many layers or odd names: short relative symlinks, resolved by the kernel against the
@@ -667,7 +678,9 @@ async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) 
         try {
             await Promise.all(lowerDirs.map((dir, i) => (0,promises_.symlink)(dir, (0,external_node_path_.join)(links, String(i)))));
             const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
-            await checkedCommand(command_privileged(['mount', '-t', 'overlay', 'overlay', '-o', relative, target], !!options.sudo), what, { cwd: links });
+            await checkedCommand(overlayMountArgv(relative, target, upperDir, !!options.sudo), what, {
+                cwd: links,
+            });
         }
         finally {
             await (0,promises_.rm)(links, { recursive: true, force: true });

@@ -5637,26 +5637,47 @@ async function discard(root, paths) {
         return { count: 0, bytes: 0 };
     const trash = join(root, `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
     let count = 0;
+    let aside = [];
     try {
-        await moveToTrash(trash, paths, (moved) => {
+        aside = await moveToTrash(trash, paths, (moved) => {
             count += moved;
         });
-        const bytes = await treeBytes(trash);
-        await removeTree(trash);
+        let bytes = 0;
+        for (const path of [trash, ...aside]) {
+            bytes += await treeBytes(path);
+            await removeTree(path);
+        }
         return { count, bytes };
     }
     catch (err) {
-        await removeTree(trash).catch(() => { });
+        for (const path of [trash, ...aside])
+            await removeTree(path).catch(() => { });
         throw err;
     }
 }
-/** Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped. */
+/**
+ * Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped.
+ * A directory this process may not move to another parent (root's, for a process that handles
+ * its layers as root) is renamed to a trash name beside it instead: those come back, for the
+ * caller to remove after `trash` (a crash leaves them as leftovers that a later GC removes).
+ */
 async function moveToTrash(trash, paths, onMoved) {
     await mkdir(trash, { recursive: true });
+    const aside = [];
     let i = 0;
     for (const path of paths) {
         try {
-            await rename(path, join(trash, String(i++)));
+            try {
+                await rename(path, join(trash, String(i++)));
+            }
+            catch (err) {
+                const code = err.code;
+                if (code !== 'EACCES' && code !== 'EPERM')
+                    throw err;
+                const beside = join(dirname(path), `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
+                await rename(path, beside);
+                aside.push(beside);
+            }
             onMoved?.(1);
         }
         catch (err) {
@@ -5664,6 +5685,7 @@ async function moveToTrash(trash, paths, onMoved) {
                 throw err;
         }
     }
+    return aside;
 }
 /** Sum of the sizes of regular files under `path` (the path itself may be a file). */
 async function treeBytes(path) {

@@ -815,8 +815,8 @@ var run_image = __webpack_require__(3068);
 var names = __webpack_require__(9505);
 // EXTERNAL MODULE: ./.build/src/core/run/options.js
 var options = __webpack_require__(4131);
-// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 14 modules
-var runtime = __webpack_require__(330);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 12 modules
+var runtime = __webpack_require__(5951);
 ;// CONCATENATED MODULE: ./.build/src/core/run/output.js
 // A container's output as lines for people: pieces of long lines joined, the tail after exit not lost, the last N lines.
 

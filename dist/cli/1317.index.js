@@ -5795,7 +5795,7 @@ async function runtimeFor(session, where) {
     if (process.platform !== 'linux') {
         throw new errors/* LighterError */.Kt('ERR_UNSUPPORTED', `${where}: RUN needs a Linux host (with runc or crun); Dockerfiles without RUN build anywhere`);
     }
-    session.runtime ??= __webpack_require__.e(/* import() */ 330).then(__webpack_require__.bind(__webpack_require__, 330))
+    session.runtime ??= __webpack_require__.e(/* import() */ 5951).then(__webpack_require__.bind(__webpack_require__, 5951))
         .then(({ detectRuntime }) => detectRuntime({ logger: session.logger }))
         .then((runtime) => {
         session.logger.info(`RUN steps use ${runtime.reason}`);
@@ -5986,7 +5986,7 @@ async function layerStep(session, plan, stage, ordinal, ins, state, results, whe
             const runtime = await runtimeFor(session, where);
             checkPlatform(stage.platform, where);
             const lowerDirs = await layerDirs(store, lease, state.layers);
-            const { executeRun } = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(2646)]).then(__webpack_require__.bind(__webpack_require__, 2646));
+            const { executeRun } = await Promise.all(/* import() */[__webpack_require__.e(5951), __webpack_require__.e(2646)]).then(__webpack_require__.bind(__webpack_require__, 2646));
             const result = await executeRun({
                 store,
                 lease,

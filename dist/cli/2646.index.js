@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/core/errors.js
 var errors = __webpack_require__(6512);
-// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 14 modules
-var runtime = __webpack_require__(330);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 12 modules
+var runtime = __webpack_require__(5951);
 // EXTERNAL MODULE: ./.build/src/core/runtime/root-path.js
 var root_path = __webpack_require__(8468);
 // EXTERNAL MODULE: ./.build/src/core/storage/as-root.js

@@ -2689,26 +2689,47 @@ async function discard(root, paths) {
         return { count: 0, bytes: 0 };
     const trash = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, `.trash-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
     let count = 0;
+    let aside = [];
     try {
-        await moveToTrash(trash, paths, (moved) => {
+        aside = await moveToTrash(trash, paths, (moved) => {
             count += moved;
         });
-        const bytes = await treeBytes(trash);
-        await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(trash);
+        let bytes = 0;
+        for (const path of [trash, ...aside]) {
+            bytes += await treeBytes(path);
+            await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(path);
+        }
         return { count, bytes };
     }
     catch (err) {
-        await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(trash).catch(() => { });
+        for (const path of [trash, ...aside])
+            await (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(path).catch(() => { });
         throw err;
     }
 }
-/** Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped. */
+/**
+ * Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped.
+ * A directory this process may not move to another parent (root's, for a process that handles
+ * its layers as root) is renamed to a trash name beside it instead: those come back, for the
+ * caller to remove after `trash` (a crash leaves them as leftovers that a later GC removes).
+ */
 async function moveToTrash(trash, paths, onMoved) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(trash, { recursive: true });
+    const aside = [];
     let i = 0;
     for (const path of paths) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(trash, String(i++)));
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(trash, String(i++)));
+            }
+            catch (err) {
+                const code = err.code;
+                if (code !== 'EACCES' && code !== 'EPERM')
+                    throw err;
+                const beside = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.trash-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(path, beside);
+                aside.push(beside);
+            }
             onMoved?.(1);
         }
         catch (err) {
@@ -2716,6 +2737,7 @@ async function moveToTrash(trash, paths, onMoved) {
                 throw err;
         }
     }
+    return aside;
 }
 /** Sum of the sizes of regular files under `path` (the path itself may be a file). */
 async function treeBytes(path) {
@@ -3429,6 +3451,7 @@ class Store {
     async prune(options = {}) {
         const result = { images: 0, blobs: 0, layers: 0, leftovers: 0, bytes: 0 };
         const trash = (0,external_node_path_.join)(this.dir, `.trash-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        let aside = [];
         try {
             await this.writer.withLock(async () => {
                 let index = await this.writer.readIndex();
@@ -3477,14 +3500,16 @@ class Store {
                 ];
                 result.leftovers += leftovers.length;
                 doomed.push(...leftovers);
-                await (0,storage_leftovers/* moveToTrash */.F0)(trash, doomed);
+                aside = await (0,storage_leftovers/* moveToTrash */.F0)(trash, doomed);
                 await this.fault('gc-moved');
                 await (0,storage_meta/* pruneMeta */.Gn)(this.dir, new Set(index.manifests.map((d) => (0,digest/* digestHex */.sU)(d.digest))));
             });
-            result.bytes = await (0,storage_leftovers/* treeBytes */.eS)(trash);
+            for (const path of [trash, ...aside])
+                result.bytes += await (0,storage_leftovers/* treeBytes */.eS)(path);
         }
         finally {
-            await (0,remove_tree/* removeTree */.d)(trash);
+            for (const path of [trash, ...aside])
+                await (0,remove_tree/* removeTree */.d)(path);
         }
         return result;
     }

@@ -117,8 +117,8 @@ var exists = __webpack_require__(4127);
 var log = __webpack_require__(2345);
 // EXTERNAL MODULE: ./.build/src/core/runtime/command.js
 var command = __webpack_require__(61);
-// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 14 modules
-var core_runtime = __webpack_require__(330);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 12 modules
+var core_runtime = __webpack_require__(5951);
 // EXTERNAL MODULE: ./.build/src/core/runtime/process-id.js
 var process_id = __webpack_require__(9159);
 // EXTERNAL MODULE: ./.build/src/core/storage/location.js
@@ -129,6 +129,8 @@ var run_image = __webpack_require__(3068);
 var names = __webpack_require__(9505);
 // EXTERNAL MODULE: ./.build/src/core/run/probe.js
 var probe = __webpack_require__(5299);
+// EXTERNAL MODULE: ./.build/src/core/runtime/rootfs.js
+var rootfs = __webpack_require__(2225);
 ;// CONCATENATED MODULE: ./.build/src/core/run/rootfs.js
 // A run container's root filesystem: the runtime's overlay, mounted `volatile` when the kernel allows.
 //
@@ -139,6 +141,7 @@ var probe = __webpack_require__(5299);
 // A builder's upper dir becomes a layer and must stay synced, so this lives here and not in
 // the runtime's mountRootfs, which everything else still goes through (and which this falls
 // back to when the kernel refuses the option, or the options are too long for one mount call).
+
 
 
 
@@ -154,7 +157,7 @@ async function mountContainerRootfs(options) {
         ![...lowerDirs, upperDir, workDir].some((d) => UNSAFE_IN_OPTIONS.test(d));
     if (simple && !volatileRefused) {
         await Promise.all([upperDir, workDir, target].map((d) => (0,promises_.mkdir)(d, { recursive: true })));
-        const result = await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['mount', '-t', 'overlay', 'overlay', '-o', data, target], sudo));
+        const result = await (0,command/* runCommand */.d1)((0,rootfs/* overlayMountArgv */.kU)(data, target, upperDir, sudo));
         if (result.code === 0) {
             return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
         }

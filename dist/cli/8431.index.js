@@ -332,8 +332,8 @@ var engine = __webpack_require__(4538);
 var names = __webpack_require__(9505);
 // EXTERNAL MODULE: ./.build/src/core/runtime/command.js
 var command = __webpack_require__(61);
-// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 14 modules
-var runtime = __webpack_require__(330);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 12 modules
+var runtime = __webpack_require__(5951);
 // EXTERNAL MODULE: ./.build/src/core/runtime/process-id.js
 var process_id = __webpack_require__(9159);
 // EXTERNAL MODULE: ./.build/src/core/pod/agent.js

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_pod_ready_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2324);
 /* harmony import */ var _core_run_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7377);
-/* harmony import */ var _core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(330);
+/* harmony import */ var _core_runtime_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5951);
 /* harmony import */ var _container_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(786);
 // `lighter logs CONTAINER`: a container's captured stdout and stderr.
 
@@ -190,8 +190,8 @@ var run_image = __webpack_require__(3068);
 var names = __webpack_require__(9505);
 // EXTERNAL MODULE: ./.build/src/core/run/options.js
 var options = __webpack_require__(4131);
-// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 14 modules
-var runtime = __webpack_require__(330);
+// EXTERNAL MODULE: ./.build/src/core/runtime/index.js + 12 modules
+var runtime = __webpack_require__(5951);
 ;// CONCATENATED MODULE: ./.build/src/core/run/output.js
 // A container's output as lines for people: pieces of long lines joined, the tail after exit not lost, the last N lines.
 

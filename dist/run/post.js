@@ -42415,6 +42415,17 @@ async function mountRootfs(options) {
         return { kind: 'copy', path: target, lowerDirs: [...lowerDirs] };
     }
 }
+/**
+ * The command that mounts an overlay with mount options `data`. Through sudo it first gives the
+ * upper dir to root: a container's `/` has the upper dir's owner, which would otherwise be the
+ * user lighter runs as (and a RUN step's upper dir becomes its layer's).
+ */
+function overlayMountArgv(data, target, upperDir, sudo) {
+    const mount = ['mount', '-t', 'overlay', 'overlay', '-o', data, target];
+    if (!sudo)
+        return mount;
+    return privileged(['sh', '-c', 'chown 0:0 -- "$0" && exec "$@"', upperDir, ...mount], true);
+}
 /** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
 async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) {
     if (lowerDirs.length === 0) {
@@ -42435,7 +42446,7 @@ async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) 
     const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
     const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
     if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
-        await checkedCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', direct, target], !!options.sudo), what);
+        await checkedCommand(overlayMountArgv(direct, target, upperDir, !!options.sudo), what);
     }
     else {
         // Many layers or odd names: short relative symlinks, resolved by the kernel against the
@@ -42444,7 +42455,9 @@ async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) 
         try {
             await Promise.all(lowerDirs.map((dir, i) => (0,promises_.symlink)(dir, (0,external_node_path_.join)(links, String(i)))));
             const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
-            await checkedCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', relative, target], !!options.sudo), what, { cwd: links });
+            await checkedCommand(overlayMountArgv(relative, target, upperDir, !!options.sudo), what, {
+                cwd: links,
+            });
         }
         finally {
             await (0,promises_.rm)(links, { recursive: true, force: true });
@@ -44315,6 +44328,7 @@ async function nameOwner(dir, name) {
 
 
 
+
 // mount(2) takes one page of options; the runtime's mount handles longer lists with symlinks.
 const rootfs_MAX_OPTIONS = 3000;
 const rootfs_UNSAFE_IN_OPTIONS = /[,:\\=]/;
@@ -44327,7 +44341,7 @@ async function mountContainerRootfs(options) {
         ![...lowerDirs, upperDir, workDir].some((d) => rootfs_UNSAFE_IN_OPTIONS.test(d));
     if (simple && !volatileRefused) {
         await Promise.all([upperDir, workDir, target].map((d) => (0,promises_.mkdir)(d, { recursive: true })));
-        const result = await runCommand(privileged(['mount', '-t', 'overlay', 'overlay', '-o', data, target], sudo));
+        const result = await runCommand(overlayMountArgv(data, target, upperDir, sudo));
         if (result.code === 0) {
             return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
         }

@@ -10,8 +10,9 @@
 
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from '../log.js';
-import { privileged, runCommand } from '../runtime/command.js';
+import { runCommand } from '../runtime/command.js';
 import { mountRootfs, type Rootfs } from '../runtime/index.js';
+import { overlayMountArgv } from '../runtime/rootfs.js';
 
 export interface ContainerRootfsOptions {
   lowerDirs: readonly string[];
@@ -37,9 +38,7 @@ export async function mountContainerRootfs(options: ContainerRootfsOptions): Pro
     ![...lowerDirs, upperDir, workDir].some((d) => UNSAFE_IN_OPTIONS.test(d));
   if (simple && !volatileRefused) {
     await Promise.all([upperDir, workDir, target].map((d) => mkdir(d, { recursive: true })));
-    const result = await runCommand(
-      privileged(['mount', '-t', 'overlay', 'overlay', '-o', data, target], sudo),
-    );
+    const result = await runCommand(overlayMountArgv(data, target, upperDir, sudo));
     if (result.code === 0) {
       return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
     }

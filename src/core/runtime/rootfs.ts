@@ -82,6 +82,22 @@ export async function mountRootfs(options: MountRootfsOptions): Promise<Rootfs> 
   }
 }
 
+/**
+ * The command that mounts an overlay with mount options `data`. Through sudo it first gives the
+ * upper dir to root: a container's `/` has the upper dir's owner, which would otherwise be the
+ * user lighter runs as (and a RUN step's upper dir becomes its layer's).
+ */
+export function overlayMountArgv(
+  data: string,
+  target: string,
+  upperDir: string,
+  sudo: boolean,
+): string[] {
+  const mount = ['mount', '-t', 'overlay', 'overlay', '-o', data, target];
+  if (!sudo) return mount;
+  return privileged(['sh', '-c', 'chown 0:0 -- "$0" && exec "$@"', upperDir, ...mount], true);
+}
+
 /** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
 export async function mountOverlay(
   lowerDirs: readonly string[],
@@ -108,10 +124,7 @@ export async function mountOverlay(
   const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
   const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
   if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
-    await checkedCommand(
-      privileged(['mount', '-t', 'overlay', 'overlay', '-o', direct, target], !!options.sudo),
-      what,
-    );
+    await checkedCommand(overlayMountArgv(direct, target, upperDir, !!options.sudo), what);
   } else {
     // Many layers or odd names: short relative symlinks, resolved by the kernel against the
     // cwd of mount(2), which is all the link dir has to live for (podman's l/ dir does the same).
@@ -119,11 +132,9 @@ export async function mountOverlay(
     try {
       await Promise.all(lowerDirs.map((dir, i) => symlink(dir, join(links, String(i)))));
       const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
-      await checkedCommand(
-        privileged(['mount', '-t', 'overlay', 'overlay', '-o', relative, target], !!options.sudo),
-        what,
-        { cwd: links },
-      );
+      await checkedCommand(overlayMountArgv(relative, target, upperDir, !!options.sudo), what, {
+        cwd: links,
+      });
     } finally {
       await rm(links, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { removeTree } from './remove-tree.js';
 
 /**
@@ -64,35 +64,57 @@ export async function discard(
   if (paths.length === 0) return { count: 0, bytes: 0 };
   const trash = join(root, `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
   let count = 0;
+  let aside: string[] = [];
   try {
-    await moveToTrash(trash, paths, (moved) => {
+    aside = await moveToTrash(trash, paths, (moved) => {
       count += moved;
     });
-    const bytes = await treeBytes(trash);
-    await removeTree(trash);
+    let bytes = 0;
+    for (const path of [trash, ...aside]) {
+      bytes += await treeBytes(path);
+      await removeTree(path);
+    }
     return { count, bytes };
   } catch (err) {
-    await removeTree(trash).catch(() => {});
+    for (const path of [trash, ...aside]) await removeTree(path).catch(() => {});
     throw err;
   }
 }
 
-/** Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped. */
+/**
+ * Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped.
+ * A directory this process may not move to another parent (root's, for a process that handles
+ * its layers as root) is renamed to a trash name beside it instead: those come back, for the
+ * caller to remove after `trash` (a crash leaves them as leftovers that a later GC removes).
+ */
 export async function moveToTrash(
   trash: string,
   paths: readonly string[],
   onMoved?: (count: number) => void,
-): Promise<void> {
+): Promise<string[]> {
   await mkdir(trash, { recursive: true });
+  const aside: string[] = [];
   let i = 0;
   for (const path of paths) {
     try {
-      await rename(path, join(trash, String(i++)));
+      try {
+        await rename(path, join(trash, String(i++)));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EPERM') throw err;
+        const beside = join(
+          dirname(path),
+          `.trash-${process.pid}-${randomBytes(6).toString('hex')}`,
+        );
+        await rename(path, beside);
+        aside.push(beside);
+      }
       onMoved?.(1);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
+  return aside;
 }
 
 /** Sum of the sizes of regular files under `path` (the path itself may be a file). */

@@ -435,6 +435,7 @@ export class Store {
   async prune(options: PruneOptions = {}): Promise<PruneResult> {
     const result: PruneResult = { images: 0, blobs: 0, layers: 0, leftovers: 0, bytes: 0 };
     const trash = join(this.dir, `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
+    let aside: string[] = [];
     try {
       await this.writer.withLock(async () => {
         let index = await this.writer.readIndex();
@@ -484,13 +485,13 @@ export class Store {
         ];
         result.leftovers += leftovers.length;
         doomed.push(...leftovers);
-        await moveToTrash(trash, doomed);
+        aside = await moveToTrash(trash, doomed);
         await this.fault('gc-moved');
         await pruneMeta(this.dir, new Set(index.manifests.map((d) => digestHex(d.digest))));
       });
-      result.bytes = await treeBytes(trash);
+      for (const path of [trash, ...aside]) result.bytes += await treeBytes(path);
     } finally {
-      await removeTree(trash);
+      for (const path of [trash, ...aside]) await removeTree(path);
     }
     return result;
   }

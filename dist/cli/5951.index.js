@@ -1,5 +1,5 @@
-export const id = 330;
-export const ids = [330];
+export const id = 5951;
+export const ids = [5951];
 export const modules = {
 
 /***/ 61:
@@ -97,7 +97,7 @@ function signalNumberOf(signal) {
 
 /***/ }),
 
-/***/ 330:
+/***/ 5951:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -113,7 +113,7 @@ __webpack_require__.d(__webpack_exports__, {
   clampRlimits: () => (/* reexport */ clampRlimits),
   cleanupAll: () => (/* reexport */ cleanupAll),
   containerPaths: () => (/* reexport */ runtime_paths/* containerPaths */.AB),
-  copyLayers: () => (/* reexport */ copyLayers),
+  copyLayers: () => (/* reexport */ rootfs/* copyLayers */.c),
   createContainer: () => (/* reexport */ createContainer),
   defaultStateDir: () => (/* reexport */ runtime_paths/* defaultStateDir */.yD),
   detectRuntime: () => (/* reexport */ detectRuntime),
@@ -124,9 +124,9 @@ __webpack_require__.d(__webpack_exports__, {
   listRecords: () => (/* reexport */ listRecords),
   logText: () => (/* reexport */ logText),
   monitorMain: () => (/* reexport */ monitorMain),
-  mountOverlay: () => (/* reexport */ mountOverlay),
-  mountRootfs: () => (/* reexport */ mountRootfs),
-  mountsUnder: () => (/* reexport */ mountsUnder),
+  mountOverlay: () => (/* reexport */ rootfs/* mountOverlay */.Me),
+  mountRootfs: () => (/* reexport */ rootfs/* mountRootfs */.bl),
+  mountsUnder: () => (/* reexport */ mountinfo/* mountsUnder */.LK),
   openContainer: () => (/* reexport */ openContainer),
   parseBind: () => (/* reexport */ parseBind),
   parseTmpfs: () => (/* reexport */ parseTmpfs),
@@ -136,8 +136,8 @@ __webpack_require__.d(__webpack_exports__, {
   signalExitCode: () => (/* reexport */ signalExitCode),
   signalName: () => (/* reexport */ signalName),
   signalNumber: () => (/* reexport */ signalNumber),
-  unmount: () => (/* reexport */ unmount),
-  unmountRootfs: () => (/* reexport */ unmountRootfs)
+  unmount: () => (/* reexport */ rootfs/* unmount */.vs),
+  unmountRootfs: () => (/* reexport */ rootfs/* unmountRootfs */.q)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -443,228 +443,16 @@ function monitorMain(configPath, host) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/core/runtime/mountinfo.js
-// Reads /proc/self/mountinfo: which mounts exist under our dirs, so cleanup misses none.
-
-/** Parses mountinfo text (see proc(5)); mount points come back with `\040`-style escapes decoded. */
-function parseMountInfo(text) {
-    const entries = [];
-    for (const line of text.split('\n')) {
-        if (line === '')
-            continue;
-        const fields = line.split(' ');
-        const dash = fields.indexOf('-', 6);
-        if (dash < 0)
-            continue;
-        entries.push({
-            id: Number(fields[0]),
-            parent: Number(fields[1]),
-            mountPoint: decodeOctal(fields[4] ?? ''),
-            options: fields[5] ?? '',
-            fsType: fields[dash + 1] ?? '',
-            source: decodeOctal(fields[dash + 2] ?? ''),
-        });
-    }
-    return entries;
-}
-async function readMountInfo() {
-    return parseMountInfo(await (0,promises_.readFile)('/proc/self/mountinfo', 'utf8'));
-}
-/** Mounts at or below `dir`, deepest first: the order to unmount them in. */
-async function mountsUnder(dir) {
-    const base = dir.endsWith('/') && dir !== '/' ? dir.slice(0, -1) : dir;
-    const entries = (await readMountInfo()).filter((m) => m.mountPoint === base || m.mountPoint.startsWith(`${base}/`));
-    // Later mounts on the same point hide earlier ones; the deepest and newest goes first.
-    return entries
-        .map((entry, index) => ({ entry, index }))
-        .sort((a, b) => b.entry.mountPoint.split('/').length - a.entry.mountPoint.split('/').length ||
-        b.index - a.index)
-        .map(({ entry }) => entry);
-}
-async function isMountPoint(path) {
-    return (await readMountInfo()).some((m) => m.mountPoint === path);
-}
-function decodeOctal(text) {
-    return text.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
-}
-
+// EXTERNAL MODULE: ./.build/src/core/runtime/mountinfo.js
+var mountinfo = __webpack_require__(7301);
 // EXTERNAL MODULE: ./.build/src/core/runtime/paths.js
 var runtime_paths = __webpack_require__(8036);
 // EXTERNAL MODULE: ./.build/src/core/runtime/process-id.js
 var process_id = __webpack_require__(9159);
+// EXTERNAL MODULE: ./.build/src/core/runtime/rootfs.js
+var rootfs = __webpack_require__(2225);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./.build/src/core/storage/layer/xattr.js
-var xattr = __webpack_require__(1596);
-;// CONCATENATED MODULE: ./.build/src/core/runtime/rootfs.js
-// A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
-//
-// Layer dirs come from the store (`Store.layerDirs(image)`, top first, overlay-style whiteouts:
-// 0/0 character devices and `*.overlay.opaque` xattrs). On a host without overlayfs, the
-// copy fallback flattens the layers into the target instead: slower, and then writes land in
-// the target itself, not in an upper dir, so a builder has to diff the whole tree.
-
-
-
-
-
-
-
-
-// One page is all mount(2) takes for options; stay well clear of it.
-const MAX_OPTIONS = 3000;
-const UNSAFE_IN_OPTIONS = /[,:\\=]/;
-/**
- * The root filesystem of a container: an overlay when there are layers, `upperDir` itself as a
- * plain directory when there are none (a FROM scratch build step).
- */
-async function mountRootfs(options) {
-    const { lowerDirs, upperDir, workDir, target } = options;
-    if (lowerDirs.length === 0) {
-        await (0,promises_.mkdir)(upperDir, { recursive: true });
-        return { kind: 'directory', path: upperDir, lowerDirs: [], upperDir };
-    }
-    try {
-        return await mountOverlay(lowerDirs, upperDir, workDir, target, options);
-    }
-    catch (error) {
-        if (options.fallback !== 'copy' || error instanceof errors/* InvalidArgumentError */.Di)
-            throw error;
-        (options.logger ?? log/* silentLogger */.qq).warn(`overlayfs is not usable here (${(0,errors/* errorMessage */.gJ)(error)}); copying ${lowerDirs.length} layer(s) into ${target} instead`);
-        await copyLayers(lowerDirs, target, options.logger);
-        return { kind: 'copy', path: target, lowerDirs: [...lowerDirs] };
-    }
-}
-/** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
-async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) {
-    if (lowerDirs.length === 0) {
-        throw new errors/* InvalidArgumentError */.Di('mounting an overlay: at least one lower dir is needed');
-    }
-    for (const [what, dir] of [
-        ['upper', upperDir],
-        ['work', workDir],
-    ]) {
-        if (UNSAFE_IN_OPTIONS.test(dir)) {
-            throw new errors/* InvalidArgumentError */.Di(`overlay ${what} dir "${dir}" holds one of , : \\ =`);
-        }
-    }
-    await Promise.all([upperDir, workDir, target].map((d) => (0,promises_.mkdir)(d, { recursive: true })));
-    // index/redirect_dir/metacopy off: the upper dir must hold whole files and plain whiteouts,
-    // since a build turns it into a layer tarball.
-    const fixed = `upperdir=${upperDir},workdir=${workDir},index=off,redirect_dir=off,metacopy=off`;
-    const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
-    const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
-    if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
-        await (0,command/* checkedCommand */.FX)((0,command/* privileged */.wt)(['mount', '-t', 'overlay', 'overlay', '-o', direct, target], !!options.sudo), what);
-    }
-    else {
-        // Many layers or odd names: short relative symlinks, resolved by the kernel against the
-        // cwd of mount(2), which is all the link dir has to live for (podman's l/ dir does the same).
-        const links = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'lighter-lower-'));
-        try {
-            await Promise.all(lowerDirs.map((dir, i) => (0,promises_.symlink)(dir, (0,external_node_path_.join)(links, String(i)))));
-            const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
-            await (0,command/* checkedCommand */.FX)((0,command/* privileged */.wt)(['mount', '-t', 'overlay', 'overlay', '-o', relative, target], !!options.sudo), what, { cwd: links });
-        }
-        finally {
-            await (0,promises_.rm)(links, { recursive: true, force: true });
-        }
-    }
-    return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
-}
-/**
- * Undoes `mountRootfs`: unmounts an overlay (lazily if it is still busy) and removes a copy;
- * a directory rootfs is the caller's and stays. Unmounting what is not mounted is a no-op.
- */
-async function unmountRootfs(rootfs, options = {}) {
-    if (rootfs.kind === 'overlay')
-        await unmount(rootfs.path, options);
-    else if (rootfs.kind === 'copy') {
-        await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', rootfs.path], !!options.sudo));
-    }
-}
-/** Unmounts `target` if it is a mount point; a busy mount is detached lazily. */
-async function unmount(target, options = {}) {
-    if (!(await isMountPoint(target)))
-        return;
-    const sudo = !!options.sudo;
-    const plain = await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['umount', target], sudo));
-    if (plain.code === 0 || !(await isMountPoint(target)))
-        return;
-    (options.logger ?? log/* silentLogger */.qq).debug(`umount ${target}: ${plain.stderr.trim()}; detaching it lazily`);
-    await (0,command/* checkedCommand */.FX)((0,command/* privileged */.wt)(['umount', '-l', target], sudo), `unmounting ${target}`);
-}
-/**
- * Flattens overlay-style layer dirs (top first) into `target`, applying whiteouts and opaque
- * directories. Minimal on purpose: hard links become copies and xattrs, devices and fifos are
- * not copied (a warning names them).
- */
-async function copyLayers(lowerDirs, target, logger = log/* silentLogger */.qq) {
-    await (0,promises_.mkdir)(target, { recursive: true });
-    const skipped = [];
-    for (const layer of [...lowerDirs].reverse()) {
-        const opaque = new Set();
-        if ((0,xattr/* hasCommand */.mU)('getfattr')) {
-            const tree = await (0,xattr/* readXattrTree */.I5)(layer);
-            for (const [path, attrs] of tree.byPath) {
-                if (attrs.some(([name, value]) => name.endsWith('.overlay.opaque') && value.toString() === 'y')) {
-                    opaque.add(path);
-                }
-            }
-        }
-        else {
-            logger.warn(`getfattr is missing: opaque directories in ${layer} are not honoured`);
-        }
-        await copyTree(layer, target, '', opaque, skipped);
-    }
-    if (skipped.length > 0) {
-        logger.warn(`copying layers: skipped ${skipped.length} special file(s), e.g. ${skipped[0]}`);
-    }
-}
-async function copyTree(layer, target, rel, opaque, skipped) {
-    for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(layer, rel))) {
-        const path = rel === '' ? name : `${rel}/${name}`;
-        const from = (0,external_node_path_.join)(layer, path);
-        // Parents were made real directories first, so this lexical path stays inside `target`.
-        const to = (0,external_node_path_.join)(target, path);
-        const stats = await (0,promises_.lstat)(from);
-        const existing = await (0,promises_.lstat)(to).catch(() => undefined);
-        if (stats.isCharacterDevice() && stats.rdev === 0) {
-            if (existing)
-                await (0,promises_.rm)(to, { recursive: true, force: true });
-            continue;
-        }
-        if (stats.isDirectory()) {
-            if (existing && (!existing.isDirectory() || opaque.has(path))) {
-                await (0,promises_.rm)(to, { recursive: true, force: true });
-            }
-            await (0,promises_.mkdir)(to, { recursive: true });
-            await copyTree(layer, target, path, opaque, skipped);
-            // chown clears set-id bits, so the mode comes after it.
-            await (0,promises_.lchown)(to, stats.uid, stats.gid);
-            await (0,promises_.chmod)(to, stats.mode & 0o7777);
-            await (0,promises_.lutimes)(to, stats.atime, stats.mtime);
-            continue;
-        }
-        if (existing)
-            await (0,promises_.rm)(to, { recursive: true, force: true });
-        if (stats.isSymbolicLink()) {
-            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
-            await (0,promises_.lchown)(to, stats.uid, stats.gid);
-        }
-        else if (stats.isFile()) {
-            await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
-            await (0,promises_.lchown)(to, stats.uid, stats.gid);
-            await (0,promises_.chmod)(to, stats.mode & 0o7777);
-        }
-        else {
-            skipped.push(path);
-            continue;
-        }
-        await (0,promises_.lutimes)(to, stats.atime, stats.mtime);
-    }
-}
-
 ;// CONCATENATED MODULE: ./.build/src/core/runtime/signals.js
 // Signal names as images and users write them (`SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`), as numbers.
 
@@ -1343,13 +1131,13 @@ class Container {
         const { record, paths } = this;
         const sudo = record.runtime.sudo;
         if (record.rootfs)
-            await unmountRootfs(record.rootfs, { sudo, logger: this.#logger });
+            await (0,rootfs/* unmountRootfs */.q)(record.rootfs, { sudo, logger: this.#logger });
         const dirs = record.removeBundle ? [record.bundleDir, paths.dir] : [paths.dir];
         for (const dir of dirs) {
-            for (const mount of await mountsUnder(dir)) {
-                await unmount(mount.mountPoint, { sudo, logger: this.#logger });
+            for (const mount of await (0,mountinfo/* mountsUnder */.LK)(dir)) {
+                await (0,rootfs/* unmount */.vs)(mount.mountPoint, { sudo, logger: this.#logger });
             }
-            const left = await mountsUnder(dir);
+            const left = await (0,mountinfo/* mountsUnder */.LK)(dir);
             if (left.length > 0) {
                 throw new errors/* LighterError */.Kt('ERR_RUNTIME', `removing ${dir}: ${left[0]?.mountPoint} is still mounted; not removing anything under it`);
             }
@@ -1677,9 +1465,9 @@ async function cleanupAll(stateDir, options = {}) {
         }
     }
     const sudo = [...runtimes.values()].some((r) => r.sudo) || (await needsSudo());
-    for (const mount of await mountsUnder(stateDir)) {
+    for (const mount of await (0,mountinfo/* mountsUnder */.LK)(stateDir)) {
         try {
-            await unmount(mount.mountPoint, { sudo, logger });
+            await (0,rootfs/* unmount */.vs)(mount.mountPoint, { sudo, logger });
             result.mounts.push(mount.mountPoint);
         }
         catch (error) {
@@ -1689,7 +1477,7 @@ async function cleanupAll(stateDir, options = {}) {
     // Dirs without a record: a crash between making the dir and writing the record.
     for (const id of await containerIds(stateDir)) {
         const dir = (0,runtime_paths/* containerPaths */.AB)(stateDir, id).dir;
-        if ((await mountsUnder(dir)).length > 0)
+        if ((await (0,mountinfo/* mountsUnder */.LK)(dir)).length > 0)
             continue;
         const removed = await (0,command/* runCommand */.d1)((0,command/* privileged */.wt)(['rm', '-rf', '--one-file-system', '--', dir], sudo));
         if (removed.code !== 0)
@@ -2252,6 +2040,62 @@ async function ensureCwd(rootfs, cwd) {
 
 /***/ }),
 
+/***/ 7301:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ isMountPoint),
+/* harmony export */   LK: () => (/* binding */ mountsUnder)
+/* harmony export */ });
+/* unused harmony exports parseMountInfo, readMountInfo */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+// Reads /proc/self/mountinfo: which mounts exist under our dirs, so cleanup misses none.
+
+/** Parses mountinfo text (see proc(5)); mount points come back with `\040`-style escapes decoded. */
+function parseMountInfo(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        const fields = line.split(' ');
+        const dash = fields.indexOf('-', 6);
+        if (dash < 0)
+            continue;
+        entries.push({
+            id: Number(fields[0]),
+            parent: Number(fields[1]),
+            mountPoint: decodeOctal(fields[4] ?? ''),
+            options: fields[5] ?? '',
+            fsType: fields[dash + 1] ?? '',
+            source: decodeOctal(fields[dash + 2] ?? ''),
+        });
+    }
+    return entries;
+}
+async function readMountInfo() {
+    return parseMountInfo(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)('/proc/self/mountinfo', 'utf8'));
+}
+/** Mounts at or below `dir`, deepest first: the order to unmount them in. */
+async function mountsUnder(dir) {
+    const base = dir.endsWith('/') && dir !== '/' ? dir.slice(0, -1) : dir;
+    const entries = (await readMountInfo()).filter((m) => m.mountPoint === base || m.mountPoint.startsWith(`${base}/`));
+    // Later mounts on the same point hide earlier ones; the deepest and newest goes first.
+    return entries
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => b.entry.mountPoint.split('/').length - a.entry.mountPoint.split('/').length ||
+        b.index - a.index)
+        .map(({ entry }) => entry);
+}
+async function isMountPoint(path) {
+    return (await readMountInfo()).some((m) => m.mountPoint === path);
+}
+function decodeOctal(text) {
+    return text.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+}
+
+
+/***/ }),
+
 /***/ 8036:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2478,6 +2322,209 @@ async function mkdirInRoot(root, path, mode = 0o755) {
 }
 function split(path) {
     return path.split('/').filter((p) => p !== '' && p !== '.');
+}
+
+
+/***/ }),
+
+/***/ 2225:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ mountOverlay),
+/* harmony export */   bl: () => (/* binding */ mountRootfs),
+/* harmony export */   c: () => (/* binding */ copyLayers),
+/* harmony export */   kU: () => (/* binding */ overlayMountArgv),
+/* harmony export */   q: () => (/* binding */ unmountRootfs),
+/* harmony export */   vs: () => (/* binding */ unmount)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2345);
+/* harmony import */ var _storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1596);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61);
+/* harmony import */ var _mountinfo_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7301);
+// A container's root filesystem: an overlay of unpacked image layers plus a per-container upper dir.
+//
+// Layer dirs come from the store (`Store.layerDirs(image)`, top first, overlay-style whiteouts:
+// 0/0 character devices and `*.overlay.opaque` xattrs). On a host without overlayfs, the
+// copy fallback flattens the layers into the target instead: slower, and then writes land in
+// the target itself, not in an upper dir, so a builder has to diff the whole tree.
+
+
+
+
+
+
+
+
+// One page is all mount(2) takes for options; stay well clear of it.
+const MAX_OPTIONS = 3000;
+const UNSAFE_IN_OPTIONS = /[,:\\=]/;
+/**
+ * The root filesystem of a container: an overlay when there are layers, `upperDir` itself as a
+ * plain directory when there are none (a FROM scratch build step).
+ */
+async function mountRootfs(options) {
+    const { lowerDirs, upperDir, workDir, target } = options;
+    if (lowerDirs.length === 0) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(upperDir, { recursive: true });
+        return { kind: 'directory', path: upperDir, lowerDirs: [], upperDir };
+    }
+    try {
+        return await mountOverlay(lowerDirs, upperDir, workDir, target, options);
+    }
+    catch (error) {
+        if (options.fallback !== 'copy' || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidArgumentError */ .Di)
+            throw error;
+        (options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq).warn(`overlayfs is not usable here (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}); copying ${lowerDirs.length} layer(s) into ${target} instead`);
+        await copyLayers(lowerDirs, target, options.logger);
+        return { kind: 'copy', path: target, lowerDirs: [...lowerDirs] };
+    }
+}
+/**
+ * The command that mounts an overlay with mount options `data`. Through sudo it first gives the
+ * upper dir to root: a container's `/` has the upper dir's owner, which would otherwise be the
+ * user lighter runs as (and a RUN step's upper dir becomes its layer's).
+ */
+function overlayMountArgv(data, target, upperDir, sudo) {
+    const mount = ['mount', '-t', 'overlay', 'overlay', '-o', data, target];
+    if (!sudo)
+        return mount;
+    return (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .privileged */ .wt)(['sh', '-c', 'chown 0:0 -- "$0" && exec "$@"', upperDir, ...mount], true);
+}
+/** Mounts an overlay of `lowerDirs` (top first) with `upperDir` for writes at `target`. */
+async function mountOverlay(lowerDirs, upperDir, workDir, target, options = {}) {
+    if (lowerDirs.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidArgumentError */ .Di('mounting an overlay: at least one lower dir is needed');
+    }
+    for (const [what, dir] of [
+        ['upper', upperDir],
+        ['work', workDir],
+    ]) {
+        if (UNSAFE_IN_OPTIONS.test(dir)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidArgumentError */ .Di(`overlay ${what} dir "${dir}" holds one of , : \\ =`);
+        }
+    }
+    await Promise.all([upperDir, workDir, target].map((d) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(d, { recursive: true })));
+    // index/redirect_dir/metacopy off: the upper dir must hold whole files and plain whiteouts,
+    // since a build turns it into a layer tarball.
+    const fixed = `upperdir=${upperDir},workdir=${workDir},index=off,redirect_dir=off,metacopy=off`;
+    const direct = `lowerdir=${lowerDirs.join(':')},${fixed}`;
+    const what = `mounting overlay of ${lowerDirs.length} layer(s) at ${target}`;
+    if (direct.length <= MAX_OPTIONS && !lowerDirs.some((d) => UNSAFE_IN_OPTIONS.test(d))) {
+        await (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .checkedCommand */ .FX)(overlayMountArgv(direct, target, upperDir, !!options.sudo), what);
+    }
+    else {
+        // Many layers or odd names: short relative symlinks, resolved by the kernel against the
+        // cwd of mount(2), which is all the link dir has to live for (podman's l/ dir does the same).
+        const links = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'lighter-lower-'));
+        try {
+            await Promise.all(lowerDirs.map((dir, i) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(links, String(i)))));
+            const relative = `lowerdir=${lowerDirs.map((_, i) => String(i)).join(':')},${fixed}`;
+            await (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .checkedCommand */ .FX)(overlayMountArgv(relative, target, upperDir, !!options.sudo), what, {
+                cwd: links,
+            });
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(links, { recursive: true, force: true });
+        }
+    }
+    return { kind: 'overlay', path: target, lowerDirs: [...lowerDirs], upperDir, workDir };
+}
+/**
+ * Undoes `mountRootfs`: unmounts an overlay (lazily if it is still busy) and removes a copy;
+ * a directory rootfs is the caller's and stays. Unmounting what is not mounted is a no-op.
+ */
+async function unmountRootfs(rootfs, options = {}) {
+    if (rootfs.kind === 'overlay')
+        await unmount(rootfs.path, options);
+    else if (rootfs.kind === 'copy') {
+        await (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .runCommand */ .d1)((0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .privileged */ .wt)(['rm', '-rf', '--one-file-system', rootfs.path], !!options.sudo));
+    }
+}
+/** Unmounts `target` if it is a mount point; a busy mount is detached lazily. */
+async function unmount(target, options = {}) {
+    if (!(await (0,_mountinfo_js__WEBPACK_IMPORTED_MODULE_7__/* .isMountPoint */ .A$)(target)))
+        return;
+    const sudo = !!options.sudo;
+    const plain = await (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .runCommand */ .d1)((0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .privileged */ .wt)(['umount', target], sudo));
+    if (plain.code === 0 || !(await (0,_mountinfo_js__WEBPACK_IMPORTED_MODULE_7__/* .isMountPoint */ .A$)(target)))
+        return;
+    (options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq).debug(`umount ${target}: ${plain.stderr.trim()}; detaching it lazily`);
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .checkedCommand */ .FX)((0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .privileged */ .wt)(['umount', '-l', target], sudo), `unmounting ${target}`);
+}
+/**
+ * Flattens overlay-style layer dirs (top first) into `target`, applying whiteouts and opaque
+ * directories. Minimal on purpose: hard links become copies and xattrs, devices and fifos are
+ * not copied (a warning names them).
+ */
+async function copyLayers(lowerDirs, target, logger = _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(target, { recursive: true });
+    const skipped = [];
+    for (const layer of [...lowerDirs].reverse()) {
+        const opaque = new Set();
+        if ((0,_storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_5__/* .hasCommand */ .mU)('getfattr')) {
+            const tree = await (0,_storage_layer_xattr_js__WEBPACK_IMPORTED_MODULE_5__/* .readXattrTree */ .I5)(layer);
+            for (const [path, attrs] of tree.byPath) {
+                if (attrs.some(([name, value]) => name.endsWith('.overlay.opaque') && value.toString() === 'y')) {
+                    opaque.add(path);
+                }
+            }
+        }
+        else {
+            logger.warn(`getfattr is missing: opaque directories in ${layer} are not honoured`);
+        }
+        await copyTree(layer, target, '', opaque, skipped);
+    }
+    if (skipped.length > 0) {
+        logger.warn(`copying layers: skipped ${skipped.length} special file(s), e.g. ${skipped[0]}`);
+    }
+}
+async function copyTree(layer, target, rel, opaque, skipped) {
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layer, rel))) {
+        const path = rel === '' ? name : `${rel}/${name}`;
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layer, path);
+        // Parents were made real directories first, so this lexical path stays inside `target`.
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(target, path);
+        const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(from);
+        const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(to).catch(() => undefined);
+        if (stats.isCharacterDevice() && stats.rdev === 0) {
+            if (existing)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(to, { recursive: true, force: true });
+            continue;
+        }
+        if (stats.isDirectory()) {
+            if (existing && (!existing.isDirectory() || opaque.has(path))) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(to, { recursive: true, force: true });
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(to, { recursive: true });
+            await copyTree(layer, target, path, opaque, skipped);
+            // chown clears set-id bits, so the mode comes after it.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lchown)(to, stats.uid, stats.gid);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, stats.mode & 0o7777);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lutimes)(to, stats.atime, stats.mtime);
+            continue;
+        }
+        if (existing)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(to, { recursive: true, force: true });
+        if (stats.isSymbolicLink()) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(from), to);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lchown)(to, stats.uid, stats.gid);
+        }
+        else if (stats.isFile()) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lchown)(to, stats.uid, stats.gid);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, stats.mode & 0o7777);
+        }
+        else {
+            skipped.push(path);
+            continue;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lutimes)(to, stats.atime, stats.mtime);
+    }
 }
 
 
