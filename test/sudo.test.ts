@@ -6,7 +6,9 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { mountsUnder } from '../src/core/runtime/index.js';
+import { runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
 import { cliFromSource, useSudoUser } from './helpers/sudo-user.js';
@@ -123,6 +125,38 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     // `/` is root's, as everything else the image gives (its upper dir is made root's).
     const root = await lighter('run', '--rm', 'busybox', 'sh', '-c', 'stat -c %u:%g /; exit 7');
     expect(root).toMatchObject({ code: 7, stdout: '0:0\n' });
+    await nothingLeft();
+  }, 60_000);
+
+  it('runs the run action as the runner user: a service, the test command, then post removes all', async () => {
+    const services = stringify([
+      {
+        name: 'web',
+        image: 'busybox',
+        command: [
+          'sh',
+          '-c',
+          'mkdir /www; echo hello > /www/index.html; exec httpd -f -p 8080 -h /www',
+        ],
+        health: 'tcp://:8080',
+      },
+    ]);
+    const result = await runAction('run', {
+      inputs: {
+        store: join(dir(), 'store'),
+        image: 'busybox',
+        services,
+        run: 'wget -qO- http://web:8080/; id -u',
+      },
+      env: { HOME: dir(), LIGHTER_STATE_DIR: state() },
+      user: sudoUser(),
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['exit-code']).toBe('0');
+    expect(result.stdout).toContain('hello\n0\n');
+    expect(result.stdout).toMatch(/^::debug::runtime: \w+ \(\S+\) as root through sudo -n/m);
+    expect(result.stdout + result.stderr).not.toContain('sudo:');
+    expect(result.postExitCode).toBe(0);
     await nothingLeft();
   }, 60_000);
 

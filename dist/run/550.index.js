@@ -464,10 +464,13 @@ function normalizeArch(arch, variant) {
 const RESULT_PREFIX = 'lighter-result ';
 const ERROR_PREFIX = 'lighter-error ';
 let probed;
-/** Whether layer dirs are handled as root through sudo: not root, and `sudo -n` works. */
+/**
+ * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
+ * runner's store only feeds copies), not root, and `sudo -n` works.
+ */
 function layersAsRoot() {
     probed ??= new Promise((resolve) => {
-        if (process.getuid === undefined || process.getuid() === 0) {
+        if (process.platform !== 'linux' || process.getuid === undefined || process.getuid() === 0) {
             resolve(false);
             return;
         }

@@ -1,7 +1,7 @@
 // Runs a bundled JavaScript action the way the GitHub runner does: env inputs, file commands, post step.
 
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chown, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -23,6 +23,11 @@ export interface RunActionOptions {
   runnerTemp?: string;
   /** Per step; the step is killed (SIGKILL) when it runs longer. Default 5 minutes. */
   timeoutMs?: number;
+  /**
+   * The runner's user, when not this process's (GitHub's runners run actions as `runner`, which
+   * has password-less sudo): the steps run as it, and the scratch dirs are made its own.
+   */
+  user?: { uid: number; gid: number };
 }
 
 /** A `::command key=value,...::message` line from stdout (`error`, `warning`, `add-mask`, ...). */
@@ -102,6 +107,12 @@ export async function runAction(
     await mkdir(runnerTemp, { recursive: true });
     const eventPath = join(scratch, 'event.json');
     await writeFile(eventPath, '{}\n');
+    const user = options.user;
+    if (user) {
+      for (const dir of new Set([scratch, workspace, runnerTemp])) {
+        await chownTree(dir, user.uid, user.gid);
+      }
+    }
 
     const runnerEnv: Record<string, string> = {
       ...inheritedEnv(),
@@ -134,11 +145,19 @@ export async function runAction(
     });
     const timeoutMs = options.timeoutMs ?? 300_000;
 
-    const main = await runStep('main', mainScript, scratch, workspace, timeoutMs, {
-      ...runnerEnv,
-      ...inputEnv,
-      ...options.env,
-    });
+    const main = await runStep(
+      'main',
+      mainScript,
+      scratch,
+      workspace,
+      timeoutMs,
+      {
+        ...runnerEnv,
+        ...inputEnv,
+        ...options.env,
+      },
+      user,
+    );
     const result: ActionResult = {
       exitCode: main.exitCode,
       signal: main.signal,
@@ -167,7 +186,7 @@ export async function runAction(
       if (main.path.length > 0) {
         postEnv.PATH = [...[...main.path].reverse(), postEnv.PATH ?? ''].join(delimiter);
       }
-      const post = await runStep('post', postScript, scratch, workspace, timeoutMs, postEnv);
+      const post = await runStep('post', postScript, scratch, workspace, timeoutMs, postEnv, user);
       result.postExitCode = post.exitCode;
       result.postStdout = post.stdout;
       result.postStderr = post.stderr;
@@ -202,6 +221,7 @@ async function runStep(
   cwd: string,
   timeoutMs: number,
   env: Record<string, string>,
+  user?: { uid: number; gid: number },
 ): Promise<StepResult> {
   const files = {
     GITHUB_OUTPUT: join(scratch, `${step}-output`),
@@ -210,7 +230,10 @@ async function runStep(
     GITHUB_PATH: join(scratch, `${step}-path`),
     GITHUB_STEP_SUMMARY: join(scratch, `${step}-summary`),
   };
-  for (const file of Object.values(files)) await writeFile(file, '');
+  for (const file of Object.values(files)) {
+    await writeFile(file, '');
+    if (user) await chown(file, user.uid, user.gid);
+  }
 
   const { exitCode, signal, stdout, stderr } = await new Promise<{
     exitCode: number | null;
@@ -223,6 +246,7 @@ async function runStep(
       cwd,
       env: { ...env, ...files },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -413,4 +437,13 @@ async function isFile(path: string): Promise<boolean> {
     (info) => info.isFile(),
     () => false,
   );
+}
+
+/** `chown -R`, without following symlinks. */
+async function chownTree(path: string, uid: number, gid: number): Promise<void> {
+  const info = await lstat(path);
+  if (info.isDirectory()) {
+    for (const name of await readdir(path)) await chownTree(join(path, name), uid, gid);
+  }
+  if (!info.isSymbolicLink()) await chown(path, uid, gid);
 }

@@ -20,10 +20,13 @@ export const ERROR_PREFIX = 'lighter-error ';
 
 let probed: Promise<boolean> | undefined;
 
-/** Whether layer dirs are handled as root through sudo: not root, and `sudo -n` works. */
+/**
+ * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
+ * runner's store only feeds copies), not root, and `sudo -n` works.
+ */
 export function layersAsRoot(): Promise<boolean> {
   probed ??= new Promise((resolve) => {
-    if (process.getuid === undefined || process.getuid() === 0) {
+    if (process.platform !== 'linux' || process.getuid === undefined || process.getuid() === 0) {
       resolve(false);
       return;
     }
