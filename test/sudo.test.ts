@@ -173,23 +173,45 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
       [
         'FROM busybox',
         'RUN echo built > /built && id -u > /uid && mkdir -m 700 /etc/private && echo s > /etc/private/key && chmod 600 /etc/private/key',
+        // A secret for another user: chown as root too.
+        'RUN --mount=type=secret,id=tok,uid=65534 stat -c %u /run/secrets/tok > /secret-owner',
         'CMD ["cat", "/built", "/uid"]',
         '',
       ].join('\n'),
     );
+    await writeFile(join(context, 'token'), 'sesame');
     await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, context]);
-    expect(await lighter('build', '-q', '-t', 'made', context)).toMatchObject({ code: 0 });
-    expect(await lighter('run', '--rm', 'made')).toMatchObject({ code: 0, stdout: 'built\n0\n' });
+    expect(
+      await lighter(
+        'build',
+        '-q',
+        '-t',
+        'made',
+        '--secret',
+        `id=tok,src=${join(context, 'token')}`,
+        context,
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await lighter('run', '--rm', 'made', 'cat', '/built', '/uid', '/secret-owner'),
+    ).toMatchObject({
+      code: 0,
+      stdout: 'built\n0\n65534\n',
+    });
 
     const out = join(dir(), 'out');
     expect(await lighter('copy', '-q', 'storage:localhost/made', `oci:${out}:made`)).toMatchObject({
       code: 0,
     });
     const manifest = await manifestOf(out);
-    const top = manifest.layers.at(-1)?.digest.replace('sha256:', '') as string;
-    const listing = (await exec('tar', ['-tvzf', join(out, 'blobs', 'sha256', top)])).stdout;
+    // The layers the two RUN steps made, above busybox's.
+    let listing = '';
+    for (const layer of manifest.layers.slice(1)) {
+      const blob = join(out, 'blobs', 'sha256', layer.digest.replace('sha256:', ''));
+      listing += (await exec('tar', ['-tvzf', blob])).stdout;
+    }
     expect(listing).toMatch(/^-rw------- 0\/0 +2 .* etc\/private\/key$/m);
-    // The user's uid appears nowhere in the layer, not even on a directory a copy-up made.
+    // The user's uid appears nowhere in them, not even on a directory a copy-up made.
     expect(listing.split('\n').filter((l) => l !== '' && !/^\S+ 0\/0 /.test(l))).toEqual([]);
 
     // The user removes what root made for it.

@@ -3187,6 +3187,8 @@ function errorMessage(err) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./.build/src/core/log.js
@@ -3493,6 +3495,7 @@ function deferred() {
 
 
 
+
 /** The helper's last stderr line: what it made, or why it failed. */
 const RESULT_PREFIX = 'lighter-result ';
 const ERROR_PREFIX = 'lighter-error ';
@@ -3533,11 +3536,26 @@ async function removeStubsAsRoot(upper, stubs) {
     child.stdout?.resume();
     await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
 }
+/**
+ * chown: through sudo when this process may not (not root) and handles its layers as root, as
+ * a RUN step's secret or cache mount for another user needs.
+ */
+async function chownTo(path, uid, gid) {
+    try {
+        await chown(path, uid, gid);
+    }
+    catch (err) {
+        if (err.code !== 'EPERM' || !(await as_root_layersAsRoot()))
+            throw err;
+        await sudo(['chown', `${uid}:${gid}`, '--', path], `giving ${path} to ${uid}:${gid}`);
+    }
+}
 /** `rm -rf` of a tree root made, through sudo. */
-async function as_root_removeAsRoot(path) {
-    const child = spawn('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-    });
+function as_root_removeAsRoot(path) {
+    return sudo(['rm', '-rf', '--one-file-system', '--', path], `removing ${path} as root`);
+}
+async function sudo(argv, what) {
+    const child = spawn('sudo', ['-n', '--', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
         stderr += chunk.toString('utf8');
@@ -3547,7 +3565,7 @@ async function as_root_removeAsRoot(path) {
         child.on('close', resolve);
     });
     if (code !== 0) {
-        throw new LighterError('ERR_STORE', `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`);
+        throw new LighterError('ERR_STORE', `${what}: ${stderr.trim() || `exit ${code}`}`);
     }
 }
 function helper(args, stdin) {
@@ -5420,8 +5438,6 @@ class GzipOsByte extends external_node_stream_namespaceObject.Transform {
 
 
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./.build/src/core/storage/layer/stubs.js
 // Mountpoint stubs: the empty files and directories a runtime makes in a container's upper dir
 // for the bind mounts of a RUN step (/etc/hosts and the like), which are no part of its layer.

@@ -84,6 +84,8 @@ var file_lock = __webpack_require__(8865);
 var core_manifest = __webpack_require__(9626);
 // EXTERNAL MODULE: ./.build/src/core/media-types.js
 var media_types = __webpack_require__(9155);
+// EXTERNAL MODULE: ./.build/src/core/storage/as-root.js
+var as_root = __webpack_require__(758);
 // EXTERNAL MODULE: ./.build/src/core/digest.js
 var digest = __webpack_require__(7691);
 ;// CONCATENATED MODULE: ./.build/src/core/build/commit.js
@@ -208,6 +210,7 @@ var layer_writer = __webpack_require__(3557);
 // alone. The CI cache saves images, not directories, so at the end of a build whose cache
 // directories changed, each one is also written as a one-layer image (annotated with its id);
 // on a fresh runner, a build that finds no directory unpacks that image instead.
+
 
 
 
@@ -346,7 +349,7 @@ class CacheMounts {
 async function chmodOwn(dir, request) {
     await (0,promises_.chmod)(dir, request.mode ?? 0o755);
     if ((request.uid ?? 0) !== 0 || (request.gid ?? 0) !== 0) {
-        await (0,promises_.chown)(dir, request.uid ?? 0, request.gid ?? 0);
+        await (0,as_root/* chownTo */.$Q)(dir, request.uid ?? 0, request.gid ?? 0);
     }
 }
 

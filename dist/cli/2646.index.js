@@ -277,7 +277,7 @@ async function prepareMounts(ctx, scratch, out) {
                     const file = (0,external_node_path_.join)(scratch, `secret-${n++}`);
                     await (0,promises_.writeFile)(file, value, { mode: mount.mode ?? 0o400 });
                     if ((mount.uid ?? 0) !== 0 || (mount.gid ?? 0) !== 0) {
-                        await (0,promises_.chown)(file, mount.uid ?? 0, mount.gid ?? 0);
+                        await (0,as_root/* chownTo */.$Q)(file, mount.uid ?? 0, mount.gid ?? 0);
                     }
                     const dest = mount.targetPath ?? `/run/secrets/${id}`;
                     out.volumes.push({ source: file, destination: dest, readOnly: true });

@@ -1865,19 +1865,21 @@ function quote(input) {
 /* harmony export */   r2: () => (/* binding */ layersAsRoot),
 /* harmony export */   x0: () => (/* binding */ removeAsRoot)
 /* harmony export */ });
-/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, diffAsRoot, removeStubsAsRoot */
+/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, diffAsRoot, removeStubsAsRoot, chownTo */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6512);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2345);
-/* harmony import */ var _blob_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5425);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2345);
+/* harmony import */ var _blob_pool_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5425);
 // Layer directories written, read and removed as root through `sudo -n`, when this process is
 // not root but has password-less sudo (GitHub's runners, see DESIGN.md). Containers and RUN
 // steps then run as root through sudo too, and a layer unpacked without root would lose its
 // owners, device nodes and overlay whiteouts, while a RUN step's upper dir holds files only root
 // may read or remove. Each such step runs in a helper process started through sudo: the blob
 // worker module, run as a program (layer-helper.ts).
+
 
 
 
@@ -1905,9 +1907,9 @@ function layersAsRoot() {
     return probed;
 }
 /** Applies a layer tar (as `extractInto` does) into `dir` as root. */
-async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .qq) {
+async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .qq) {
     const child = helper(['apply', dir, compression], 'pipe');
-    (0,node_stream__WEBPACK_IMPORTED_MODULE_1__.pipeline)(input, child.stdin, () => { });
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)(input, child.stdin, () => { });
     child.stdout?.resume();
     return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
 }
@@ -1924,11 +1926,26 @@ async function removeStubsAsRoot(upper, stubs) {
     child.stdout?.resume();
     await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
 }
+/**
+ * chown: through sudo when this process may not (not root) and handles its layers as root, as
+ * a RUN step's secret or cache mount for another user needs.
+ */
+async function chownTo(path, uid, gid) {
+    try {
+        await chown(path, uid, gid);
+    }
+    catch (err) {
+        if (err.code !== 'EPERM' || !(await layersAsRoot()))
+            throw err;
+        await sudo(['chown', `${uid}:${gid}`, '--', path], `giving ${path} to ${uid}:${gid}`);
+    }
+}
 /** `rm -rf` of a tree root made, through sudo. */
-async function removeAsRoot(path) {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-    });
+function removeAsRoot(path) {
+    return sudo(['rm', '-rf', '--one-file-system', '--', path], `removing ${path} as root`);
+}
+async function sudo(argv, what) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
         stderr += chunk.toString('utf8');
@@ -1938,18 +1955,18 @@ async function removeAsRoot(path) {
         child.on('close', resolve);
     });
     if (code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_STORE', `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', `${what}: ${stderr.trim() || `exit ${code}`}`);
     }
 }
 function helper(args, stdin) {
-    const module = (0,_blob_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .workerModule */ .Fh)();
+    const module = (0,_blob_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .workerModule */ .Fh)();
     if (module === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
     }
-    const path = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(module);
+    const path = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(module);
     // From sources, Node strips the types itself; the hook maps `./x.js` imports onto `./x.ts`.
     const loader = path.endsWith('.ts')
-        ? ['--import', (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
+        ? ['--import', (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
         : [];
     return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', process.execPath, ...loader, path, ...args], {
         stdio: [stdin, 'pipe', 'pipe'],
@@ -1981,7 +1998,7 @@ function outcome(child, what, logger) {
         }
     });
     return new Promise((resolve, reject) => {
-        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
+        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
             line(pending);
             if (code === 0 && result !== undefined) {
@@ -1989,7 +2006,7 @@ function outcome(child, what, logger) {
                 return;
             }
             const message = failure?.message ?? (other.join('; ') || `the helper exited ${code}`);
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LighterError */ .Kt(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
         });
     });
 }

@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, chown, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { acquireFileLock, type FileLock } from '../fs/file-lock.js';
@@ -15,6 +15,7 @@ import { blobPath } from '../layout/layout.js';
 import type { Logger } from '../log.js';
 import { type Descriptor, type ImageManifest, type Platform, parseManifest } from '../manifest.js';
 import { MediaType } from '../media-types.js';
+import { chownTo } from '../storage/as-root.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
 import type { Claims } from './claims.js';
@@ -174,6 +175,6 @@ export class CacheMounts {
 async function chmodOwn(dir: string, request: CacheMountRequest): Promise<void> {
   await chmod(dir, request.mode ?? 0o755);
   if ((request.uid ?? 0) !== 0 || (request.gid ?? 0) !== 0) {
-    await chown(dir, request.uid ?? 0, request.gid ?? 0);
+    await chownTo(dir, request.uid ?? 0, request.gid ?? 0);
   }
 }

@@ -9,7 +9,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   chmod,
-  chown,
   link,
   lstat,
   mkdir,
@@ -37,7 +36,7 @@ import {
   unmountRootfs,
 } from '../runtime/index.js';
 import { resolveInRoot } from '../runtime/root-path.js';
-import { layersAsRoot, removeStubsAsRoot } from '../storage/as-root.js';
+import { chownTo, layersAsRoot, removeStubsAsRoot } from '../storage/as-root.js';
 import { removeEmptyStubs } from '../storage/layer/stubs.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
@@ -294,7 +293,7 @@ async function prepareMounts(ctx: RunContext, scratch: string, out: Prepared): P
           const file = join(scratch, `secret-${n++}`);
           await writeFile(file, value, { mode: mount.mode ?? 0o400 });
           if ((mount.uid ?? 0) !== 0 || (mount.gid ?? 0) !== 0) {
-            await chown(file, mount.uid ?? 0, mount.gid ?? 0);
+            await chownTo(file, mount.uid ?? 0, mount.gid ?? 0);
           }
           const dest = mount.targetPath ?? `/run/secrets/${id}`;
           out.volumes.push({ source: file, destination: dest, readOnly: true });

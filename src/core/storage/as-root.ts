@@ -6,6 +6,7 @@
 // worker module, run as a program (layer-helper.ts).
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { chown } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type ErrorCode, LighterError } from '../errors.js';
@@ -65,11 +66,26 @@ export async function removeStubsAsRoot(upper: string, stubs: readonly string[])
   await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
 }
 
+/**
+ * chown: through sudo when this process may not (not root) and handles its layers as root, as
+ * a RUN step's secret or cache mount for another user needs.
+ */
+export async function chownTo(path: string, uid: number, gid: number): Promise<void> {
+  try {
+    await chown(path, uid, gid);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM' || !(await layersAsRoot())) throw err;
+    await sudo(['chown', `${uid}:${gid}`, '--', path], `giving ${path} to ${uid}:${gid}`);
+  }
+}
+
 /** `rm -rf` of a tree root made, through sudo. */
-export async function removeAsRoot(path: string): Promise<void> {
-  const child = spawn('sudo', ['-n', '--', 'rm', '-rf', '--one-file-system', '--', path], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+export function removeAsRoot(path: string): Promise<void> {
+  return sudo(['rm', '-rf', '--one-file-system', '--', path], `removing ${path} as root`);
+}
+
+async function sudo(argv: string[], what: string): Promise<void> {
+  const child = spawn('sudo', ['-n', '--', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -79,10 +95,7 @@ export async function removeAsRoot(path: string): Promise<void> {
     child.on('close', resolve);
   });
   if (code !== 0) {
-    throw new LighterError(
-      'ERR_STORE',
-      `removing ${path} as root: ${stderr.trim() || `exit ${code}`}`,
-    );
+    throw new LighterError('ERR_STORE', `${what}: ${stderr.trim() || `exit ${code}`}`);
   }
 }
 
