@@ -2,7 +2,6 @@
 // runs it: services in a pod, the test command's exit code as the step's, logs, cleanup.
 
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -11,6 +10,7 @@ import { mountsUnder } from '../src/core/runtime/index.js';
 import { type ActionResult, runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { tryExec } from './helpers/exec.js';
+import { freePort, processesUnder } from './helpers/host.js';
 import { useRegistry } from './helpers/registry.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
@@ -18,28 +18,6 @@ const isRoot = process.getuid?.() === 0;
 
 let stateDir: string;
 let storeDir: string;
-
-async function processesUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    try {
-      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      if (cmdline.includes(dir) && !/^State:\s+Z/m.test(status))
-        found.push(`${pid}: ${cmdline.slice(0, 120)}`);
-    } catch {}
-  }
-  return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function withoutDebug(stdout: string): string {
   return stdout

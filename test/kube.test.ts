@@ -11,6 +11,7 @@ import { parsePodYaml } from '../src/core/pod/kube.js';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { tryExec } from './helpers/exec.js';
+import { freePort } from './helpers/host.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -38,14 +39,6 @@ async function cli(argv: string[]) {
     stdin: async () => '',
   });
   return { code, stdout, stderr };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function nothingLeft(): Promise<void> {

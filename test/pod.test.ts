@@ -11,6 +11,7 @@ import { main } from '../src/cli/main.js';
 import { findExecutable, mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { tryExec } from './helpers/exec.js';
+import { freePort, processesUnder } from './helpers/host.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -47,14 +48,6 @@ function hostAddress(): string | undefined {
   return undefined;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Sends `data`, half-closes, and reads until the other side closes. */
 function exchange(port: number, data: string | Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -68,20 +61,6 @@ function exchange(port: number, data: string | Buffer): Promise<Buffer> {
     });
     socket.end(data);
   });
-}
-
-async function processesUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    try {
-      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      if (cmdline.includes(dir) && !/^State:\s+Z/m.test(status))
-        found.push(`${pid}: ${cmdline.slice(0, 120)}`);
-    } catch {}
-  }
-  return found;
 }
 
 async function nothingLeft(): Promise<void> {

@@ -2,8 +2,7 @@
 // with images built and pushed by buildah running under lighter.
 
 import { spawn } from 'node:child_process';
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
+import { chmod, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { main } from '../src/cli/main.js';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
+import { freePort, processesUnder } from './helpers/host.js';
 import { useRegistry } from './helpers/registry.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
@@ -43,27 +43,6 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
 }
 
 /** Every process whose command line names `dir` (monitors, infra, forwarders): what must be gone. */
-async function processesUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    try {
-      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      if (cmdline.includes(dir) && !/^State:\s+Z/m.test(status))
-        found.push(`${pid}: ${cmdline.slice(0, 120)}`);
-    } catch {}
-  }
-  return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function runcList(): Promise<string[]> {
   const result = await tryExec('runc', [

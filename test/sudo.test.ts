@@ -3,7 +3,6 @@
 // everything else (the store, the state dir, the CLI) stays the user's own.
 
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -11,18 +10,11 @@ import { mountsUnder } from '../src/core/runtime/index.js';
 import { runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
+import { freePort, processesUnder } from './helpers/host.js';
 import { cliFromSource, useSudoUser } from './helpers/sudo-user.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
   const dir = useTempDir('sudo');
@@ -239,19 +231,4 @@ async function manifestOf(layout: string): Promise<{ layers: { digest: string }[
   const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8'));
   const digest = (index.manifests[0].digest as string).replace('sha256:', '');
   return JSON.parse(await readFile(join(layout, 'blobs', 'sha256', digest), 'utf8'));
-}
-
-async function processesUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    try {
-      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      if (cmdline.includes(dir) && !/^State:\s+Z/m.test(status)) {
-        found.push(`${pid}: ${cmdline.slice(0, 120)}`);
-      }
-    } catch {}
-  }
-  return found;
 }

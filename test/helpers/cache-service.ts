@@ -13,6 +13,7 @@ import {
   SASProtocol,
   StorageSharedKeyCredential,
 } from '@azure/storage-blob';
+import { freePort } from './host.js';
 
 /** Azurite's well-known development account and key (public, documented by Microsoft). */
 const ACCOUNT = 'devstoreaccount1';
@@ -410,15 +411,6 @@ function verifyToken(authorization: string | undefined, secret: Buffer): CacheSc
 interface Azurite {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 async function startAzurite(): Promise<Azurite> {

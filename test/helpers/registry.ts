@@ -6,12 +6,11 @@ import { closeSync, openSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { stringify } from 'yaml';
 import { exec } from './exec.js';
+import { freePort } from './host.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 import { testCertificates } from './tls.js';
 import { startTokenIssuer, type TokenIssuer, type TokenRequest } from './token-issuer.js';
@@ -266,16 +265,6 @@ function probe(port: number, ca: Buffer | undefined): Promise<number | undefined
 }
 
 /** A port that was free a moment ago: the OS picks it for listen(0), and we release it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function readLog(dir: string): Promise<string> {
   return readFile(join(dir, 'registry.log'), 'utf8').catch(() => '(no log)');
