@@ -143,17 +143,56 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
       env: { HOME: dir(), LIGHTER_STATE_DIR: state() },
       user: sudoUser(),
     });
-    expect(result.exitCode).toBe(0);
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.exitCode, output).toBe(0);
     expect(result.outputs['exit-code']).toBe('0');
-    expect(result.stdout).toContain('hello\n0\n');
+    expect(result.stdout, output).toContain('hello\n0\n');
     expect(result.stdout).toMatch(/^::debug::runtime: \w+ \(\S+\) as root through sudo -n/m);
     expect(result.postExitCode).toBe(0);
     await nothingLeft();
   }, 60_000);
 
+  it('reads layers as root for COPY and WORKDIR: dirs only root may read, opaque dirs', async () => {
+    const context = join(dir(), 'views');
+    await mkdir(context);
+    await writeFile(
+      join(context, 'Dockerfile'),
+      [
+        'FROM busybox AS base',
+        'RUN mkdir -m 700 /private && echo key > /private/key && chmod 600 /private/key && mkdir -p /gone/sub && touch /gone/sub/old',
+        // Marked opaque with a trusted.* xattr, which only root can read.
+        'RUN rm -rf /gone && mkdir -p /gone/sub && touch /gone/sub/new',
+        'COPY note /private/note',
+        'WORKDIR /private/app',
+        'FROM busybox',
+        'COPY --from=base /private /copied',
+        'COPY --from=base /gone /gone',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(join(context, 'note'), 'note\n');
+    await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, context]);
+    expect(await lighter('build', '-q', '-t', 'views', context)).toMatchObject({ code: 0 });
+    const listed = await lighter(
+      'run',
+      '--rm',
+      'views',
+      'sh',
+      '-c',
+      'cd /copied && stat -c "%n %a %u" app key note && cat key note && ls /gone/sub',
+    );
+    expect(listed).toMatchObject({
+      code: 0,
+      stdout: 'app 755 0\nkey 600 0\nnote 644 0\nkey\nnote\nnew\n',
+    });
+    expect(await lighter('rmi', 'localhost/views')).toMatchObject({ code: 0 });
+    expect(await lighter('prune', '-a')).toMatchObject({ code: 0 });
+  }, 60_000);
+
   it('unpacks, builds and removes layers as root: the owners an image gives, never the user', async () => {
     // The busybox layer, unpacked as the copy pulled it: root's files, as its tar says.
     const layers = join(dir(), 'store', 'layers');
+    expect(await readdir(layers)).toHaveLength(1);
     const [layer] = await readdir(layers);
     expect((await stat(join(layers, layer as string, 'bin', 'busybox'))).uid).toBe(0);
 

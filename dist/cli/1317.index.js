@@ -64,6 +64,8 @@ var log = __webpack_require__(2345);
 var core_platform = __webpack_require__(292);
 // EXTERNAL MODULE: ./.build/src/core/reference.js
 var core_reference = __webpack_require__(8978);
+// EXTERNAL MODULE: ./.build/src/core/storage/as-root.js
+var as_root = __webpack_require__(758);
 // EXTERNAL MODULE: ./.build/src/core/storage/chain-id.js
 var chain_id = __webpack_require__(8348);
 // EXTERNAL MODULE: ./.build/src/core/storage/lease.js
@@ -84,8 +86,6 @@ var file_lock = __webpack_require__(8865);
 var core_manifest = __webpack_require__(9626);
 // EXTERNAL MODULE: ./.build/src/core/media-types.js
 var media_types = __webpack_require__(9155);
-// EXTERNAL MODULE: ./.build/src/core/storage/as-root.js
-var as_root = __webpack_require__(758);
 // EXTERNAL MODULE: ./.build/src/core/digest.js
 var digest = __webpack_require__(7691);
 ;// CONCATENATED MODULE: ./.build/src/core/build/commit.js
@@ -1466,11 +1466,14 @@ async function* sourceEntries(ctx, urls, download) {
     const local = instruction.sources.filter((s) => !isUrl(s));
     if (ctx.from) {
         let root;
-        for await (const e of resolveViewSources(await ctx.from.view(), local, viewOptions(ctx))) {
+        const view = await ctx.from.view();
+        // A view that reads as root (layers handled so through sudo) reads the files' bytes too.
+        const fs = view.fs.stream ? { fs: view.fs } : {};
+        for await (const e of resolveViewSources(view, local, viewOptions(ctx))) {
             if (e.target === '')
                 root = e.hostPath;
             const inside = root !== undefined && e.target !== '' && e.hostPath.startsWith(`${root}/`);
-            yield { ...e, fromContext: false, topLevel: e.target !== '' && !inside };
+            yield { ...e, ...fs, fromContext: false, topLevel: e.target !== '' && !inside };
         }
     }
     else if (local.length > 0) {
@@ -1650,13 +1653,13 @@ async function* copyItems(ctx, urls, download) {
         const header = headerFor(name, st, entry, owner, chmod, epoch);
         if (!header)
             return;
-        if (header.type === 'symlink')
-            header.linkname = await (0,promises_.readlink)(entry.hostPath);
+        const fs = entry.fs;
+        if (header.type === 'symlink') {
+            header.linkname = await (fs ? fs.readlink(entry.hostPath) : (0,promises_.readlink)(entry.hostPath));
+        }
         yield {
             header,
-            ...(header.type === 'file'
-                ? { source: entry.data !== undefined ? { data: entry.data } : { path: entry.hostPath } }
-                : {}),
+            ...(header.type === 'file' ? { source: fileSource(entry) } : {}),
         };
     };
     if (!first.done)
@@ -1774,6 +1777,15 @@ async function* archiveItems(ctx, path, kind, destDir, epoch) {
     }
 }
 
+/** Where a COPY entry's bytes come from: held in memory, read through its view, or by path. */
+function fileSource(entry) {
+    if (entry.data !== undefined)
+        return { data: entry.data };
+    const stream = entry.fs?.stream?.bind(entry.fs);
+    if (stream)
+        return { stream: () => stream(entry.hostPath) };
+    return { path: entry.hostPath };
+}
 
 ;// CONCATENATED MODULE: ./.build/src/core/build/describe.js
 // How a planned instruction is shown: the step line of the log (after expansion) and the image history's created_by, as buildah writes it.
@@ -5169,33 +5181,40 @@ var xattr = __webpack_require__(1596);
 
 
 
+/** This process's own reads. */
+const localFs = {
+    lstat: promises_.lstat,
+    readdir: (path) => (0,promises_.readdir)(path),
+    readlink: (path) => (0,promises_.readlink)(path),
+    readFile: (path) => (0,promises_.readFile)(path),
+    async opaque(layerDir) {
+        const set = new Set();
+        if (!(0,xattr/* hasCommand */.mU)('getfattr'))
+            return set;
+        const tree = await (0,xattr/* readXattrTree */.I5)(layerDir);
+        for (const [path, attrs] of tree.byPath) {
+            if (attrs.some(([name, value]) => whiteout/* OPAQUE_XATTRS */.tJ.has(name) && value.toString('latin1') === 'y')) {
+                set.add(path);
+            }
+        }
+        return set;
+    },
+};
 // Layer dirs are immutable once placed, so what a layer marks opaque is read once per process.
 const opaqueCache = new Map();
-async function opaqueDirs(layerDir) {
+function opaqueDirs(fs, layerDir) {
     let cached = opaqueCache.get(layerDir);
     if (!cached) {
-        cached = (async () => {
-            const set = new Set();
-            if (!(0,xattr/* hasCommand */.mU)('getfattr'))
-                return set;
-            const tree = await (0,xattr/* readXattrTree */.I5)(layerDir);
-            for (const [path, attrs] of tree.byPath) {
-                const opaque = attrs.some(([name, value]) => (name === 'trusted.overlay.opaque' || name === 'user.overlay.opaque') &&
-                    value.toString('latin1') === 'y');
-                if (opaque)
-                    set.add(path);
-            }
-            return set;
-        })();
+        cached = fs.opaque(layerDir);
         opaqueCache.set(layerDir, cached);
         // A failed read is not remembered: the next look tries again.
         cached.catch(() => opaqueCache.delete(layerDir));
     }
     return cached;
 }
-async function layer_view_lstatOrUndefined(path) {
+async function layer_view_lstatOrUndefined(fs, path) {
     try {
-        return await (0,promises_.lstat)(path);
+        return await fs.lstat(path);
     }
     catch (err) {
         const code = err.code;
@@ -5212,8 +5231,10 @@ function components(path) {
 class LayerView {
     /** Top layer first, as overlayfs' lowerdir lists them. */
     layers;
-    constructor(layers) {
+    fs;
+    constructor(layers, fs = localFs) {
         this.layers = layers;
+        this.fs = fs;
     }
     /** An empty filesystem (FROM scratch). */
     static empty() {
@@ -5237,7 +5258,7 @@ class LayerView {
             let k = 0;
             for (; k < parts.length; k++) {
                 const prefix = parts.slice(0, k + 1).join('/');
-                const st = await layer_view_lstatOrUndefined((0,external_node_path_.join)(layer, prefix));
+                const st = await layer_view_lstatOrUndefined(this.fs, (0,external_node_path_.join)(layer, prefix));
                 if (!st)
                     break;
                 if ((0,whiteout/* isOverlayWhiteout */.kz)(st))
@@ -5245,7 +5266,7 @@ class LayerView {
                 if (k < parts.length - 1) {
                     if (!st.isDirectory())
                         return undefined;
-                    if (i < this.layers.length - 1 && (await opaqueDirs(layer)).has(prefix))
+                    if (i < this.layers.length - 1 && (await opaqueDirs(this.fs, layer)).has(prefix))
                         stopBelow = true;
                 }
                 else {
@@ -5253,7 +5274,7 @@ class LayerView {
                 }
             }
             if (parts.length === 0) {
-                const st = await layer_view_lstatOrUndefined(layer);
+                const st = await layer_view_lstatOrUndefined(this.fs, layer);
                 if (st)
                     return { path: '', hostPath: layer, stats: st };
                 continue;
@@ -5286,7 +5307,7 @@ class LayerView {
                 if (++links > layer_view_MAX_LINKS) {
                     throw new errors/* LighterError */.Kt('ERR_BUILD', `too many levels of symbolic links in ${path}`);
                 }
-                const target = await (0,promises_.readlink)(entry.hostPath);
+                const target = await this.fs.readlink(entry.hostPath);
                 if (target.startsWith('/'))
                     done.length = 0;
                 remaining.unshift(...components(target));
@@ -5313,26 +5334,26 @@ class LayerView {
             // The directory must be a real directory in this layer, reached through real directories;
             // an opaque one (or an opaque parent) hides what the layers below have.
             let present = true;
-            let stop = lower && parts.length === 0 && (await opaqueDirs(layer)).has('');
+            let stop = lower && parts.length === 0 && (await opaqueDirs(this.fs, layer)).has('');
             for (let k = 0; k < parts.length; k++) {
                 const prefix = parts.slice(0, k + 1).join('/');
-                const st = await layer_view_lstatOrUndefined((0,external_node_path_.join)(layer, prefix));
+                const st = await layer_view_lstatOrUndefined(this.fs, (0,external_node_path_.join)(layer, prefix));
                 if (!st) {
                     present = false;
                     break;
                 }
                 if ((0,whiteout/* isOverlayWhiteout */.kz)(st) || !st.isDirectory())
                     return collect(seen);
-                if (lower && (await opaqueDirs(layer)).has(prefix))
+                if (lower && (await opaqueDirs(this.fs, layer)).has(prefix))
                     stop = true;
             }
             if (present) {
                 const dir = rel === '' ? layer : (0,external_node_path_.join)(layer, rel);
-                for (const name of await (0,promises_.readdir)(dir)) {
+                for (const name of await this.fs.readdir(dir)) {
                     if (seen.has(name))
                         continue;
                     const hostPath = (0,external_node_path_.join)(dir, name);
-                    const st = await (0,promises_.lstat)(hostPath);
+                    const st = await this.fs.lstat(hostPath);
                     seen.set(name, (0,whiteout/* isOverlayWhiteout */.kz)(st)
                         ? null
                         : { path: rel === '' ? name : `${rel}/${name}`, hostPath, stats: st });
@@ -5348,7 +5369,7 @@ class LayerView {
         const { entry } = await this.resolve(path);
         if (!entry?.stats.isFile())
             return undefined;
-        return (0,promises_.readFile)(entry.hostPath);
+        return this.fs.readFile(entry.hostPath);
     }
     /**
      * Every entry below `path` (not `path` itself), depth first, directories before their
@@ -5382,6 +5403,7 @@ function collect(seen) {
 
 ;// CONCATENATED MODULE: ./.build/src/core/build/builder.js
 // The build engine: plans a Dockerfile (or a step list), runs each needed stage's instructions into layers, commits the image and writes its outputs.
+
 
 
 
@@ -5889,7 +5911,7 @@ async function layerStep(session, plan, stage, ordinal, ins, state, results, whe
     const platform = (0,core_platform/* formatPlatform */.Bq)(stage.platform);
     const stepId = `${session.buildId}#${stage.index}:${ordinal}`;
     const position = { file: session.file, line: ins.location.startLine };
-    const view = async () => new LayerView(await layerDirs(store, lease, state.layers));
+    const view = async () => new LayerView(await layerDirs(store, lease, state.layers), await viewFs());
     let inputs;
     let make;
     let summary;
@@ -5900,7 +5922,7 @@ async function layerStep(session, plan, stage, ordinal, ins, state, results, whe
             const image = await sourceImage(session, ref, results, stage.platform);
             from = {
                 name: ref.kind === 'stage' ? `stage ${plan.stages[ref.index].name ?? ref.index}` : ref.name,
-                view: async () => new LayerView(await layerDirs(store, lease, image?.layers ?? [])),
+                view: async () => new LayerView(await layerDirs(store, lease, image?.layers ?? []), await viewFs()),
                 identity: fsIdentity(image?.layers ?? []),
             };
         }
@@ -6203,6 +6225,10 @@ async function commitStage(session, stage, image, isTarget) {
     const written = await writeImage(session.store, session.lease, config, image.layers, format, annotations);
     await session.cache.recordImage(key, `${session.buildId}#image:${stage.index}`, written.descriptor);
     return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
+}
+/** How views read layers: as root through a helper when the layers are handled so (sudo). */
+async function viewFs() {
+    return (await (0,as_root/* layersAsRoot */.r2)()) ? (0,as_root/* rootReader */.aB)() : localFs;
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/location.js

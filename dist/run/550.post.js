@@ -1865,20 +1865,22 @@ function quote(input) {
 /* harmony export */   r2: () => (/* binding */ layersAsRoot),
 /* harmony export */   x0: () => (/* binding */ removeAsRoot)
 /* harmony export */ });
-/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, diffAsRoot, removeStubsAsRoot, chownTo */
+/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, diffAsRoot, removeStubsAsRoot, chownTo, STAT_FIELDS, RootReader, rootReader */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6512);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2345);
-/* harmony import */ var _blob_pool_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5425);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6512);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2345);
+/* harmony import */ var _blob_pool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5425);
 // Layer directories written, read and removed as root through `sudo -n`, when this process is
 // not root but has password-less sudo (GitHub's runners, see DESIGN.md). Containers and RUN
 // steps then run as root through sudo too, and a layer unpacked without root would lose its
 // owners, device nodes and overlay whiteouts, while a RUN step's upper dir holds files only root
 // may read or remove. Each such step runs in a helper process started through sudo: the blob
 // worker module, run as a program (layer-helper.ts).
+
 
 
 
@@ -1907,9 +1909,9 @@ function layersAsRoot() {
     return probed;
 }
 /** Applies a layer tar (as `extractInto` does) into `dir` as root. */
-async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .qq) {
+async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq) {
     const child = helper(['apply', dir, compression], 'pipe');
-    (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)(input, child.stdin, () => { });
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.pipeline)(input, child.stdin, () => { });
     child.stdout?.resume();
     return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
 }
@@ -1955,18 +1957,18 @@ async function sudo(argv, what) {
         child.on('close', resolve);
     });
     if (code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_STORE', `${what}: ${stderr.trim() || `exit ${code}`}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_STORE', `${what}: ${stderr.trim() || `exit ${code}`}`);
     }
 }
 function helper(args, stdin) {
-    const module = (0,_blob_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .workerModule */ .Fh)();
+    const module = (0,_blob_pool_js__WEBPACK_IMPORTED_MODULE_7__/* .workerModule */ .Fh)();
     if (module === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_RUNTIME', 'layers are handled as root here, but blob-worker.js, which does it, is not beside this bundle');
     }
-    const path = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(module);
+    const path = (0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(module);
     // From sources, Node strips the types itself; the hook maps `./x.js` imports onto `./x.ts`.
     const loader = path.endsWith('.ts')
-        ? ['--import', (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
+        ? ['--import', (0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(new URL('../../../scripts/ts-import.mjs', module))]
         : [];
     return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', '--', process.execPath, ...loader, path, ...args], {
         stdio: [stdin, 'pipe', 'pipe'],
@@ -1998,7 +2000,7 @@ function outcome(child, what, logger) {
         }
     });
     return new Promise((resolve, reject) => {
-        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
+        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt('ERR_RUNTIME', `${what}: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
             line(pending);
             if (code === 0 && result !== undefined) {
@@ -2006,9 +2008,150 @@ function outcome(child, what, logger) {
                 return;
             }
             const message = failure?.message ?? (other.join('; ') || `the helper exited ${code}`);
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LighterError */ .Kt(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .LighterError */ .Kt(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
         });
     });
+}
+/** The fs.Stats numbers a RootReader's `lstat` carries. */
+const STAT_FIELDS = (/* unused pure expression or super */ null && ([
+    'dev',
+    'mode',
+    'nlink',
+    'uid',
+    'gid',
+    'rdev',
+    'blksize',
+    'ino',
+    'size',
+    'blocks',
+    'atimeMs',
+    'mtimeMs',
+    'ctimeMs',
+    'birthtimeMs',
+]));
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads of layer dirs as root, for a process that handles its layers as root (a build's view
+ * of an image: COPY into /root, COPY --from of files only root may read, opaque directories
+ * marked with `trusted.` xattrs). One helper process (`serve`) answers every request in order;
+ * it holds this process open only while a request is pending. Errors keep their errno code.
+ */
+class RootReader {
+    #child;
+    #next = 0;
+    #pending = new Map();
+    #buffered = '';
+    async lstat(path) {
+        const fields = (await this.#request({ op: 'lstat', path }));
+        return Object.assign(Object.create(Stats.prototype), fields);
+    }
+    async readdir(path) {
+        return (await this.#request({ op: 'readdir', path }));
+    }
+    async readlink(path) {
+        return (await this.#request({ op: 'readlink', path }));
+    }
+    async readFile(path) {
+        const chunks = [];
+        for await (const chunk of this.stream(path))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    /** A file's bytes, a megabyte a request. */
+    async *stream(path) {
+        for (let offset = 0;;) {
+            const data = (await this.#request({
+                op: 'read',
+                path,
+                offset,
+                length: READ_CHUNK,
+            }));
+            const chunk = Buffer.from(data, 'base64');
+            if (chunk.length === 0)
+                return;
+            offset += chunk.length;
+            yield chunk;
+        }
+    }
+    /** The paths a layer dir marks opaque ('' for its root). */
+    async opaque(layerDir) {
+        return new Set((await this.#request({ op: 'opaque', path: layerDir })));
+    }
+    #request(request) {
+        const child = this.#start();
+        const id = this.#next++;
+        return new Promise((resolve, reject) => {
+            this.#pending.set(id, { resolve, reject });
+            this.#hold(true);
+            child.stdin?.write(`${JSON.stringify({ ...request, id })}\n`);
+        });
+    }
+    #start() {
+        if (this.#child)
+            return this.#child;
+        const child = helper(['serve'], 'pipe');
+        this.#child = child;
+        let stderr = '';
+        child.stderr?.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+        });
+        // A helper that died fails its requests (below), not this process with a write error.
+        child.stdin?.on('error', () => { });
+        child.stdout?.setEncoding('utf8');
+        child.stdout?.on('data', (text) => {
+            this.#buffered += text;
+            let newline = this.#buffered.indexOf('\n');
+            while (newline >= 0) {
+                this.#answer(this.#buffered.slice(0, newline));
+                this.#buffered = this.#buffered.slice(newline + 1);
+                newline = this.#buffered.indexOf('\n');
+            }
+        });
+        const gone = (why) => {
+            this.#child = undefined;
+            const error = new LighterError('ERR_RUNTIME', `reading layers as root: ${why}`);
+            for (const { reject } of this.#pending.values())
+                reject(error);
+            this.#pending.clear();
+        };
+        child.on('error', (error) => gone(error.message));
+        child.on('close', (code) => gone(stderr.trim() || `the helper exited ${code}`));
+        return child;
+    }
+    #answer(line) {
+        const answer = JSON.parse(line);
+        const pending = this.#pending.get(answer.id);
+        if (!pending)
+            return;
+        this.#pending.delete(answer.id);
+        if (this.#pending.size === 0)
+            this.#hold(false);
+        if (answer.error) {
+            pending.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+        }
+        else {
+            pending.resolve(answer.value);
+        }
+    }
+    /** Whether the helper (its process and pipes) keeps this process alive. */
+    #hold(hold) {
+        const child = this.#child;
+        if (!child)
+            return;
+        for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+            const h = handle;
+            if (hold)
+                h?.ref?.();
+            else
+                h?.unref?.();
+        }
+    }
+}
+let reader;
+/** This process's RootReader (its helper starts on the first request). */
+function rootReader() {
+    reader ??= new RootReader();
+    return reader;
 }
 
 
@@ -4436,6 +4579,11 @@ const WHITEOUT_META_PREFIX = '.wh..wh.';
 function opaqueXattr(namespace) {
     return `${namespace}.overlay.opaque`;
 }
+/** Both namespaces' opaque xattrs (`value "y"`), as a reader of any layer dir checks them. */
+const OPAQUE_XATTRS = new Set([
+    opaqueXattr('trusted'),
+    opaqueXattr('user'),
+]);
 /** Xattrs overlayfs keeps for itself; they never travel in a layer tar in either direction. */
 function isOverlayXattr(name) {
     return name.startsWith('trusted.overlay.') || name.startsWith('user.overlay.');

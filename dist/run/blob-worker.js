@@ -3496,6 +3496,7 @@ function deferred() {
 
 
 
+
 /** The helper's last stderr line: what it made, or why it failed. */
 const RESULT_PREFIX = 'lighter-result ';
 const ERROR_PREFIX = 'lighter-error ';
@@ -3619,6 +3620,147 @@ function outcome(child, what, logger) {
             reject(new errors_LighterError(failure?.code ?? 'ERR_RUNTIME', `${what}: ${message}`));
         });
     });
+}
+/** The fs.Stats numbers a RootReader's `lstat` carries. */
+const STAT_FIELDS = [
+    'dev',
+    'mode',
+    'nlink',
+    'uid',
+    'gid',
+    'rdev',
+    'blksize',
+    'ino',
+    'size',
+    'blocks',
+    'atimeMs',
+    'mtimeMs',
+    'ctimeMs',
+    'birthtimeMs',
+];
+const READ_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads of layer dirs as root, for a process that handles its layers as root (a build's view
+ * of an image: COPY into /root, COPY --from of files only root may read, opaque directories
+ * marked with `trusted.` xattrs). One helper process (`serve`) answers every request in order;
+ * it holds this process open only while a request is pending. Errors keep their errno code.
+ */
+class RootReader {
+    #child;
+    #next = 0;
+    #pending = new Map();
+    #buffered = '';
+    async lstat(path) {
+        const fields = (await this.#request({ op: 'lstat', path }));
+        return Object.assign(Object.create(Stats.prototype), fields);
+    }
+    async readdir(path) {
+        return (await this.#request({ op: 'readdir', path }));
+    }
+    async readlink(path) {
+        return (await this.#request({ op: 'readlink', path }));
+    }
+    async readFile(path) {
+        const chunks = [];
+        for await (const chunk of this.stream(path))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    /** A file's bytes, a megabyte a request. */
+    async *stream(path) {
+        for (let offset = 0;;) {
+            const data = (await this.#request({
+                op: 'read',
+                path,
+                offset,
+                length: READ_CHUNK,
+            }));
+            const chunk = Buffer.from(data, 'base64');
+            if (chunk.length === 0)
+                return;
+            offset += chunk.length;
+            yield chunk;
+        }
+    }
+    /** The paths a layer dir marks opaque ('' for its root). */
+    async opaque(layerDir) {
+        return new Set((await this.#request({ op: 'opaque', path: layerDir })));
+    }
+    #request(request) {
+        const child = this.#start();
+        const id = this.#next++;
+        return new Promise((resolve, reject) => {
+            this.#pending.set(id, { resolve, reject });
+            this.#hold(true);
+            child.stdin?.write(`${JSON.stringify({ ...request, id })}\n`);
+        });
+    }
+    #start() {
+        if (this.#child)
+            return this.#child;
+        const child = helper(['serve'], 'pipe');
+        this.#child = child;
+        let stderr = '';
+        child.stderr?.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+        });
+        // A helper that died fails its requests (below), not this process with a write error.
+        child.stdin?.on('error', () => { });
+        child.stdout?.setEncoding('utf8');
+        child.stdout?.on('data', (text) => {
+            this.#buffered += text;
+            let newline = this.#buffered.indexOf('\n');
+            while (newline >= 0) {
+                this.#answer(this.#buffered.slice(0, newline));
+                this.#buffered = this.#buffered.slice(newline + 1);
+                newline = this.#buffered.indexOf('\n');
+            }
+        });
+        const gone = (why) => {
+            this.#child = undefined;
+            const error = new LighterError('ERR_RUNTIME', `reading layers as root: ${why}`);
+            for (const { reject } of this.#pending.values())
+                reject(error);
+            this.#pending.clear();
+        };
+        child.on('error', (error) => gone(error.message));
+        child.on('close', (code) => gone(stderr.trim() || `the helper exited ${code}`));
+        return child;
+    }
+    #answer(line) {
+        const answer = JSON.parse(line);
+        const pending = this.#pending.get(answer.id);
+        if (!pending)
+            return;
+        this.#pending.delete(answer.id);
+        if (this.#pending.size === 0)
+            this.#hold(false);
+        if (answer.error) {
+            pending.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+        }
+        else {
+            pending.resolve(answer.value);
+        }
+    }
+    /** Whether the helper (its process and pipes) keeps this process alive. */
+    #hold(hold) {
+        const child = this.#child;
+        if (!child)
+            return;
+        for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+            const h = handle;
+            if (hold)
+                h?.ref?.();
+            else
+                h?.unref?.();
+        }
+    }
+}
+let reader;
+/** This process's RootReader (its helper starts on the first request). */
+function rootReader() {
+    reader ??= new RootReader();
+    return reader;
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -4342,6 +4484,11 @@ const WHITEOUT_META_PREFIX = '.wh..wh.';
 function opaqueXattr(namespace) {
     return `${namespace}.overlay.opaque`;
 }
+/** Both namespaces' opaque xattrs (`value "y"`), as a reader of any layer dir checks them. */
+const OPAQUE_XATTRS = new Set([
+    opaqueXattr('trusted'),
+    opaqueXattr('user'),
+]);
 /** Xattrs overlayfs keeps for itself; they never travel in a layer tar in either direction. */
 function isOverlayXattr(name) {
     return name.startsWith('trusted.overlay.') || name.startsWith('user.overlay.');
@@ -5161,7 +5308,7 @@ class ByteCounter extends external_node_stream_namespaceObject.Transform {
 
 /** Attributes that describe the host rather than the image, so they would break reproducibility. */
 const HOST_XATTRS = new Set(['security.selinux']);
-const READ_CHUNK = 1024 * 1024;
+const diff_READ_CHUNK = 1024 * 1024;
 /**
  * Walks `upperDir` and streams it as a layer. Hardlinks (same device and inode) become tar
  * hardlink entries pointing at the first path in walk order. Sockets are skipped.
@@ -5188,7 +5335,7 @@ function diffLayer(upperDir, options) {
     if (!rootStats.isDirectory())
         throw new InvalidArgumentError(`writing layer: ${root} is not a directory`);
     const walker = new TreeWalker(root, options);
-    const tar = external_node_stream_namespaceObject.Readable.from(walker.tar(), { objectMode: false, highWaterMark: READ_CHUNK });
+    const tar = external_node_stream_namespaceObject.Readable.from(walker.tar(), { objectMode: false, highWaterMark: diff_READ_CHUNK });
     const diffDigester = new DigestingStream();
     const blobDigester = new DigestingStream();
     let settle;
@@ -5342,7 +5489,7 @@ class TreeWalker {
                 throw changed(rel);
             let left = stats.size;
             while (left > 0) {
-                const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, left));
+                const buf = Buffer.allocUnsafe(Math.min(diff_READ_CHUNK, left));
                 const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, null);
                 // A shorter file would corrupt the tar; a longer one is cut at the size in the header.
                 if (n === 0)
@@ -5862,6 +6009,10 @@ function checkDiffId(diffId, want, what) {
 //   apply DIR COMPRESSION     a layer tar on stdin, applied into DIR (overlay whiteouts)
 //   diff DIR OPTIONS-JSON     DIR as a layer on stdout (diffLayer's options)
 //   unstub UPPER STUBS-JSON   empty mountpoint stubs removed from an upper dir
+//   serve                     reads for a layer view, a JSON request a line on stdin and a
+//                             JSON answer a line on stdout, until stdin ends (RootReader)
+
+
 
 
 
@@ -5878,6 +6029,10 @@ const warnings = {
 };
 async function runLayerHelper(argv) {
     const [op, dir, arg] = argv;
+    if (op === 'serve') {
+        await serve();
+        return;
+    }
     try {
         if (dir === undefined || arg === undefined)
             throw new Error(`usage: apply|diff|unstub DIR ARG`);
@@ -5907,6 +6062,72 @@ async function runLayerHelper(argv) {
         };
         process.stderr.write(`${ERROR_PREFIX}${JSON.stringify(failure)}\n`);
         process.exitCode = 1;
+    }
+}
+/** Answers RootReader's requests in order, each with its id; errors keep their errno code. */
+async function serve() {
+    const { createInterface } = process.getBuiltinModule('node:readline');
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+        if (line === '')
+            continue;
+        const request = JSON.parse(line);
+        let answer;
+        try {
+            answer = { id: request.id, value: await answerRead(request) };
+        }
+        catch (error) {
+            const code = error.code;
+            answer = {
+                id: request.id,
+                error: {
+                    ...(code ? { code } : {}),
+                    message: error instanceof Error ? error.message : String(error),
+                },
+            };
+        }
+        if (!process.stdout.write(`${JSON.stringify(answer)}\n`)) {
+            await new Promise((resolve) => process.stdout.once('drain', resolve));
+        }
+    }
+}
+async function answerRead(request) {
+    const { lstat, readdir, readlink, open } = process.getBuiltinModule('node:fs/promises');
+    const { path } = request;
+    switch (request.op) {
+        case 'lstat': {
+            const st = await lstat(path);
+            const fields = {};
+            for (const key of STAT_FIELDS)
+                fields[key] = st[key];
+            return fields;
+        }
+        case 'readdir':
+            return readdir(path);
+        case 'readlink':
+            return readlink(path);
+        case 'read': {
+            const file = await open(path, 'r');
+            try {
+                const buffer = Buffer.alloc(request.length ?? 0);
+                const { bytesRead } = await file.read(buffer, 0, buffer.length, request.offset ?? 0);
+                return buffer.subarray(0, bytesRead).toString('base64');
+            }
+            finally {
+                await file.close();
+            }
+        }
+        case 'opaque': {
+            const { byPath } = await readXattrTree(path);
+            const opaque = [];
+            for (const [rel, attrs] of byPath) {
+                if (attrs.some(([name, value]) => OPAQUE_XATTRS.has(name) && value.toString('latin1') === 'y')) {
+                    opaque.push(rel);
+                }
+            }
+            return opaque;
+        }
+        default:
+            throw new Error(`unknown request ${String(request.op)}`);
     }
 }
 

@@ -13,6 +13,7 @@ import type { Descriptor, HistoryEntry, ImageConfig, Platform } from '../manifes
 import { formatPlatform, hostPlatform, normalizePlatform, parsePlatform } from '../platform.js';
 import { parseReference } from '../reference.js';
 import type { Runtime } from '../runtime/index.js';
+import { layersAsRoot, rootReader } from '../storage/as-root.js';
 import { chainIds, layerDirName } from '../storage/chain-id.js';
 import { layerClaim } from '../storage/lease.js';
 import { updateMeta } from '../storage/meta.js';
@@ -39,7 +40,7 @@ import {
 } from './dockerfile/plan.js';
 import { BaseImages, fsIdentity, layerDirs, type StageImage, scratchImage } from './image-state.js';
 import { cacheKey, LayerCache, type StepInputs } from './layer-cache.js';
-import { LayerView } from './layer-view.js';
+import { LayerView, localFs, type ViewFs } from './layer-view.js';
 import { type LayerRecord, type TarItem, writeTarLayer } from './layer-writer.js';
 import { userOwner } from './owner.js';
 import type { StepList } from './steps.js';
@@ -612,7 +613,8 @@ async function layerStep(
   const platform = formatPlatform(stage.platform);
   const stepId = `${session.buildId}#${stage.index}:${ordinal}`;
   const position = { file: session.file, line: ins.location.startLine };
-  const view = async () => new LayerView(await layerDirs(store, lease, state.layers));
+  const view = async () =>
+    new LayerView(await layerDirs(store, lease, state.layers), await viewFs());
 
   let inputs: StepInputs;
   let make: () => Promise<{ layer: LayerRecord | undefined; upperDir?: string }>;
@@ -626,7 +628,8 @@ async function layerStep(
       from = {
         name:
           ref.kind === 'stage' ? `stage ${plan.stages[ref.index]!.name ?? ref.index}` : ref.name,
-        view: async () => new LayerView(await layerDirs(store, lease, image?.layers ?? [])),
+        view: async () =>
+          new LayerView(await layerDirs(store, lease, image?.layers ?? []), await viewFs()),
         identity: fsIdentity(image?.layers ?? []),
       };
     }
@@ -972,4 +975,9 @@ async function commitStage(
     written.descriptor,
   );
   return { descriptor: written.descriptor, configDigest: written.configDigest, cached: false };
+}
+
+/** How views read layers: as root through a helper when the layers are handled so (sudo). */
+async function viewFs(): Promise<ViewFs> {
+  return (await layersAsRoot()) ? rootReader() : localFs;
 }

@@ -18,7 +18,7 @@ import type { IgnoreMatcher } from './context/ignore.js';
 import { resolveSources } from './context/sources.js';
 import type { PlannedInstruction } from './dockerfile/plan.js';
 import { type DownloadedFile, downloadUrl, urlFileName } from './fetch-url.js';
-import type { LayerView } from './layer-view.js';
+import type { LayerView, ViewFs } from './layer-view.js';
 import type { TarItem } from './layer-writer.js';
 import { type Owner, resolveOwner } from './owner.js';
 import { type CopySourceEntry, resolveViewSources } from './view-sources.js';
@@ -156,6 +156,8 @@ interface Entry extends CopySourceEntry {
   /** A file that was itself a source (not found inside a directory source). */
   topLevel: boolean;
   data?: Buffer;
+  /** Reads the entry's link or bytes, when this process may not (a view read as root). */
+  fs?: ViewFs;
 }
 
 async function* sourceEntries(
@@ -167,10 +169,13 @@ async function* sourceEntries(
   const local = instruction.sources.filter((s) => !isUrl(s));
   if (ctx.from) {
     let root: string | undefined;
-    for await (const e of resolveViewSources(await ctx.from.view(), local, viewOptions(ctx))) {
+    const view = await ctx.from.view();
+    // A view that reads as root (layers handled so through sudo) reads the files' bytes too.
+    const fs = view.fs.stream ? { fs: view.fs } : {};
+    for await (const e of resolveViewSources(view, local, viewOptions(ctx))) {
       if (e.target === '') root = e.hostPath;
       const inside = root !== undefined && e.target !== '' && e.hostPath.startsWith(`${root}/`);
-      yield { ...e, fromContext: false, topLevel: e.target !== '' && !inside };
+      yield { ...e, ...fs, fromContext: false, topLevel: e.target !== '' && !inside };
     }
   } else if (local.length > 0) {
     let root: string | undefined;
@@ -363,12 +368,13 @@ async function* copyItems(
     const name = under(fileName ?? entry.target);
     const header = headerFor(name, st, entry, owner, chmod, epoch);
     if (!header) return;
-    if (header.type === 'symlink') header.linkname = await readlink(entry.hostPath);
+    const fs = entry.fs;
+    if (header.type === 'symlink') {
+      header.linkname = await (fs ? fs.readlink(entry.hostPath) : readlink(entry.hostPath));
+    }
     yield {
       header,
-      ...(header.type === 'file'
-        ? { source: entry.data !== undefined ? { data: entry.data } : { path: entry.hostPath } }
-        : {}),
+      ...(header.type === 'file' ? { source: fileSource(entry) } : {}),
     };
   };
   if (!first.done) yield* emit(first.value);
@@ -492,3 +498,11 @@ async function* archiveItems(
 }
 
 export { urlFileName };
+
+/** Where a COPY entry's bytes come from: held in memory, read through its view, or by path. */
+function fileSource(entry: Entry) {
+  if (entry.data !== undefined) return { data: entry.data };
+  const stream = entry.fs?.stream?.bind(entry.fs);
+  if (stream) return { stream: () => stream(entry.hostPath) };
+  return { path: entry.hostPath };
+}

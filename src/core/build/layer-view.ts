@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { LighterError } from '../errors.js';
-import { isOverlayWhiteout } from '../storage/layer/whiteout.js';
+import { isOverlayWhiteout, OPAQUE_XATTRS } from '../storage/layer/whiteout.js';
 import { hasCommand, readXattrTree } from '../storage/layer/xattr.js';
 import { compareNames } from './context/walk.js';
 
@@ -21,26 +21,49 @@ export interface ViewEntry {
   stats: Stats;
 }
 
+/**
+ * How a view reads the host: this process's own reads, or a helper's as root when the layers
+ * are root's (through sudo: storage/as-root.ts). `stream`, when there, reads a file's bytes
+ * for COPY --from (else the file is read by its path).
+ */
+export interface ViewFs {
+  lstat(path: string): Promise<Stats>;
+  readdir(path: string): Promise<string[]>;
+  readlink(path: string): Promise<string>;
+  readFile(path: string): Promise<Buffer>;
+  /** The paths (relative, '' the root) a layer dir marks opaque. */
+  opaque(layerDir: string): Promise<Set<string>>;
+  stream?(path: string): AsyncIterable<Buffer>;
+}
+
+/** This process's own reads. */
+export const localFs: ViewFs = {
+  lstat,
+  readdir: (path) => readdir(path),
+  readlink: (path) => readlink(path),
+  readFile: (path) => readFile(path),
+  async opaque(layerDir) {
+    const set = new Set<string>();
+    if (!hasCommand('getfattr')) return set;
+    const tree = await readXattrTree(layerDir);
+    for (const [path, attrs] of tree.byPath) {
+      if (
+        attrs.some(([name, value]) => OPAQUE_XATTRS.has(name) && value.toString('latin1') === 'y')
+      ) {
+        set.add(path);
+      }
+    }
+    return set;
+  },
+};
+
 // Layer dirs are immutable once placed, so what a layer marks opaque is read once per process.
 const opaqueCache = new Map<string, Promise<Set<string>>>();
 
-async function opaqueDirs(layerDir: string): Promise<Set<string>> {
+function opaqueDirs(fs: ViewFs, layerDir: string): Promise<Set<string>> {
   let cached = opaqueCache.get(layerDir);
   if (!cached) {
-    cached = (async () => {
-      const set = new Set<string>();
-      if (!hasCommand('getfattr')) return set;
-      const tree = await readXattrTree(layerDir);
-      for (const [path, attrs] of tree.byPath) {
-        const opaque = attrs.some(
-          ([name, value]) =>
-            (name === 'trusted.overlay.opaque' || name === 'user.overlay.opaque') &&
-            value.toString('latin1') === 'y',
-        );
-        if (opaque) set.add(path);
-      }
-      return set;
-    })();
+    cached = fs.opaque(layerDir);
     opaqueCache.set(layerDir, cached);
     // A failed read is not remembered: the next look tries again.
     cached.catch(() => opaqueCache.delete(layerDir));
@@ -48,9 +71,9 @@ async function opaqueDirs(layerDir: string): Promise<Set<string>> {
   return cached;
 }
 
-async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+async function lstatOrUndefined(fs: ViewFs, path: string): Promise<Stats | undefined> {
   try {
-    return await lstat(path);
+    return await fs.lstat(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -68,9 +91,11 @@ function components(path: string): string[] {
 export class LayerView {
   /** Top layer first, as overlayfs' lowerdir lists them. */
   readonly layers: readonly string[];
+  readonly fs: ViewFs;
 
-  constructor(layers: readonly string[]) {
+  constructor(layers: readonly string[], fs: ViewFs = localFs) {
     this.layers = layers;
+    this.fs = fs;
   }
 
   /** An empty filesystem (FROM scratch). */
@@ -96,18 +121,19 @@ export class LayerView {
       let k = 0;
       for (; k < parts.length; k++) {
         const prefix = parts.slice(0, k + 1).join('/');
-        const st = await lstatOrUndefined(join(layer, prefix));
+        const st = await lstatOrUndefined(this.fs, join(layer, prefix));
         if (!st) break;
         if (isOverlayWhiteout(st)) return undefined;
         if (k < parts.length - 1) {
           if (!st.isDirectory()) return undefined;
-          if (i < this.layers.length - 1 && (await opaqueDirs(layer)).has(prefix)) stopBelow = true;
+          if (i < this.layers.length - 1 && (await opaqueDirs(this.fs, layer)).has(prefix))
+            stopBelow = true;
         } else {
           found = st;
         }
       }
       if (parts.length === 0) {
-        const st = await lstatOrUndefined(layer);
+        const st = await lstatOrUndefined(this.fs, layer);
         if (st) return { path: '', hostPath: layer, stats: st };
         continue;
       }
@@ -141,7 +167,7 @@ export class LayerView {
         if (++links > MAX_LINKS) {
           throw new LighterError('ERR_BUILD', `too many levels of symbolic links in ${path}`);
         }
-        const target = await readlink(entry.hostPath);
+        const target = await this.fs.readlink(entry.hostPath);
         if (target.startsWith('/')) done.length = 0;
         remaining.unshift(...components(target));
         continue;
@@ -168,23 +194,23 @@ export class LayerView {
       // The directory must be a real directory in this layer, reached through real directories;
       // an opaque one (or an opaque parent) hides what the layers below have.
       let present = true;
-      let stop = lower && parts.length === 0 && (await opaqueDirs(layer)).has('');
+      let stop = lower && parts.length === 0 && (await opaqueDirs(this.fs, layer)).has('');
       for (let k = 0; k < parts.length; k++) {
         const prefix = parts.slice(0, k + 1).join('/');
-        const st = await lstatOrUndefined(join(layer, prefix));
+        const st = await lstatOrUndefined(this.fs, join(layer, prefix));
         if (!st) {
           present = false;
           break;
         }
         if (isOverlayWhiteout(st) || !st.isDirectory()) return collect(seen);
-        if (lower && (await opaqueDirs(layer)).has(prefix)) stop = true;
+        if (lower && (await opaqueDirs(this.fs, layer)).has(prefix)) stop = true;
       }
       if (present) {
         const dir = rel === '' ? layer : join(layer, rel);
-        for (const name of await readdir(dir)) {
+        for (const name of await this.fs.readdir(dir)) {
           if (seen.has(name)) continue;
           const hostPath = join(dir, name);
-          const st = await lstat(hostPath);
+          const st = await this.fs.lstat(hostPath);
           seen.set(
             name,
             isOverlayWhiteout(st)
@@ -202,7 +228,7 @@ export class LayerView {
   async readFile(path: string): Promise<Buffer | undefined> {
     const { entry } = await this.resolve(path);
     if (!entry?.stats.isFile()) return undefined;
-    return readFile(entry.hostPath);
+    return this.fs.readFile(entry.hostPath);
   }
 
   /**

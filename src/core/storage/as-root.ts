@@ -6,6 +6,7 @@
 // worker module, run as a program (layer-helper.ts).
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { Stats } from 'node:fs';
 import { chown } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -156,4 +157,165 @@ function outcome(child: ChildProcess, what: string, logger: Logger): Promise<unk
       );
     });
   });
+}
+
+/** The fs.Stats numbers a RootReader's `lstat` carries. */
+export const STAT_FIELDS = [
+  'dev',
+  'mode',
+  'nlink',
+  'uid',
+  'gid',
+  'rdev',
+  'blksize',
+  'ino',
+  'size',
+  'blocks',
+  'atimeMs',
+  'mtimeMs',
+  'ctimeMs',
+  'birthtimeMs',
+] as const;
+
+export interface RootReadRequest {
+  id: number;
+  op: 'lstat' | 'readdir' | 'readlink' | 'read' | 'opaque';
+  path: string;
+  offset?: number;
+  length?: number;
+}
+
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * Reads of layer dirs as root, for a process that handles its layers as root (a build's view
+ * of an image: COPY into /root, COPY --from of files only root may read, opaque directories
+ * marked with `trusted.` xattrs). One helper process (`serve`) answers every request in order;
+ * it holds this process open only while a request is pending. Errors keep their errno code.
+ */
+export class RootReader {
+  #child: ChildProcess | undefined;
+  #next = 0;
+  readonly #pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  #buffered = '';
+
+  async lstat(path: string): Promise<Stats> {
+    const fields = (await this.#request({ op: 'lstat', path })) as Record<string, number>;
+    return Object.assign(Object.create(Stats.prototype) as Stats, fields);
+  }
+
+  async readdir(path: string): Promise<string[]> {
+    return (await this.#request({ op: 'readdir', path })) as string[];
+  }
+
+  async readlink(path: string): Promise<string> {
+    return (await this.#request({ op: 'readlink', path })) as string;
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.stream(path)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** A file's bytes, a megabyte a request. */
+  async *stream(path: string): AsyncGenerator<Buffer> {
+    for (let offset = 0; ; ) {
+      const data = (await this.#request({
+        op: 'read',
+        path,
+        offset,
+        length: READ_CHUNK,
+      })) as string;
+      const chunk = Buffer.from(data, 'base64');
+      if (chunk.length === 0) return;
+      offset += chunk.length;
+      yield chunk;
+    }
+  }
+
+  /** The paths a layer dir marks opaque ('' for its root). */
+  async opaque(layerDir: string): Promise<Set<string>> {
+    return new Set((await this.#request({ op: 'opaque', path: layerDir })) as string[]);
+  }
+
+  #request(request: Omit<RootReadRequest, 'id'>): Promise<unknown> {
+    const child = this.#start();
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#hold(true);
+      child.stdin?.write(`${JSON.stringify({ ...request, id })}\n`);
+    });
+  }
+
+  #start(): ChildProcess {
+    if (this.#child) return this.#child;
+    const child = helper(['serve'], 'pipe');
+    this.#child = child;
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    // A helper that died fails its requests (below), not this process with a write error.
+    child.stdin?.on('error', () => {});
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (text: string) => {
+      this.#buffered += text;
+      let newline = this.#buffered.indexOf('\n');
+      while (newline >= 0) {
+        this.#answer(this.#buffered.slice(0, newline));
+        this.#buffered = this.#buffered.slice(newline + 1);
+        newline = this.#buffered.indexOf('\n');
+      }
+    });
+    const gone = (why: string) => {
+      this.#child = undefined;
+      const error = new LighterError('ERR_RUNTIME', `reading layers as root: ${why}`);
+      for (const { reject } of this.#pending.values()) reject(error);
+      this.#pending.clear();
+    };
+    child.on('error', (error) => gone(error.message));
+    child.on('close', (code) => gone(stderr.trim() || `the helper exited ${code}`));
+    return child;
+  }
+
+  #answer(line: string): void {
+    const answer = JSON.parse(line) as {
+      id: number;
+      value?: unknown;
+      error?: { code?: string; message: string };
+    };
+    const pending = this.#pending.get(answer.id);
+    if (!pending) return;
+    this.#pending.delete(answer.id);
+    if (this.#pending.size === 0) this.#hold(false);
+    if (answer.error) {
+      pending.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+    } else {
+      pending.resolve(answer.value);
+    }
+  }
+
+  /** Whether the helper (its process and pipes) keeps this process alive. */
+  #hold(hold: boolean): void {
+    const child = this.#child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      const h = handle as { ref?: () => void; unref?: () => void } | null;
+      if (hold) h?.ref?.();
+      else h?.unref?.();
+    }
+  }
+}
+
+let reader: RootReader | undefined;
+
+/** This process's RootReader (its helper starts on the first request). */
+export function rootReader(): RootReader {
+  reader ??= new RootReader();
+  return reader;
 }

@@ -18,6 +18,12 @@ export function opaqueXattr(namespace: OverlayXattrNamespace): string {
   return `${namespace}.overlay.opaque`;
 }
 
+/** Both namespaces' opaque xattrs (`value "y"`), as a reader of any layer dir checks them. */
+export const OPAQUE_XATTRS: ReadonlySet<string> = new Set([
+  opaqueXattr('trusted'),
+  opaqueXattr('user'),
+]);
+
 /** Xattrs overlayfs keeps for itself; they never travel in a layer tar in either direction. */
 export function isOverlayXattr(name: string): boolean {
   return name.startsWith('trusted.overlay.') || name.startsWith('user.overlay.');
