@@ -33,6 +33,10 @@ var as_root = __webpack_require__(758);
 /** Removes the stubs (container paths, deepest first) still empty in `upper`, keeping their parents' times. */
 async function removeEmptyStubs(upper, stubs) {
     for (const path of stubs) {
+        // The step could have put a symlink where a parent was: never follow one out of `upper`
+        // (this may run as root).
+        if (await throughSymlink(upper, path))
+            continue;
         const host = (0,external_node_path_.join)(upper, path);
         const st = await (0,promises_.lstat)(host).catch(() => undefined);
         if (!st)
@@ -53,6 +57,19 @@ async function removeEmptyStubs(upper, stubs) {
         if (parentStats)
             await (0,promises_.utimes)(parent, parentStats.atime, parentStats.mtime).catch(() => { });
     }
+}
+async function throughSymlink(upper, path) {
+    const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..'))
+        return true;
+    for (let i = 1; i <= parts.length; i++) {
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(upper, ...parts.slice(0, i))).catch(() => undefined);
+        if (!st)
+            return false;
+        if (st.isSymbolicLink())
+            return true;
+    }
+    return false;
 }
 
 // EXTERNAL MODULE: ./.build/src/core/storage/remove-tree.js
@@ -206,7 +223,9 @@ async function executeRun(ctx) {
             await (0,as_root/* removeStubsAsRoot */.i1)(upperDir, stubs);
         else
             await removeEmptyStubs(upperDir, stubs);
-        const empty = (await (0,promises_.readdir)(upperDir)).length === 0;
+        // (As root when the step's root is root's: a `chmod 700 /` leaves this user out.)
+        const asRoot = await (0,as_root/* layersAsRoot */.r2)();
+        const empty = (await (asRoot ? (0,as_root/* rootReader */.aB)() : { readdir: promises_.readdir }).readdir(upperDir)).length === 0;
         if (empty)
             return { layer: undefined, upperDir, exitCode };
         const layer = await (0,layer_writer/* writeDirLayer */.ob)(store, ctx.lease, upperDir, {

@@ -3498,9 +3498,15 @@ function deferred() {
 
 
 
-/** The helper's last stderr line: what it made, or why it failed. */
+/**
+ * The helper's stderr, a JSON value a line: warnings as they come, then what it made or why it
+ * failed. JSON keeps a layer's own text (an entry name with a newline) from forging a line.
+ */
 const RESULT_PREFIX = 'lighter-result ';
 const ERROR_PREFIX = 'lighter-error ';
+const WARNING_PREFIX = 'lighter-warning ';
+// `sudo -n true` answers at once; one that hangs (a broken PAM stack) is taken as no sudo.
+const PROBE_TIMEOUT_MS = 10_000;
 let probed;
 /**
  * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
@@ -3512,7 +3518,7 @@ function as_root_layersAsRoot() {
             resolve(false);
             return;
         }
-        const child = (0,external_node_child_process_namespaceObject.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore' });
+        const child = (0,external_node_child_process_namespaceObject.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: PROBE_TIMEOUT_MS });
         child.on('error', () => resolve(false));
         child.on('close', (code) => resolve(code === 0));
     });
@@ -3520,20 +3526,50 @@ function as_root_layersAsRoot() {
 }
 /** Applies a layer tar (as `extractInto` does) into `dir` as root. */
 async function applyAsRoot(input, dir, compression, logger = log_silentLogger) {
-    const child = helper(['apply', dir, compression], 'pipe');
-    (0,external_node_stream_namespaceObject.pipeline)(input, child.stdin, () => { });
+    let child;
+    try {
+        child = helper(['apply', dir, compression], 'pipe');
+    }
+    catch (error) {
+        // Whoever writes the input must not wait for a reader that never comes.
+        input.destroy(error);
+        throw error;
+    }
+    let inputError;
+    (0,external_node_stream_namespaceObject.pipeline)(input, child.stdin, (error) => {
+        if (error && error.code !== 'EPIPE')
+            inputError = error;
+    });
     child.stdout?.resume();
-    return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
+    const what = `unpacking a layer into ${dir} as root`;
+    try {
+        const applied = await outcome(child, what, logger);
+        if (inputError)
+            throw inputError;
+        return applied;
+    }
+    catch (error) {
+        input.destroy();
+        // What broke the input (a download cut short) is the cause, not the truncated tar it made.
+        throw inputError ?? error;
+    }
 }
 /** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
 function diffAsRoot(dir, options) {
     const { logger, ...rest } = options;
     const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
     const done = outcome(child, `reading ${dir} as root`, logger ?? silentLogger);
-    return { stream: child.stdout, done: done };
+    // The tar ends only once the helper said it is whole; a failure errors the stream too, so
+    // nothing stores a layer cut short.
+    const stream = new PassThrough();
+    child.stdout?.pipe(stream, { end: false });
+    done.then(() => stream.end(), (error) => stream.destroy(error));
+    return { stream, done: done };
 }
 /** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
 async function removeStubsAsRoot(upper, stubs) {
+    if (stubs.length === 0)
+        return;
     const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
     child.stdout?.resume();
     await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
@@ -3591,17 +3627,31 @@ function outcome(child, what, logger) {
     let failure;
     const other = [];
     const line = (text) => {
-        if (text.startsWith(RESULT_PREFIX))
-            result = JSON.parse(text.slice(RESULT_PREFIX.length));
-        else if (text.startsWith(ERROR_PREFIX))
-            failure = JSON.parse(text.slice(ERROR_PREFIX.length));
-        else if (text !== '') {
+        if (text === '')
+            return;
+        try {
+            if (text.startsWith(RESULT_PREFIX)) {
+                result = JSON.parse(text.slice(RESULT_PREFIX.length));
+            }
+            else if (text.startsWith(ERROR_PREFIX)) {
+                failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+            }
+            else if (text.startsWith(WARNING_PREFIX)) {
+                logger.warn(String(JSON.parse(text.slice(WARNING_PREFIX.length))));
+            }
+            else {
+                // sudo's own complaints, or a helper that crashed.
+                other.push(text);
+                logger.warn(text);
+            }
+        }
+        catch {
             other.push(text);
-            logger.warn(text);
         }
     };
+    child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk) => {
-        pending += chunk.toString('utf8');
+        pending += chunk;
         let newline = pending.indexOf('\n');
         while (newline >= 0) {
             line(pending.slice(0, newline));
@@ -5594,6 +5644,10 @@ class GzipOsByte extends external_node_stream_namespaceObject.Transform {
 /** Removes the stubs (container paths, deepest first) still empty in `upper`, keeping their parents' times. */
 async function removeEmptyStubs(upper, stubs) {
     for (const path of stubs) {
+        // The step could have put a symlink where a parent was: never follow one out of `upper`
+        // (this may run as root).
+        if (await throughSymlink(upper, path))
+            continue;
         const host = (0,external_node_path_namespaceObject.join)(upper, path);
         const st = await (0,promises_namespaceObject.lstat)(host).catch(() => undefined);
         if (!st)
@@ -5614,6 +5668,19 @@ async function removeEmptyStubs(upper, stubs) {
         if (parentStats)
             await (0,promises_namespaceObject.utimes)(parent, parentStats.atime, parentStats.mtime).catch(() => { });
     }
+}
+async function throughSymlink(upper, path) {
+    const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..'))
+        return true;
+    for (let i = 1; i <= parts.length; i++) {
+        const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(upper, ...parts.slice(0, i))).catch(() => undefined);
+        if (!st)
+            return false;
+        if (st.isSymbolicLink())
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/core/fs/atomic-write.js
@@ -6020,11 +6087,12 @@ function checkDiffId(diffId, want, what) {
 
 
 
+const warn = (message) => process.stderr.write(`${WARNING_PREFIX}${JSON.stringify(message)}\n`);
 const warnings = {
     debug() { },
     info() { },
-    warn: (message) => process.stderr.write(`${message}\n`),
-    error: (message) => process.stderr.write(`${message}\n`),
+    warn,
+    error: warn,
     group: (_title, fn) => fn(),
     secret() { },
 };
@@ -6193,8 +6261,10 @@ function describe(err) {
     };
 }
 const port = external_node_worker_threads_namespaceObject.parentPort;
-if (!port)
+// Run as a program (`node blob-worker.js OP ...`), not merely imported by something else.
+if (!port && /blob-worker\.[jt]s$/.test(process.argv[1] ?? '')) {
     void runLayerHelper(process.argv.slice(2));
+}
 if (port) {
     port.postMessage({ op: 'ready' });
     const follows = new Map();

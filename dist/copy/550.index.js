@@ -111,7 +111,7 @@ function directoryTree(dir) {
 /* harmony export */   r2: () => (/* binding */ layersAsRoot),
 /* harmony export */   x0: () => (/* binding */ removeAsRoot)
 /* harmony export */ });
-/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, diffAsRoot, removeStubsAsRoot, chownTo, STAT_FIELDS, RootReader, rootReader */
+/* unused harmony exports RESULT_PREFIX, ERROR_PREFIX, WARNING_PREFIX, diffAsRoot, removeStubsAsRoot, chownTo, STAT_FIELDS, RootReader, rootReader */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
@@ -134,9 +134,15 @@ function directoryTree(dir) {
 
 
 
-/** The helper's last stderr line: what it made, or why it failed. */
+/**
+ * The helper's stderr, a JSON value a line: warnings as they come, then what it made or why it
+ * failed. JSON keeps a layer's own text (an entry name with a newline) from forging a line.
+ */
 const RESULT_PREFIX = 'lighter-result ';
 const ERROR_PREFIX = 'lighter-error ';
+const WARNING_PREFIX = 'lighter-warning ';
+// `sudo -n true` answers at once; one that hangs (a broken PAM stack) is taken as no sudo.
+const PROBE_TIMEOUT_MS = 10_000;
 let probed;
 /**
  * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
@@ -148,7 +154,7 @@ function layersAsRoot() {
             resolve(false);
             return;
         }
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore' });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: PROBE_TIMEOUT_MS });
         child.on('error', () => resolve(false));
         child.on('close', (code) => resolve(code === 0));
     });
@@ -156,20 +162,50 @@ function layersAsRoot() {
 }
 /** Applies a layer tar (as `extractInto` does) into `dir` as root. */
 async function applyAsRoot(input, dir, compression, logger = _log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq) {
-    const child = helper(['apply', dir, compression], 'pipe');
-    (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.pipeline)(input, child.stdin, () => { });
+    let child;
+    try {
+        child = helper(['apply', dir, compression], 'pipe');
+    }
+    catch (error) {
+        // Whoever writes the input must not wait for a reader that never comes.
+        input.destroy(error);
+        throw error;
+    }
+    let inputError;
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.pipeline)(input, child.stdin, (error) => {
+        if (error && error.code !== 'EPIPE')
+            inputError = error;
+    });
     child.stdout?.resume();
-    return (await outcome(child, `unpacking a layer into ${dir} as root`, logger));
+    const what = `unpacking a layer into ${dir} as root`;
+    try {
+        const applied = await outcome(child, what, logger);
+        if (inputError)
+            throw inputError;
+        return applied;
+    }
+    catch (error) {
+        input.destroy();
+        // What broke the input (a download cut short) is the cause, not the truncated tar it made.
+        throw inputError ?? error;
+    }
 }
 /** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
 function diffAsRoot(dir, options) {
     const { logger, ...rest } = options;
     const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
     const done = outcome(child, `reading ${dir} as root`, logger ?? silentLogger);
-    return { stream: child.stdout, done: done };
+    // The tar ends only once the helper said it is whole; a failure errors the stream too, so
+    // nothing stores a layer cut short.
+    const stream = new PassThrough();
+    child.stdout?.pipe(stream, { end: false });
+    done.then(() => stream.end(), (error) => stream.destroy(error));
+    return { stream, done: done };
 }
 /** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
 async function removeStubsAsRoot(upper, stubs) {
+    if (stubs.length === 0)
+        return;
     const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
     child.stdout?.resume();
     await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
@@ -227,17 +263,31 @@ function outcome(child, what, logger) {
     let failure;
     const other = [];
     const line = (text) => {
-        if (text.startsWith(RESULT_PREFIX))
-            result = JSON.parse(text.slice(RESULT_PREFIX.length));
-        else if (text.startsWith(ERROR_PREFIX))
-            failure = JSON.parse(text.slice(ERROR_PREFIX.length));
-        else if (text !== '') {
+        if (text === '')
+            return;
+        try {
+            if (text.startsWith(RESULT_PREFIX)) {
+                result = JSON.parse(text.slice(RESULT_PREFIX.length));
+            }
+            else if (text.startsWith(ERROR_PREFIX)) {
+                failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+            }
+            else if (text.startsWith(WARNING_PREFIX)) {
+                logger.warn(String(JSON.parse(text.slice(WARNING_PREFIX.length))));
+            }
+            else {
+                // sudo's own complaints, or a helper that crashed.
+                other.push(text);
+                logger.warn(text);
+            }
+        }
+        catch {
             other.push(text);
-            logger.warn(text);
         }
     };
+    child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk) => {
-        pending += chunk.toString('utf8');
+        pending += chunk;
         let newline = pending.indexOf('\n');
         while (newline >= 0) {
             line(pending.slice(0, newline));

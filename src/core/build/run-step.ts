@@ -36,7 +36,7 @@ import {
   unmountRootfs,
 } from '../runtime/index.js';
 import { resolveInRoot } from '../runtime/root-path.js';
-import { chownTo, layersAsRoot, removeStubsAsRoot } from '../storage/as-root.js';
+import { chownTo, layersAsRoot, removeStubsAsRoot, rootReader } from '../storage/as-root.js';
 import { removeEmptyStubs } from '../storage/layer/stubs.js';
 import { removeTree } from '../storage/remove-tree.js';
 import type { Store } from '../storage/store.js';
@@ -224,7 +224,9 @@ export async function executeRun(ctx: RunContext): Promise<RunResult> {
     // The runtime made the stubs as root: through sudo, they go the same way.
     if (await layersAsRoot()) await removeStubsAsRoot(upperDir, stubs);
     else await removeEmptyStubs(upperDir, stubs);
-    const empty = (await readdir(upperDir)).length === 0;
+    // (As root when the step's root is root's: a `chmod 700 /` leaves this user out.)
+    const asRoot = await layersAsRoot();
+    const empty = (await (asRoot ? rootReader() : { readdir }).readdir(upperDir)).length === 0;
     if (empty) return { layer: undefined, upperDir, exitCode };
     const layer = await writeDirLayer(store, ctx.lease, upperDir, {
       mode: 'overlay-upper',

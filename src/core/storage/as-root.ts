@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Stats } from 'node:fs';
 import { chown } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type ErrorCode, LighterError } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
@@ -16,9 +16,16 @@ import type { LayerCompression } from '../media-types.js';
 import { workerModule } from './blob-pool.js';
 import type { AppliedLayer, DiffLayerOptions, DiffLayerResult, LayerDiff } from './layer/index.js';
 
-/** The helper's last stderr line: what it made, or why it failed. */
+/**
+ * The helper's stderr, a JSON value a line: warnings as they come, then what it made or why it
+ * failed. JSON keeps a layer's own text (an entry name with a newline) from forging a line.
+ */
 export const RESULT_PREFIX = 'lighter-result ';
 export const ERROR_PREFIX = 'lighter-error ';
+export const WARNING_PREFIX = 'lighter-warning ';
+
+// `sudo -n true` answers at once; one that hangs (a broken PAM stack) is taken as no sudo.
+const PROBE_TIMEOUT_MS = 10_000;
 
 let probed: Promise<boolean> | undefined;
 
@@ -32,7 +39,7 @@ export function layersAsRoot(): Promise<boolean> {
       resolve(false);
       return;
     }
-    const child = spawn('sudo', ['-n', 'true'], { stdio: 'ignore' });
+    const child = spawn('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: PROBE_TIMEOUT_MS });
     child.on('error', () => resolve(false));
     child.on('close', (code) => resolve(code === 0));
   });
@@ -46,10 +53,29 @@ export async function applyAsRoot(
   compression: LayerCompression | 'auto',
   logger: Logger = silentLogger,
 ): Promise<AppliedLayer> {
-  const child = helper(['apply', dir, compression], 'pipe');
-  pipeline(input, child.stdin as NodeJS.WritableStream, () => {});
+  let child: ChildProcess;
+  try {
+    child = helper(['apply', dir, compression], 'pipe');
+  } catch (error) {
+    // Whoever writes the input must not wait for a reader that never comes.
+    input.destroy(error as Error);
+    throw error;
+  }
+  let inputError: Error | undefined;
+  pipeline(input, child.stdin as NodeJS.WritableStream, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') inputError = error;
+  });
   child.stdout?.resume();
-  return (await outcome(child, `unpacking a layer into ${dir} as root`, logger)) as AppliedLayer;
+  const what = `unpacking a layer into ${dir} as root`;
+  try {
+    const applied = await outcome(child, what, logger);
+    if (inputError) throw inputError;
+    return applied as AppliedLayer;
+  } catch (error) {
+    input.destroy();
+    // What broke the input (a download cut short) is the cause, not the truncated tar it made.
+    throw inputError ?? error;
+  }
 }
 
 /** `diffLayer` of `dir` as root: the tar streams from the helper's stdout. */
@@ -57,11 +83,20 @@ export function diffAsRoot(dir: string, options: DiffLayerOptions): LayerDiff {
   const { logger, ...rest } = options;
   const child = helper(['diff', dir, JSON.stringify(rest)], 'ignore');
   const done = outcome(child, `reading ${dir} as root`, logger ?? silentLogger);
-  return { stream: child.stdout as Readable, done: done as Promise<DiffLayerResult> };
+  // The tar ends only once the helper said it is whole; a failure errors the stream too, so
+  // nothing stores a layer cut short.
+  const stream = new PassThrough();
+  child.stdout?.pipe(stream, { end: false });
+  done.then(
+    () => stream.end(),
+    (error: Error) => stream.destroy(error),
+  );
+  return { stream, done: done as Promise<DiffLayerResult> };
 }
 
 /** Removes empty mountpoint stubs the runtime made in an upper dir (`removeEmptyStubs`), as root. */
 export async function removeStubsAsRoot(upper: string, stubs: readonly string[]): Promise<void> {
+  if (stubs.length === 0) return;
   const child = helper(['unstub', upper, JSON.stringify(stubs)], 'ignore');
   child.stdout?.resume();
   await outcome(child, `removing mountpoint stubs from ${upper} as root`, silentLogger);
@@ -125,15 +160,26 @@ function outcome(child: ChildProcess, what: string, logger: Logger): Promise<unk
   let failure: { code?: string; message: string } | undefined;
   const other: string[] = [];
   const line = (text: string) => {
-    if (text.startsWith(RESULT_PREFIX)) result = JSON.parse(text.slice(RESULT_PREFIX.length));
-    else if (text.startsWith(ERROR_PREFIX)) failure = JSON.parse(text.slice(ERROR_PREFIX.length));
-    else if (text !== '') {
+    if (text === '') return;
+    try {
+      if (text.startsWith(RESULT_PREFIX)) {
+        result = JSON.parse(text.slice(RESULT_PREFIX.length));
+      } else if (text.startsWith(ERROR_PREFIX)) {
+        failure = JSON.parse(text.slice(ERROR_PREFIX.length));
+      } else if (text.startsWith(WARNING_PREFIX)) {
+        logger.warn(String(JSON.parse(text.slice(WARNING_PREFIX.length))));
+      } else {
+        // sudo's own complaints, or a helper that crashed.
+        other.push(text);
+        logger.warn(text);
+      }
+    } catch {
       other.push(text);
-      logger.warn(text);
     }
   };
-  child.stderr?.on('data', (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    pending += chunk;
     let newline = pending.indexOf('\n');
     while (newline >= 0) {
       line(pending.slice(0, newline));

@@ -107,7 +107,10 @@ function describe(err: unknown): WorkerError {
 }
 
 const port = parentPort;
-if (!port) void runLayerHelper(process.argv.slice(2));
+// Run as a program (`node blob-worker.js OP ...`), not merely imported by something else.
+if (!port && /blob-worker\.[jt]s$/.test(process.argv[1] ?? '')) {
+  void runLayerHelper(process.argv.slice(2));
+}
 if (port) {
   port.postMessage({ op: 'ready' } satisfies BlobReply);
   const follows = new Map<number, Follow>();

@@ -11,18 +11,26 @@ import { pipeline } from 'node:stream';
 import { isLighterError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { LayerCompression } from '../media-types.js';
-import { ERROR_PREFIX, RESULT_PREFIX, type RootReadRequest, STAT_FIELDS } from './as-root.js';
+import {
+  ERROR_PREFIX,
+  RESULT_PREFIX,
+  type RootReadRequest,
+  STAT_FIELDS,
+  WARNING_PREFIX,
+} from './as-root.js';
 import { type DiffLayerOptions, diffLayer } from './layer/index.js';
 import { removeEmptyStubs } from './layer/stubs.js';
 import { OPAQUE_XATTRS } from './layer/whiteout.js';
 import { readXattrTree } from './layer/xattr.js';
 import { extractInto } from './unpack.js';
 
+const warn = (message: string) =>
+  process.stderr.write(`${WARNING_PREFIX}${JSON.stringify(message)}\n`);
 const warnings: Logger = {
   debug() {},
   info() {},
-  warn: (message) => process.stderr.write(`${message}\n`),
-  error: (message) => process.stderr.write(`${message}\n`),
+  warn,
+  error: warn,
   group: (_title, fn) => fn(),
   secret() {},
 };
