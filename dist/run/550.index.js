@@ -438,6 +438,7 @@ function normalizeArch(arch, variant) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bz: () => (/* binding */ applyAsRoot),
+/* harmony export */   oW: () => (/* binding */ mayHandleLayersAsRoot),
 /* harmony export */   r2: () => (/* binding */ layersAsRoot),
 /* harmony export */   x0: () => (/* binding */ removeAsRoot)
 /* harmony export */ });
@@ -474,13 +475,17 @@ const WARNING_PREFIX = 'lighter-warning ';
 // `sudo -n true` answers at once; one that hangs (a broken PAM stack) is taken as no sudo.
 const PROBE_TIMEOUT_MS = 10_000;
 let probed;
+/** Whether `layersAsRoot` can be true at all: Linux, and not root already (known at once). */
+function mayHandleLayersAsRoot() {
+    return process.platform === 'linux' && process.getuid !== undefined && process.getuid() !== 0;
+}
 /**
  * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
  * runner's store only feeds copies), not root, and `sudo -n` works.
  */
 function layersAsRoot() {
     probed ??= new Promise((resolve) => {
-        if (process.platform !== 'linux' || process.getuid === undefined || process.getuid() === 0) {
+        if (!mayHandleLayersAsRoot()) {
             resolve(false);
             return;
         }
@@ -4274,8 +4279,9 @@ async function unpackLayer(blob, layersDir, chainId, options) {
  * root through sudo when the layers are handled so (as-root.ts).
  */
 async function extractInto(input, dir, compression, logger) {
-    if (await (0,as_root/* layersAsRoot */.r2)())
+    if ((0,as_root/* mayHandleLayersAsRoot */.oW)() && (await (0,as_root/* layersAsRoot */.r2)())) {
         return (0,as_root/* applyAsRoot */.Bz)(input, dir, compression, logger);
+    }
     const decode = layerDecoder(compression);
     const source = decode ? (0,external_node_stream_.pipeline)(input, decode, () => { }) : input;
     return applyLayer(source, dir, {

@@ -3507,13 +3507,17 @@ const WARNING_PREFIX = 'lighter-warning ';
 // `sudo -n true` answers at once; one that hangs (a broken PAM stack) is taken as no sudo.
 const PROBE_TIMEOUT_MS = 10_000;
 let probed;
+/** Whether `layersAsRoot` can be true at all: Linux, and not root already (known at once). */
+function mayHandleLayersAsRoot() {
+    return process.platform === 'linux' && process.getuid !== undefined && process.getuid() !== 0;
+}
 /**
  * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
  * runner's store only feeds copies), not root, and `sudo -n` works.
  */
 function as_root_layersAsRoot() {
     probed ??= new Promise((resolve) => {
-        if (process.platform !== 'linux' || process.getuid === undefined || process.getuid() === 0) {
+        if (!mayHandleLayersAsRoot()) {
             resolve(false);
             return;
         }
@@ -6045,8 +6049,9 @@ async function unpackLayer(blob, layersDir, chainId, options) {
  * root through sudo when the layers are handled so (as-root.ts).
  */
 async function extractInto(input, dir, compression, logger) {
-    if (await as_root_layersAsRoot())
+    if (mayHandleLayersAsRoot() && (await as_root_layersAsRoot())) {
         return applyAsRoot(input, dir, compression, logger);
+    }
     const decode = layerDecoder(compression);
     const source = decode ? (0,external_node_stream_namespaceObject.pipeline)(input, decode, () => { }) : input;
     return applyLayer(source, dir, {

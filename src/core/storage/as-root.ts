@@ -29,13 +29,18 @@ const PROBE_TIMEOUT_MS = 10_000;
 
 let probed: Promise<boolean> | undefined;
 
+/** Whether `layersAsRoot` can be true at all: Linux, and not root already (known at once). */
+export function mayHandleLayersAsRoot(): boolean {
+  return process.platform === 'linux' && process.getuid !== undefined && process.getuid() !== 0;
+}
+
 /**
  * Whether layer dirs are handled as root through sudo: on Linux (where containers run; a macOS
  * runner's store only feeds copies), not root, and `sudo -n` works.
  */
 export function layersAsRoot(): Promise<boolean> {
   probed ??= new Promise((resolve) => {
-    if (process.platform !== 'linux' || process.getuid === undefined || process.getuid() === 0) {
+    if (!mayHandleLayersAsRoot()) {
       resolve(false);
       return;
     }

@@ -10,7 +10,7 @@ import { LighterError } from '../errors.js';
 import { fsyncDir } from '../fs/atomic-write.js';
 import type { Logger } from '../log.js';
 import type { LayerCompression } from '../media-types.js';
-import { applyAsRoot, layersAsRoot } from './as-root.js';
+import { applyAsRoot, layersAsRoot, mayHandleLayersAsRoot } from './as-root.js';
 import { followBlob } from './blob-pool.js';
 import { layerDirName } from './chain-id.js';
 import { type AppliedLayer, applyLayer } from './layer/index.js';
@@ -130,7 +130,9 @@ export async function extractInto(
   compression: LayerCompression | 'auto',
   logger: Logger | undefined,
 ): Promise<AppliedLayer> {
-  if (await layersAsRoot()) return applyAsRoot(input, dir, compression, logger);
+  if (mayHandleLayersAsRoot() && (await layersAsRoot())) {
+    return applyAsRoot(input, dir, compression, logger);
+  }
   const decode = layerDecoder(compression);
   const source = decode ? (pipeline(input, decode, () => {}) as unknown as Readable) : input;
   return applyLayer(source, dir, {
