@@ -27,9 +27,11 @@ const entries = [
   ['actions/run/post.ts', 'dist/run/post.js'],
   ['src/cli/index.ts', 'dist/cli/index.js'],
   // The store's blob workers (hashing and unpacking beside a pull) load this file from beside
-  // the bundle that starts them.
+  // the bundle that starts them; through sudo it is also the layer helper (as-root.ts). Every
+  // bundle that writes to a store has one (the copy action's `storage:` destination too).
   ['src/core/storage/blob-worker.ts', 'dist/cli/blob-worker.js'],
   ['src/core/storage/blob-worker.ts', 'dist/build/blob-worker.js'],
+  ['src/core/storage/blob-worker.ts', 'dist/copy/blob-worker.js'],
   ['src/core/storage/blob-worker.ts', 'dist/run/blob-worker.js'],
 ];
 

@@ -2,7 +2,7 @@
 // The runtime, overlay mounts, RUN steps and a pod's infra process then go through `sudo -n`;
 // everything else (the store, the state dir, the CLI) stays the user's own.
 
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -11,6 +11,7 @@ import { runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
 import { exec, tryExec } from './helpers/exec.js';
 import { freePort, processesUnder } from './helpers/host.js';
+import type { ImageFixture } from './helpers/image-fixture.js';
 import { cliFromSource, useSudoUser } from './helpers/sudo-user.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
@@ -20,6 +21,7 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
   const dir = useTempDir('sudo');
   const sudoUser = useSudoUser();
   const state = () => join(dir(), 'state');
+  let fixture: ImageFixture;
 
   /** The CLI as the user, with its own store and state dir. */
   const lighter = (...argv: string[]) =>
@@ -35,7 +37,7 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
 
   beforeAll(async () => {
     // The user pulls the image into a store of its own, as a runner's job would.
-    const fixture = await busyboxImage(join(dir(), 'layout'));
+    fixture = await busyboxImage(join(dir(), 'layout'));
     await exec('chown', ['-R', `${sudoUser().uid}:${sudoUser().gid}`, dir()]);
     expect(await lighter('copy', '-q', fixture.reference, 'storage:busybox')).toMatchObject({
       code: 0,
@@ -152,6 +154,34 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     expect(result.stdout).toMatch(/^::debug::runtime: \w+ \(\S+\) as root through sudo -n/m);
     expect(result.postExitCode).toBe(0);
     await nothingLeft();
+  }, 60_000);
+
+  it('runs the copy action as the runner user into a store: layers unpacked as root beside it', async () => {
+    const store = join(dir(), 'copied-store');
+    // The action as a runner checks it out: action.yml and its bundle, no node_modules (nor
+    // sources to fall back on), so the helper must be the bundle's own blob-worker.js.
+    const repo = join(import.meta.dirname, '..');
+    const checkout = join(dir(), 'checkout');
+    await cp(
+      join(repo, 'actions', 'copy', 'action.yml'),
+      join(checkout, 'actions', 'copy', 'action.yml'),
+    );
+    await cp(join(repo, 'dist', 'copy'), join(checkout, 'dist', 'copy'), { recursive: true });
+    const result = await runAction(
+      { actionDir: join(checkout, 'actions', 'copy') },
+      {
+        inputs: { source: fixture.reference, destinations: 'storage:copied', store },
+        env: { HOME: dir(), LIGHTER_STATE_DIR: state() },
+        user: sudoUser(),
+      },
+    );
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.exitCode, output).toBe(0);
+    expect(output).not.toContain('::warning::');
+    const layers = join(store, 'layers');
+    const [layer] = await readdir(layers);
+    expect((await stat(join(layers, layer as string, 'bin', 'busybox'))).uid).toBe(0);
+    expect((await stat(join(store, 'index.json'))).uid).toBe(sudoUser().uid);
   }, 60_000);
 
   it('reads layers as root for COPY and WORKDIR: dirs only root may read, opaque dirs', async () => {
