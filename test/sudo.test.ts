@@ -4,7 +4,7 @@
 
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { runAction } from './helpers/action.js';
@@ -42,6 +42,12 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
     expect(await lighter('copy', '-q', fixture.reference, 'storage:busybox')).toMatchObject({
       code: 0,
     });
+  });
+
+  // A failed test must not leave its pod (root's infra, the user's forwarder) running on.
+  afterEach(async () => {
+    await lighter('pod', 'rm', '-af');
+    await lighter('rm', '-af');
   });
 
   it('runs a pod of a service and a client, publishes its port and leaves the logs clean', async () => {
