@@ -221,12 +221,13 @@ export async function executeRun(ctx: RunContext): Promise<RunResult> {
         `RUN ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} exited with code ${exitCode}`,
       );
     }
-    // The runtime made the stubs as root: through sudo, they go the same way.
-    if (await layersAsRoot()) await removeStubsAsRoot(upperDir, stubs);
-    else await removeEmptyStubs(upperDir, stubs);
-    // (As root when the step's root is root's: a `chmod 700 /` leaves this user out.)
+    // Through sudo the runtime made the stubs, and the step's `/`, as root: both are handled as
+    // root too (a `chmod 700 /` leaves this user out of the upper dir).
     const asRoot = await layersAsRoot();
-    const empty = (await (asRoot ? rootReader() : { readdir }).readdir(upperDir)).length === 0;
+    if (asRoot) await removeStubsAsRoot(upperDir, stubs);
+    else await removeEmptyStubs(upperDir, stubs);
+    const names = asRoot ? await rootReader().readdir(upperDir) : await readdir(upperDir);
+    const empty = names.length === 0;
     if (empty) return { layer: undefined, upperDir, exitCode };
     const layer = await writeDirLayer(store, ctx.lease, upperDir, {
       mode: 'overlay-upper',

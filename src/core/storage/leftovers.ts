@@ -64,19 +64,19 @@ export async function discard(
   if (paths.length === 0) return { count: 0, bytes: 0 };
   const trash = join(root, `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
   let count = 0;
-  let aside: string[] = [];
+  let trashed = [trash];
   try {
-    aside = await moveToTrash(trash, paths, (moved) => {
+    trashed = await moveToTrash(trash, paths, (moved) => {
       count += moved;
     });
     let bytes = 0;
-    for (const path of [trash, ...aside]) {
+    for (const path of trashed) {
       bytes += await treeBytes(path);
       await removeTree(path);
     }
     return { count, bytes };
   } catch (err) {
-    for (const path of [trash, ...aside]) await removeTree(path).catch(() => {});
+    for (const path of trashed) await removeTree(path).catch(() => {});
     throw err;
   }
 }
@@ -84,8 +84,8 @@ export async function discard(
 /**
  * Renames `paths` into `trash` (created on demand); a path that vanished meanwhile is skipped.
  * A directory this process may not move to another parent (root's, for a process that handles
- * its layers as root) is renamed to a trash name beside it instead: those come back, for the
- * caller to remove after `trash` (a crash leaves them as leftovers that a later GC removes).
+ * its layers as root) is renamed to a trash name beside it instead. Returns what the caller
+ * removes: `trash` and those (a crash leaves them as leftovers that a later GC removes).
  */
 export async function moveToTrash(
   trash: string,
@@ -93,7 +93,7 @@ export async function moveToTrash(
   onMoved?: (count: number) => void,
 ): Promise<string[]> {
   await mkdir(trash, { recursive: true });
-  const aside: string[] = [];
+  const trashed = [trash];
   let i = 0;
   for (const path of paths) {
     try {
@@ -107,14 +107,14 @@ export async function moveToTrash(
           `.trash-${process.pid}-${randomBytes(6).toString('hex')}`,
         );
         await rename(path, beside);
-        aside.push(beside);
+        trashed.push(beside);
       }
       onMoved?.(1);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  return aside;
+  return trashed;
 }
 
 /** Sum of the sizes of regular files under `path` (the path itself may be a file). */

@@ -17,15 +17,14 @@ export async function removeTree(path: string): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EACCES' && code !== 'EPERM') throw err;
   }
-  await makeWritable(path);
-  try {
-    await rm(path, { recursive: true, force: true, maxRetries: 2 });
-  } catch (err) {
-    // Made by root for this process (layers handled as root through sudo): removed the same way.
-    const code = (err as NodeJS.ErrnoException).code;
-    if ((code !== 'EACCES' && code !== 'EPERM') || !(await layersAsRoot())) throw err;
+  // Made by root for this process (layers handled as root through sudo): removed the same way,
+  // without first walking a tree whose modes this user may not change anyway.
+  if (await layersAsRoot()) {
     await removeAsRoot(path);
+    return;
   }
+  await makeWritable(path);
+  await rm(path, { recursive: true, force: true, maxRetries: 2 });
 }
 
 async function makeWritable(path: string): Promise<void> {

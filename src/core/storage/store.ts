@@ -435,7 +435,7 @@ export class Store {
   async prune(options: PruneOptions = {}): Promise<PruneResult> {
     const result: PruneResult = { images: 0, blobs: 0, layers: 0, leftovers: 0, bytes: 0 };
     const trash = join(this.dir, `.trash-${process.pid}-${randomBytes(6).toString('hex')}`);
-    let aside: string[] = [];
+    let trashed = [trash];
     try {
       await this.writer.withLock(async () => {
         let index = await this.writer.readIndex();
@@ -485,13 +485,13 @@ export class Store {
         ];
         result.leftovers += leftovers.length;
         doomed.push(...leftovers);
-        aside = await moveToTrash(trash, doomed);
+        trashed = await moveToTrash(trash, doomed);
         await this.fault('gc-moved');
         await pruneMeta(this.dir, new Set(index.manifests.map((d) => digestHex(d.digest))));
       });
-      for (const path of [trash, ...aside]) result.bytes += await treeBytes(path);
+      for (const path of trashed) result.bytes += await treeBytes(path);
     } finally {
-      for (const path of [trash, ...aside]) await removeTree(path);
+      for (const path of trashed) await removeTree(path);
     }
     return result;
   }
