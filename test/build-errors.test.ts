@@ -3,8 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { LayoutIndex } from '../src/core/layout/layout.js';
@@ -12,7 +11,7 @@ import type { ImageConfig } from '../src/core/manifest.js';
 import { chainIds } from '../src/core/storage/chain-id.js';
 import { Store } from '../src/core/storage/store.js';
 import { pushBase, silent } from './fixtures/build/harness.js';
-import { tryExec } from './helpers/exec.js';
+import { cliFromSource, tryExec } from './helpers/exec.js';
 import { useRegistry } from './helpers/registry.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
@@ -58,7 +57,6 @@ async function snapshot(store: string): Promise<string> {
 }
 
 const isRoot = process.getuid?.() === 0;
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('build failures', () => {
   const registry = useRegistry();
@@ -194,19 +192,11 @@ describe.skipIf(!isRoot)('a killed build', () => {
     const store = join(dir(), 'store');
     await mkdir(ctx, { recursive: true });
     await writeFile(join(ctx, 'Dockerfile'), `FROM ${base}\nRUN echo run-is-going && sleep 60\n`);
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        join(REPO, 'scripts', 'ts-import.mjs'),
-        join(REPO, 'src', 'cli', 'index.ts'),
-        'build',
-        '--store',
-        store,
-        ctx,
-      ],
-      { env: { ...process.env, LIGHTER_STATE_DIR: stateDir }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const [node, ...cli] = cliFromSource();
+    const child = spawn(node, [...cli, 'build', '--store', store, ctx], {
+      env: { ...process.env, LIGHTER_STATE_DIR: stateDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (c: Buffer) => {
       output += c.toString();

@@ -10,7 +10,7 @@ import { parseManifest } from '../src/core/manifest.js';
 import { MediaType } from '../src/core/media-types.js';
 import { Store } from '../src/core/storage/store.js';
 import { Buildah, pushBase, silent } from './fixtures/build/harness.js';
-import { exec, tryExec } from './helpers/exec.js';
+import { cliFromSource, exec, tryExec } from './helpers/exec.js';
 import { useRegistry } from './helpers/registry.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
@@ -236,17 +236,13 @@ describe.skipIf(!isRoot || !hasSetpriv)('a build without RUN', () => {
       'FROM scratch\nCOPY --chown=1000:1000 bin /usr/local/bin/\nWORKDIR /data\nENTRYPOINT ["/usr/local/bin/tool"]\n',
     );
     await chmod(root, 0o777);
-    const repo = join(import.meta.dirname, '..');
     const built = await tryExec(
       'setpriv',
       [
         '--reuid=65534',
         '--regid=65534',
         '--clear-groups',
-        process.execPath,
-        '--import',
-        join(repo, 'scripts', 'ts-import.mjs'),
-        join(repo, 'src', 'cli', 'index.ts'),
+        ...cliFromSource(),
         'build',
         '--store',
         join(root, 'store'),

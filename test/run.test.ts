@@ -4,17 +4,15 @@
 import { spawn } from 'node:child_process';
 import { chmod, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { busyboxImage } from './helpers/busybox.js';
-import { exec, tryExec } from './helpers/exec.js';
+import { cliFromSource, exec, tryExec } from './helpers/exec.js';
 import { freePort, processesUnder } from './helpers/host.js';
 import { useRegistry } from './helpers/registry.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const isRoot = process.getuid?.() === 0;
 
 let stateDir: string;
@@ -402,15 +400,12 @@ describe.skipIf(!isRoot)('lighter run and the container commands', () => {
       LIGHTER_STORE: storeDir,
     };
     delete env.NODE_OPTIONS;
+    const [node, ...source] = cliFromSource();
     const lighter = (args: string[]) =>
-      spawn(
-        process.execPath,
-        ['--import', join(repo, 'scripts/ts-import.mjs'), join(repo, 'src/cli/index.ts'), ...args],
-        {
-          env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      spawn(node, [...source, ...args], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const port = await freePort();
     expect(
       (

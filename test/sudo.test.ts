@@ -9,10 +9,10 @@ import { stringify } from 'yaml';
 import { mountsUnder } from '../src/core/runtime/index.js';
 import { runAction } from './helpers/action.js';
 import { busyboxImage } from './helpers/busybox.js';
-import { exec, tryExec } from './helpers/exec.js';
+import { cliFromSource, exec, tryExec } from './helpers/exec.js';
 import { freePort, processesUnder } from './helpers/host.js';
 import type { ImageFixture } from './helpers/image-fixture.js';
-import { cliFromSource, useSudoUser } from './helpers/sudo-user.js';
+import { useSudoUser } from './helpers/sudo-user.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -24,8 +24,9 @@ describe.skipIf(!isRoot)('lighter through password-less sudo', () => {
   let fixture: ImageFixture;
 
   /** The CLI as the user, with its own store and state dir. */
+  const [node, ...cli] = cliFromSource();
   const lighter = (...argv: string[]) =>
-    sudoUser().run(cliFromSource()[0] as string, [...cliFromSource().slice(1), ...argv], {
+    sudoUser().run(node, [...cli, ...argv], {
       cwd: dir(),
       env: {
         PATH: process.env.PATH,

@@ -1,6 +1,7 @@
 // Runs peer tools (skopeo, umoci, openssl, ...) from tests and reports failures with their stderr.
 
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 
 export interface ExecOptions {
   cwd?: string;
@@ -63,4 +64,15 @@ export async function exec(
     );
   }
   return result;
+}
+
+/** The CLI from sources, as argv: `node --import scripts/ts-import.mjs src/cli/index.ts`. */
+export function cliFromSource(): [node: string, ...args: string[]] {
+  const repo = join(import.meta.dirname, '..', '..');
+  return [
+    process.execPath,
+    '--import',
+    join(repo, 'scripts', 'ts-import.mjs'),
+    join(repo, 'src', 'cli', 'index.ts'),
+  ];
 }

@@ -3,7 +3,6 @@
 // The user and its sudoers entry exist only while the suite that asked for them runs.
 
 import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type ExecOptions, type ExecResult, exec, tryExec } from './exec.js';
 
@@ -51,15 +50,4 @@ export function useSudoUser(): () => SudoUser {
     if (!user) throw new Error('useSudoUser: the user exists only inside the suite');
     return user;
   };
-}
-
-/** The CLI from source, as `node --import scripts/ts-import.mjs src/cli/index.ts`. */
-export function cliFromSource(): string[] {
-  const repo = join(import.meta.dirname, '..', '..');
-  return [
-    process.execPath,
-    '--import',
-    join(repo, 'scripts', 'ts-import.mjs'),
-    join(repo, 'src', 'cli', 'index.ts'),
-  ];
 }
