@@ -218,14 +218,15 @@ async function executeRun(ctx) {
             const shown = run.argv.join(' ');
             throw buildError(ctx, `RUN ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} exited with code ${exitCode}`);
         }
-        // The runtime made the stubs as root: through sudo, they go the same way.
-        if (await (0,as_root/* layersAsRoot */.r2)())
+        // Through sudo the runtime made the stubs, and the step's `/`, as root: both are handled as
+        // root too (a `chmod 700 /` leaves this user out of the upper dir).
+        const asRoot = await (0,as_root/* layersAsRoot */.r2)();
+        if (asRoot)
             await (0,as_root/* removeStubsAsRoot */.i1)(upperDir, stubs);
         else
             await removeEmptyStubs(upperDir, stubs);
-        // (As root when the step's root is root's: a `chmod 700 /` leaves this user out.)
-        const asRoot = await (0,as_root/* layersAsRoot */.r2)();
-        const empty = (await (asRoot ? (0,as_root/* rootReader */.aB)() : { readdir: promises_.readdir }).readdir(upperDir)).length === 0;
+        const names = asRoot ? await (0,as_root/* rootReader */.aB)().readdir(upperDir) : await (0,promises_.readdir)(upperDir);
+        const empty = names.length === 0;
         if (empty)
             return { layer: undefined, upperDir, exitCode };
         const layer = await (0,layer_writer/* writeDirLayer */.ob)(store, ctx.lease, upperDir, {
